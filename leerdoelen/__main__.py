@@ -1,0 +1,5 @@
+import sys
+
+from leerdoelen.cli import main
+
+sys.exit(main())

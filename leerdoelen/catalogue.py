@@ -1,0 +1,228 @@
+"""The catalogue of diagnostic codes: each code's Dutch text, an example and the fix.
+
+Codes are stable forever: a code is never renumbered or reused. LD1xx are about the
+file and its YAML, LD2xx about the shape of one file (the schema), LD3xx about rules
+across files. The site renders this catalogue as the error-code reference.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    titel: str
+    bericht: str  # str.format template for the message
+    voorbeeld: str
+    oplossing: str
+    severity: Literal["error", "warning"] = "error"
+
+
+CATALOGUE: dict[str, Entry] = {
+    # -- the file and its YAML ------------------------------------------------------------
+    "LD101": Entry(
+        "bestand te groot",
+        "bestand is {size} bytes; de grens is {limit} bytes",
+        "Een leerdoel van 2 MB doordat er per ongeluk een afbeelding in geplakt is.",
+        "Houd één leerdoel per bestand en zet geen binaire inhoud in YAML.",
+    ),
+    "LD102": Entry(
+        "geen UTF-8",
+        "bestand is geen geldige UTF-8-tekst (byte {byte} op positie {offset})",
+        "Een bestand dat in Windows-1252 is opgeslagen, met een é als byte 0xE9.",
+        "Sla het bestand op als UTF-8 (zonder BOM).",
+    ),
+    "LD103": Entry(
+        "BOM aan het begin",
+        "bestand begint met een byte-order-mark (BOM)",
+        "Een bestand dat Kladblok opsloeg als 'UTF-8 met BOM'.",
+        "Sla het bestand op als UTF-8 zonder BOM.",
+    ),
+    "LD104": Entry(
+        "leeg bestand",
+        "bestand is leeg",
+        "Een nieuw leerdoelbestand zonder inhoud.",
+        "Vul het bestand in, of verwijder het. Een doel dat verdwijnt, laat je vervallen.",
+    ),
+    "LD105": Entry(
+        "ongeldig teken",
+        "ongeldig teken {char} in het bestand",
+        "Binaire inhoud of een stuurteken (zoals NUL) in de tekst.",
+        "Verwijder het teken; YAML-bestanden bevatten alleen leesbare tekst.",
+    ),
+    "LD106": Entry(
+        "tab als inspringing",
+        "inspringen met een tab is niet toegestaan; gebruik spaties",
+        "Een regel die met een tab begint in plaats van met twee spaties.",
+        "Vervang de tab door spaties (twee per niveau).",
+    ),
+    "LD107": Entry(
+        "YAML-fout",
+        "YAML klopt niet: {probleem}",
+        "Een dubbele punt in een titel zonder aanhalingstekens: `titel: Let op: stroom`.",
+        "Zet de tekst tussen aanhalingstekens, of kijk naar de inspringing van de regel.",
+    ),
+    "LD108": Entry(
+        "dubbele sleutel",
+        "sleutel '{sleutel}' komt twee keer voor (eerder op regel {eerder})",
+        "Twee keer `titel:` in één leerdoel.",
+        "Houd één van de twee over; YAML zou de eerste stilzwijgend weggooien.",
+    ),
+    "LD109": Entry(
+        "anker of alias",
+        "ankers (&) en aliassen (*) zijn niet toegestaan",
+        "`voorkennis: *basis` om een lijst te hergebruiken.",
+        "Schrijf de waarde uit. Ankers maken bestanden moeilijk te lezen en kunnen "
+        "misbruikt worden (een 'alias-bom').",
+    ),
+    "LD110": Entry(
+        "tag niet toegestaan",
+        "de tag '{tag}' is niet toegestaan",
+        "`titel: !!python/object ...` of `groepen: !!set`.",
+        "Verwijder de tag; gewone tekst, getallen, lijsten en mappings zijn genoeg.",
+    ),
+    "LD111": Entry(
+        "dubbelzinnige waarde",
+        "'{waarde}' is dubbelzinnig: YAML leest dit als {als}; zet het tussen "
+        "aanhalingstekens als tekst bedoeld is",
+        "`titel: no` (wordt false), `code: 010` (wordt 8), `duur: 1:30` (wordt 90).",
+        'Zet de waarde tussen aanhalingstekens, zoals `titel: "no"`.',
+    ),
+    "LD112": Entry(
+        "datum buiten datumveld",
+        "'{waarde}' is een datum; een datum mag alleen in een datumveld. Zet tekst tussen "
+        "aanhalingstekens",
+        "`titel: 2025-01-01`.",
+        "Zet de waarde tussen aanhalingstekens, of gebruik het juiste veld.",
+    ),
+    "LD113": Entry(
+        "schema-regel ontbreekt",
+        "eerste regel moet '# yaml-language-server: $schema={schema}' zijn, zodat je "
+        "editor meekijkt",
+        "Een nieuw bestand dat direct met `code:` begint.",
+        "Zet de regel `# yaml-language-server: $schema=...` bovenaan het bestand.",
+        "warning",
+    ),
+    # -- the shape of one file ------------------------------------------------------------
+    "LD201": Entry(
+        "onbekende sleutel",
+        "onbekende sleutel '{sleutel}'{suggestie}",
+        "`omschrijvng:` in plaats van `omschrijving:`.",
+        "Verbeter de schrijfwijze; de toegestane sleutels staan in het schema.",
+    ),
+    "LD202": Entry(
+        "verplichte sleutel ontbreekt",
+        "verplichte sleutel '{sleutel}' ontbreekt",
+        "Een leerdoel zonder `doelzin:`.",
+        "Voeg de sleutel toe.",
+    ),
+    "LD203": Entry(
+        "verkeerd soort waarde",
+        "'{veld}' moet {verwacht} zijn, niet {gekregen}",
+        "`groepen: 5-6` (tekst) waar een lijst hoort: `groepen: [5-6]`.",
+        "Geef de waarde in de vorm die het schema vraagt.",
+    ),
+    "LD204": Entry(
+        "ongeldige waarde",
+        "'{veld}': {waarde} is niet toegestaan; {toegestaan}",
+        "`status: klaar` of `groepen: [9-10]`.",
+        "Kies een van de toegestane waarden.",
+    ),
+    "LD205": Entry(
+        "lege waarde",
+        "'{veld}' mag niet leeg zijn",
+        "`groepen: []` of `titel: ''`.",
+        "Vul de waarde in.",
+    ),
+    "LD206": Entry(
+        "dubbele waarde in lijst",
+        "'{veld}' bevat '{waarde}' meer dan eens",
+        "`groepen: [3-4, 3-4]`.",
+        "Haal de dubbele waarde weg.",
+    ),
+    # -- rules across files ---------------------------------------------------------------
+    "LD301": Entry(
+        "dubbele code",
+        "code '{code}' wordt ook gebruikt in {elders}",
+        "Twee bestanden met `code: DG-014`.",
+        "Geef het nieuwe doel de volgende vrije code. Een code wordt nooit hergebruikt.",
+    ),
+    "LD302": Entry(
+        "bestandsnaam past niet bij code",
+        "bestandsnaam '{naam}' past niet bij code '{code}'; verwacht '{verwacht}'",
+        "Bestand `DG-014.yaml` met `code: DG-041`.",
+        "Hernoem het bestand naar de code, of verbeter de code.",
+    ),
+    "LD303": Entry(
+        "onbekende verwijzing",
+        "{veld} verwijst naar '{doel}', maar die {soort} bestaat niet{suggestie}",
+        "`voorkennis: [DG-999]` terwijl er geen DG-999 is.",
+        "Verbeter de code, of voeg het ontbrekende doel toe.",
+    ),
+    "LD304": Entry(
+        "voorkennis in een kring",
+        "voorkennis vormt een kring: {kring}",
+        "DG-003 bouwt voort op DG-005, en DG-005 op DG-003.",
+        "Haal één verwijzing uit de kring: voorkennis loopt altijd van eerder naar later.",
+    ),
+    "LD305": Entry(
+        "voorkennis komt later",
+        "voorkennis '{voorkennis}' begint in groep {band_voorkennis}, later dan dit doel "
+        "(groep {band})",
+        "Een doel voor groep 3-4 dat voortbouwt op een doel dat pas in groep 5-6 begint.",
+        "Pas de groepen aan, of haal de verwijzing weg.",
+    ),
+    "LD306": Entry(
+        "vervallen zonder vervanger of reden",
+        "een vervallen doel heeft 'vervangen_door' of 'reden' nodig",
+        "`status: vervallen` zonder verdere uitleg.",
+        "Noem de vervangende doelen in `vervangen_door`, of leg in `reden` uit waarom "
+        "het doel verviel.",
+    ),
+    "LD307": Entry(
+        "vervanger of reden bij een geldig doel",
+        "'{veld}' hoort alleen bij een vervallen doel (status is '{status}')",
+        "`vervangen_door:` bij een doel met `status: vastgesteld`.",
+        "Haal de sleutel weg, of zet de status op `vervallen`.",
+    ),
+    "LD308": Entry(
+        "code past niet bij domein",
+        "code '{code}' hoort niet in domein '{domein}'; codes hier beginnen met '{prefix}'",
+        "`code: MN-003` in de map `goals/digitale-geletterdheid/`.",
+        "Verplaats het bestand naar de juiste domeinmap, of verbeter de code.",
+    ),
+    "LD309": Entry(
+        "kader ontbreekt",
+        "domeinmap '{domein}' heeft geen kader.yaml",
+        "Een map `goals/nieuw-domein/` met alleen leerdoelen.",
+        "Voeg `kader.yaml` toe met de subdomeinen, kerndoelen en doelzinnen.",
+    ),
+    "LD310": Entry(
+        "kadercode past niet",
+        "{soort} '{code}' moet beginnen met '{prefix}'",
+        "Doelzin `DG-po-23A` onder kerndoel `DG-po-22`.",
+        "Geef de code het voorvoegsel van het niveau erboven.",
+    ),
+    "LD311": Entry(
+        "verwijzing naar vervallen doel",
+        "{veld} verwijst naar '{doel}', dat vervallen is{vervangers}",
+        "`voorkennis: [DG-004]` terwijl DG-004 vervallen is.",
+        "Verwijs naar het doel dat het vervallen doel vervangt.",
+        "warning",
+    ),
+    "LD312": Entry(
+        "domein past niet bij map",
+        "domein '{domein}' past niet bij de map '{map}'",
+        "`domein: mens-en-natuur` in `goals/digitale-geletterdheid/kader.yaml`.",
+        "Maak de naam van de map gelijk aan `domein`.",
+    ),
+    "LD313": Entry(
+        "onbekend bestand",
+        "dit bestand hoort niet in goals/: verwacht kader.yaml of <CODE>.yaml in een domeinmap",
+        "`goals/notities.yaml` of `goals/digitale-geletterdheid/oud/DG-001.yaml`.",
+        "Verplaats of verwijder het bestand.",
+        "warning",
+    ),
+}

@@ -1,0 +1,50 @@
+"""``check``: load the project, validate every file, run the rules, collect diagnostics."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from leerdoelen.diagnostics import Diagnostic, Severity
+from leerdoelen.load.project import Project, load_project
+from leerdoelen.validate.rules import run_rules
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    project: Project
+    files: int
+    diagnostics: list[Diagnostic]
+
+    @property
+    def errors(self) -> int:
+        return sum(d.severity is Severity.ERROR for d in self.diagnostics)
+
+    @property
+    def warnings(self) -> int:
+        return len(self.diagnostics) - self.errors
+
+    @property
+    def ok(self) -> bool:
+        return self.errors == 0
+
+
+def check(root: Path, only: Iterable[str] = ()) -> CheckResult:
+    """Check the whole project; with ``only`` (paths relative to the root, files or
+    folders), report just the diagnostics in those paths. References are always
+    resolved against the whole project."""
+    project = load_project(root)
+    found = list(project.diagnostics)
+    for file in project.files:
+        found.extend(file.problems)
+    found.extend(run_rules(project.corpus))
+    files = len(project.files)
+    if only := tuple(p.rstrip("/") for p in only):
+        found = [d for d in found if _within(d.path, only)]
+        files = sum(_within(f.path, only) for f in project.files)
+    return CheckResult(project, files, sorted(set(found)))
+
+
+def _within(path: str, prefixes: tuple[str, ...]) -> bool:
+    return any(path == p or path.startswith(p + "/") or p in ("", ".") for p in prefixes)

@@ -1,0 +1,73 @@
+"""The corpus: all content as models, with the indexes every output reads.
+
+Outputs (site pages, exports, diff) read a Corpus and never YAML. The corpus holds only
+what loaded and validated; what did not is reported by the loader.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from leerdoelen.load.yamlfile import YamlFile
+from leerdoelen.model import GROEPEN, Doelzin, Kader, Kerndoel, Leerdoel, Subdomein
+
+
+@dataclass(frozen=True, slots=True)
+class Plek:
+    """Where a doelzin sits in its frame: domein → subdomein → kerndoel → doelzin."""
+
+    kader: Kader
+    subdomein: Subdomein
+    kerndoel: Kerndoel
+    doelzin: Doelzin
+
+
+@dataclass
+class Corpus:
+    kaders: dict[str, Kader] = field(default_factory=dict)  # by domein
+    leerdoelen: dict[str, Leerdoel] = field(default_factory=dict)  # by code
+    domein_van: dict[str, str] = field(default_factory=dict)  # leerdoel code → domein
+    sources: dict[str, YamlFile] = field(default_factory=dict)  # code or domein → file
+
+    @cached_property
+    def doelzinnen(self) -> dict[str, Plek]:
+        return {
+            doelzin.code: Plek(kader, subdomein, kerndoel, doelzin)
+            for kader in self.kaders.values()
+            for subdomein in kader.subdomeinen
+            for kerndoel in subdomein.kerndoelen
+            for doelzin in kerndoel.doelzinnen
+        }
+
+    @cached_property
+    def kerndoelen(self) -> dict[str, Kerndoel]:
+        return {plek.kerndoel.code: plek.kerndoel for plek in self.doelzinnen.values()}
+
+    @cached_property
+    def per_doelzin(self) -> dict[str, list[Leerdoel]]:
+        index: dict[str, list[Leerdoel]] = defaultdict(list)
+        for doel in self.leerdoelen.values():
+            index[doel.doelzin].append(doel)
+        return dict(index)
+
+    @cached_property
+    def per_groep(self) -> dict[str, list[Leerdoel]]:
+        index: dict[str, list[Leerdoel]] = {groep: [] for groep in GROEPEN}
+        for doel in self.leerdoelen.values():
+            for groep in doel.groepen:
+                index[groep].append(doel)
+        return index
+
+    @cached_property
+    def voorkennis_voor(self) -> dict[str, list[str]]:
+        """The voorkennis graph reversed: code → the goals that build on it."""
+        index: dict[str, list[str]] = defaultdict(list)
+        for doel in self.leerdoelen.values():
+            for code in doel.voorkennis:
+                index[code].append(doel.code)
+        return dict(index)
+
+    def plek(self, doel: Leerdoel) -> Plek | None:
+        return self.doelzinnen.get(doel.doelzin)

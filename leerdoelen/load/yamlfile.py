@@ -1,0 +1,345 @@
+"""A hardened YAML loader: PyYAML's C parser with a strict, YAML 1.2-like resolver.
+
+The fast path is one C-loader parse. Everything that is slow (events, positions,
+friendly messages) runs only for a file that has something to report. Nothing in a
+file is ever executed: only plain scalars, lists and mappings come out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.cyaml import CParser
+
+from leerdoelen.diagnostics import Diagnostic, diagnostic
+
+MAX_BYTES = 256 * 1024
+BOM = b"\xef\xbb\xbf"
+AMBIGUOUS = "tag:leerdoelen,2026:ambiguous"
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+MAX_DEPTH = 100  # nesting levels; our files need fewer than 10
+_SCAN_ABOVE = 2_000  # structure indicators in a file before its depth is scanned
+
+
+class StrictResolver(yaml.resolver.BaseResolver):
+    """Resolves plain scalars as YAML 1.2's core schema does, with ISO dates.
+
+    Plain scalars that YAML 1.1 would silently turn into another type (``no``, ``on``,
+    ``010``, ``1:30``, ``0x1F``, ``1_000``, timestamps with a time) get the AMBIGUOUS tag,
+    so that the loader can report them instead of guessing.
+    """
+
+
+_DIGITS = list("-+0123456789")
+for _tag, _pattern, _first in [
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF")),
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    ("tag:yaml.org,2002:int", r"^[-+]?(?:0|[1-9][0-9]*)$", _DIGITS),
+    (
+        "tag:yaml.org,2002:float",
+        r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$",
+        [*_DIGITS, "."],
+    ),
+    ("tag:yaml.org,2002:timestamp", _DATE.pattern, list("0123456789")),
+    (
+        AMBIGUOUS,
+        r"""^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF
+            |[-+]?0[0-9_]+(?:\.[0-9_]*)?
+            |[-+]?0[xXoObB][0-9a-fA-F_]+
+            |[-+]?[0-9][0-9_]*_[0-9_]*(?:\.[0-9_]*)?
+            |[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?
+            |[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)
+            |[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:(?:[Tt]|[ \t]+)[0-9:. \t+\-Zz]*)?
+            |=|<<)$""",
+        list("yYnNoO-+0123456789.=<"),
+    ),
+]:
+    StrictResolver.add_implicit_resolver(_tag, re.compile(_pattern, re.X), _first)
+
+
+def _yaml11_reading(value: str) -> str | None:
+    """What YAML 1.1 would make of a plain scalar, in Dutch; None where it stays text."""
+    try:
+        result = yaml.load(value, Loader=yaml.CSafeLoader)
+    except yaml.YAMLError:
+        return None
+    if isinstance(result, str):
+        return None
+    if isinstance(result, bool):
+        return f"de ja/nee-waarde {str(result).lower()}"
+    if isinstance(result, int | float):
+        return f"het getal {result}"
+    if isinstance(result, dt.date):
+        return "een tijdstip"
+    return "iets anders dan tekst"
+
+
+class StrictConstructor(yaml.constructor.SafeConstructor):
+    """Builds plain data; records duplicate keys and ambiguous scalars instead of failing."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.problems: list[tuple[yaml.Mark, str, dict[str, object]]] = []
+
+    def construct_mapping(self, node: yaml.Node, deep: bool = False) -> dict[Any, Any]:
+        if not isinstance(node, yaml.MappingNode):
+            raise yaml.constructor.ConstructorError(
+                None, None, "expected a mapping node", node.start_mark
+            )
+        mapping: dict[Any, Any] = {}
+        first_line: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            try:
+                hash(key)
+            except TypeError:
+                raise yaml.constructor.ConstructorError(
+                    None, None, "found unhashable key", key_node.start_mark
+                ) from None
+            if key in first_line:
+                self.problems.append(
+                    (key_node.start_mark, "LD108", {"sleutel": key, "eerder": first_line[key]})
+                )
+            else:
+                first_line[key] = key_node.start_mark.line + 1
+            mapping[key] = self.construct_object(value_node, deep=deep)
+        return mapping
+
+    def construct_ambiguous(self, node: yaml.ScalarNode) -> str:
+        if reading := _yaml11_reading(node.value):
+            self.problems.append((node.start_mark, "LD111", {"waarde": node.value, "als": reading}))
+        return node.value
+
+    def construct_date(self, node: yaml.ScalarNode) -> dt.date | str:
+        try:
+            return dt.date.fromisoformat(node.value)
+        except ValueError:
+            return node.value  # not a real date: it stays text, and the schema judges it
+
+
+StrictConstructor.yaml_constructors = {
+    **{
+        tag: StrictConstructor.yaml_constructors[tag]
+        for tag in (
+            "tag:yaml.org,2002:null",
+            "tag:yaml.org,2002:bool",
+            "tag:yaml.org,2002:int",
+            "tag:yaml.org,2002:float",
+            "tag:yaml.org,2002:str",
+            "tag:yaml.org,2002:seq",
+            "tag:yaml.org,2002:map",
+        )
+    },
+    "tag:yaml.org,2002:timestamp": StrictConstructor.construct_date,
+    AMBIGUOUS: StrictConstructor.construct_ambiguous,
+}
+
+
+class StrictLoader(CParser, StrictConstructor, StrictResolver):
+    def __init__(self, stream: str) -> None:
+        CParser.__init__(self, stream)
+        StrictConstructor.__init__(self)
+        StrictResolver.__init__(self)
+
+
+class PositionLoader(CParser, StrictResolver):
+    """Composes the node tree (with line and column) for a file that has problems."""
+
+    def __init__(self, stream: str) -> None:
+        CParser.__init__(self, stream)
+        StrictResolver.__init__(self)
+
+
+@dataclass
+class YamlFile:
+    """One loaded file: its text, its data, and what is wrong with it as YAML."""
+
+    path: str  # relative to the project root, POSIX style
+    text: str = ""
+    data: Any = None
+    problems: list[Diagnostic] = field(default_factory=list)
+    _root: yaml.Node | None = field(default=None, repr=False)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def root_node(self) -> yaml.Node | None:
+        """The composed node tree, made on first use (only needed to report positions)."""
+        if self._root is None and self.text:
+            loader = PositionLoader(self.text)
+            try:
+                self._root = loader.get_single_node()
+            finally:
+                loader.dispose()
+        return self._root
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _too_deep(text: str) -> yaml.Mark | None:
+    """Where collections nest deeper than MAX_DEPTH, if they do.
+
+    PyYAML's C composer recurses and crashes the process on very deep nesting (seen at
+    50,000 levels), so deep files are refused from the event stream, which is iterative.
+    Few files have enough indicators to nest that deep, so most skip the scan.
+    """
+    if sum(map(text.count, "-[{:?")) <= _SCAN_ABOVE:
+        return None
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return event.start_mark
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.MarkedYAMLError:
+        pass  # the full parse reports syntax errors
+    return None
+
+
+def _check_events(text: str, path: str) -> list[Diagnostic]:
+    """Anchors, aliases and explicit tags: found in the event stream, before composing."""
+    found: list[Diagnostic] = []
+    try:
+        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+            mark = event.start_mark
+            where = (path, mark.line + 1, mark.column + 1)
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                found.append(diagnostic("LD109", *where))
+            tag = getattr(event, "tag", None)
+            if tag is not None and not isinstance(event, yaml.DocumentStartEvent):
+                found.append(diagnostic("LD110", *where, tag=tag))
+    except yaml.MarkedYAMLError:
+        pass  # the full parse reports syntax errors
+    return found
+
+
+_SYNTAX_MESSAGES = [
+    (
+        "mapping values are not allowed",
+        "hier mag geen ':' staan; zet tekst met een dubbele punt tussen aanhalingstekens",
+    ),
+    ("could not find expected ':'", "hier ontbreekt een ':' na de sleutel"),
+    ("did not find expected key", "verwachtte een sleutel; klopt de inspringing?"),
+    (
+        "did not find expected '-' indicator",
+        "verwachtte een lijstitem ('- '); klopt de inspringing?",
+    ),
+    ("did not find expected ',' or ']'", "een lijst tussen [ ] is niet afgesloten"),
+    ("did not find expected ',' or '}'", "een mapping tussen { } is niet afgesloten"),
+    (
+        "found unexpected end of stream",
+        "onverwacht einde van het bestand; mist er een aanhalingsteken?",
+    ),
+    ("expected a single document", "het bestand bevat meer dan één document (---)"),
+    ("but found another document", "het bestand bevat meer dan één document (---)"),
+    ("found unhashable key", "een sleutel moet tekst zijn, geen lijst of mapping"),
+    ("expected a mapping node", "hier hoort een mapping"),
+    (
+        "found unknown escape character",
+        "onbekende escape (\\) in tekst tussen dubbele aanhalingstekens",
+    ),
+    (
+        "found character that cannot start any token",
+        "dit teken kan hier niet staan; zet de tekst tussen aanhalingstekens",
+    ),
+    ("found unexpected ':'", "onverwachte ':'; zet de tekst tussen aanhalingstekens"),
+]
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    """The character at a 1-based line and column, or '' past the end."""
+    lines = text.split("\n", line)
+    return lines[line - 1][column - 1 : column] if 0 < line <= len(lines) else ""
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Diagnostic:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    problem = f"{error.context or ''} {error.problem or ''}"
+    if _char_at(text, line, column) == "\t":
+        return diagnostic("LD106", path, line, column)
+    for english, dutch in _SYNTAX_MESSAGES:
+        if english in problem:
+            return diagnostic("LD107", path, line, column, probleem=dutch)
+    return diagnostic("LD107", path, line, column, probleem="de structuur klopt hier niet")
+
+
+def load_yaml(file: Path, path: str) -> YamlFile:
+    """Read and parse one YAML file; never raises for anything that is in the file."""
+    result = YamlFile(path)
+    try:
+        size = file.stat().st_size
+        if size > MAX_BYTES:
+            result.problems.append(diagnostic("LD101", path, size=size, limit=MAX_BYTES))
+            return result
+        raw = file.read_bytes()
+    except OSError as error:
+        result.problems.append(diagnostic("LD107", path, probleem=f"onleesbaar ({error.strerror})"))
+        return result
+    return parse_yaml(raw, path)
+
+
+def parse_yaml(raw: bytes, path: str) -> YamlFile:
+    result = YamlFile(path)
+    problems = result.problems
+    if raw.startswith(BOM):
+        problems.append(diagnostic("LD103", path, 1, 1))
+        return result
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, column = _line_col(raw[: error.start].decode("utf-8", "replace"), error.start)
+        problems.append(
+            diagnostic(
+                "LD102", path, line, column, byte=f"0x{raw[error.start]:02X}", offset=error.start
+            )
+        )
+        return result
+    if control := _CONTROL.search(text):
+        line, column = _line_col(text, control.start())
+        problems.append(diagnostic("LD105", path, line, column, char=f"U+{ord(control[0]):04X}"))
+        return result
+    if deep := _too_deep(text):
+        problems.append(
+            diagnostic(
+                "LD107",
+                path,
+                deep.line + 1,
+                deep.column + 1,
+                probleem=f"meer dan {MAX_DEPTH} niveaus diep genest",
+            )
+        )
+        return result
+    result.text = text
+    if ("&" in text or "*" in text or "!" in text) and (found := _check_events(text, path)):
+        problems.extend(found)
+        return result
+    loader = StrictLoader(text)
+    try:
+        result.data = loader.get_single_data()
+    except yaml.MarkedYAMLError as error:
+        problems.append(_syntax_problem(error, text, path))
+        return result
+    except RecursionError:
+        problems.append(diagnostic("LD107", path, probleem="te diep genest"))
+        return result
+    finally:
+        loader.dispose()
+    for mark, code, fields in loader.problems:
+        problems.append(diagnostic(code, path, mark.line + 1, mark.column + 1, **fields))
+    if result.data is None:
+        problems.append(diagnostic("LD104", path))
+    return result

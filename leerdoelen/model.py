@@ -1,0 +1,119 @@
+"""The content model: a domain's frame (kader) and the leerdoelen under it.
+
+These pydantic models are the single source of truth for the file format: the JSON
+Schemas in ``schemas/`` are generated from them (``leerdoelen schemas``).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal, get_args
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Tekst = Annotated[str, StringConstraints(min_length=1)]
+SloId = Annotated[
+    str,
+    StringConstraints(pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"),
+]
+Afkorting = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2,4}$")]
+LeerdoelCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2,4}-[0-9]{3,4}$")]
+SubdomeinCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2,4}-SD[0-9]{1,2}$")]
+KerndoelCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2,4}-(po|so|vo)-[0-9]{1,2}$")]
+DoelzinCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2,4}-(po|so|vo)-[0-9]{1,2}[A-Z]$")]
+DomeinNaam = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+
+
+# A groep band: the unit in which leerlijnen are planned, in school order.
+Groep = Literal["1-2", "3-4", "5-6", "7-8"]
+GROEPEN: tuple[str, ...] = get_args(Groep)
+
+Status = Literal["concept", "ter consultatie", "vastgesteld", "vervallen"]
+STATUSSEN: tuple[str, ...] = get_args(Status)
+
+
+def unique(description: str | None = None) -> Any:
+    """A list field whose items must be unique (checked by the rules, shown in the schema)."""
+    return Field(
+        default_factory=list, description=description, json_schema_extra={"uniqueItems": True}
+    )
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        strict=True,
+        frozen=True,
+        field_title_generator=lambda name, _info: name,
+    )
+
+
+class _FrameEntity(_Strict):
+    titel: Tekst
+    omschrijving: Tekst
+    slo_id: SloId | None = Field(
+        default=None, description="UUID van de SLO-entiteit waar dit voor staat."
+    )
+    slo: dict[str, Any] | None = Field(
+        default=None,
+        description="Alle overige velden van de SLO-entiteit, ongewijzigd bewaard "
+        "(status, prefix, soort, niveau, replaces, ...).",
+    )
+
+
+class Doelzin(_FrameEntity):
+    code: DoelzinCode
+
+
+class Kerndoel(_FrameEntity):
+    code: KerndoelCode
+    doelzinnen: list[Doelzin] = Field(min_length=1)
+
+
+class Subdomein(_FrameEntity):
+    code: SubdomeinCode
+    kerndoelen: list[Kerndoel] = Field(min_length=1)
+
+
+class Kader(_FrameEntity):
+    """The frame of one domain: ``goals/<domein>/kader.yaml``."""
+
+    model_config = ConfigDict(
+        title="Kader",
+        json_schema_extra={
+            "description": "Het kader van één domein: subdomeinen, kerndoelen en doelzinnen."
+        },
+    )
+    domein: DomeinNaam
+    afkorting: Afkorting = Field(description="Voorvoegsel van de leerdoelcodes, zoals DG.")
+    subdomeinen: list[Subdomein] = Field(min_length=1)
+
+
+class Leerdoel(_Strict):
+    """One leerdoel: ``goals/<domein>/<CODE>.yaml``."""
+
+    model_config = ConfigDict(
+        title="Leerdoel",
+        json_schema_extra={
+            "description": "Eén leerdoel: de uitwerking van een doelzin voor een of meer groepen."
+        },
+    )
+    code: LeerdoelCode = Field(description="Vaste code; nooit hergebruikt.")
+    titel: Tekst
+    omschrijving: Tekst
+    doelzin: DoelzinCode = Field(description="De doelzin die dit leerdoel uitwerkt.")
+    ook_bij: list[DoelzinCode] = unique("Andere doelzinnen die dit leerdoel ook dient.")
+    groepen: list[Groep] = Field(min_length=1, json_schema_extra={"uniqueItems": True})
+    uitwerkingen: list[Tekst] = unique()
+    voorbeelden: list[Tekst] = unique()
+    voorkennis: list[LeerdoelCode] = unique("Leerdoelen waarop dit doel voortbouwt.")
+    gerelateerd: list[LeerdoelCode] = unique()
+    status: Status
+    vervangen_door: list[LeerdoelCode] | None = Field(
+        default=None, min_length=1, description="Alleen bij status vervallen."
+    )
+    reden: Tekst | None = Field(default=None, description="Alleen bij status vervallen.")
+    trefwoorden: list[Tekst] = unique()
+
+    @property
+    def laagste_groep(self) -> str:
+        return min(self.groepen, key=GROEPEN.index)

@@ -1,0 +1,67 @@
+"""Reporters: turn a check result into text for people, GitHub or machines."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from leerdoelen.check import CheckResult
+
+
+def _summary(result: CheckResult) -> str:
+    return (
+        f"{result.files} bestanden gecontroleerd: "
+        f"{result.errors} {'fout' if result.errors == 1 else 'fouten'}, "
+        f"{result.warnings} {'waarschuwing' if result.warnings == 1 else 'waarschuwingen'}"
+    )
+
+
+def text(result: CheckResult) -> str:
+    lines = [f"{d.path}:{d.line}:{d.column}: {d.code}: {d.message}" for d in result.diagnostics]
+    return "\n".join([*lines, _summary(result)]) + "\n"
+
+
+def _github_escape(value: str, property_: bool = False) -> str:
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if property_:
+        value = value.replace(":", "%3A").replace(",", "%2C")
+    return value
+
+
+def github(result: CheckResult) -> str:
+    lines = []
+    for d in result.diagnostics:
+        props = f"file={_github_escape(d.path, True)}"
+        if d.line:
+            props += f",line={d.line},col={d.column}"
+        props += f",title={_github_escape(d.code, True)}"
+        lines.append(f"::{d.severity} {props}::{_github_escape(d.message)}")
+    return "\n".join([*lines, _summary(result)]) + "\n"
+
+
+def as_json(result: CheckResult) -> str:
+    document = {
+        "files": result.files,
+        "errors": result.errors,
+        "warnings": result.warnings,
+        "diagnostics": [
+            {
+                "path": d.path,
+                "line": d.line,
+                "column": d.column,
+                "code": d.code,
+                "severity": str(d.severity),
+                "title": d.title,
+                "message": d.message,
+            }
+            for d in result.diagnostics
+        ],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+REPORTERS: dict[str, Callable[[CheckResult], str]] = {
+    "text": text,
+    "github": github,
+    "json": as_json,
+}
