@@ -157,7 +157,7 @@ CATALOGUE: dict[str, Entry] = {
     ),
     "LD303": Entry(
         "onbekende verwijzing",
-        "{veld} verwijst naar '{doel}', maar die {soort} bestaat niet{suggestie}",
+        "{veld}: {soort} '{doel}' bestaat niet{suggestie}",
         "`voorkennis: [DG-999]` terwijl er geen DG-999 is.",
         "Verbeter de code, of voeg het ontbrekende doel toe.",
     ),

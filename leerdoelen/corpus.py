@@ -30,6 +30,8 @@ class Corpus:
     leerdoelen: dict[str, Leerdoel] = field(default_factory=dict)  # by code
     domein_van: dict[str, str] = field(default_factory=dict)  # leerdoel code → domein
     sources: dict[str, YamlFile] = field(default_factory=dict)  # code or domein → file
+    # False when a domain's kader is missing or invalid: doelzin references can't be judged.
+    frame_complete: bool = True
 
     @cached_property
     def doelzinnen(self) -> dict[str, Plek]:

@@ -28,7 +28,7 @@ class Diagnostic:
 
     @property
     def severity(self) -> Severity:
-        return CATALOGUE[self.code].severity
+        return Severity(CATALOGUE[self.code].severity)
 
     @property
     def title(self) -> str:
@@ -36,7 +36,7 @@ class Diagnostic:
 
 
 def diagnostic(
-    code: str, path: str, line: int = 0, column: int = 0, **fields: object
+    code: str, path: str, line: int = 0, column: int = 0, /, **fields: object
 ) -> Diagnostic:
     """Build a diagnostic whose message is the catalogue's Dutch template for ``code``."""
     return Diagnostic(path, line, column, code, CATALOGUE[code].bericht.format(**fields))

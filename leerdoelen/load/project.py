@@ -83,7 +83,10 @@ def _load_domein(project: Project, folder: Path) -> None:
                 )
             corpus.kaders[domein] = kader
             corpus.sources[domein] = file
+        else:
+            corpus.frame_complete = False
     else:
+        corpus.frame_complete = False
         project.diagnostics.append(
             diagnostic("LD309", _relative(project.root, folder) + "/", domein=domein)
         )

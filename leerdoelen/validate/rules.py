@@ -42,11 +42,16 @@ def _suggest(code: str, known: dict[str, object]) -> str:
 
 
 def references(corpus: Corpus) -> Iterator[Diagnostic]:
-    """Every code a leerdoel names exists; a pointer to a vervallen goal is flagged."""
+    """Every code a leerdoel names exists; a pointer to a vervallen goal is flagged.
+
+    Doelzinnen are judged only when every kader loaded: a broken kader is reported once,
+    where it is broken, not again in every goal under it.
+    """
     goals, zinnen = corpus.leerdoelen, corpus.doelzinnen
+    judge_frame = corpus.frame_complete
     for doel in goals.values():
         file = corpus.sources[doel.code]
-        if doel.doelzin not in zinnen:
+        if doel.doelzin not in zinnen and judge_frame:
             yield diagnostic(
                 "LD303",
                 *at(file, "doelzin"),
@@ -56,7 +61,7 @@ def references(corpus: Corpus) -> Iterator[Diagnostic]:
                 suggestie=_suggest(doel.doelzin, zinnen),
             )
         for i, code in enumerate(doel.ook_bij):
-            if code not in zinnen:
+            if code not in zinnen and judge_frame:
                 yield diagnostic(
                     "LD303",
                     *at(file, "ook_bij", i),
