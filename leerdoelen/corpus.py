@@ -32,6 +32,9 @@ class Corpus:
     sources: dict[str, YamlFile] = field(default_factory=dict)  # code or domein → file
     # False when a domain's kader is missing or invalid: doelzin references can't be judged.
     frame_complete: bool = True
+    # Codes (file names) of leerdoel files that did not load: references to them can't be
+    # judged either. Their own problems are reported where they are.
+    unloaded: set[str] = field(default_factory=set)
 
     @cached_property
     def doelzinnen(self) -> dict[str, Plek]:

@@ -10,7 +10,7 @@ from leerdoelen.check import CheckResult
 
 def _summary(result: CheckResult) -> str:
     return (
-        f"{result.files} bestanden gecontroleerd: "
+        f"{result.files} {'bestand' if result.files == 1 else 'bestanden'} gecontroleerd: "
         f"{result.errors} {'fout' if result.errors == 1 else 'fouten'}, "
         f"{result.warnings} {'waarschuwing' if result.warnings == 1 else 'waarschuwingen'}"
     )

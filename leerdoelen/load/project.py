@@ -99,7 +99,9 @@ def _load_domein(project: Project, folder: Path) -> None:
             continue
         file = _read(project, path, "leerdoel")
         doel = validate_shape(file, Leerdoel) if file.ok else None
-        if doel is not None:
+        if doel is None:
+            corpus.unloaded.add(path.stem)
+        else:
             _add_leerdoel(project, file, doel, domein, kader)
 
 

@@ -74,14 +74,15 @@ def references(corpus: Corpus) -> Iterator[Diagnostic]:
             for i, code in enumerate(getattr(doel, veld) or ()):
                 target = goals.get(code)
                 if target is None:
-                    yield diagnostic(
-                        "LD303",
-                        *at(file, veld, i),
-                        veld=veld,
-                        doel=code,
-                        soort="leerdoel",
-                        suggestie=_suggest(code, goals),
-                    )
+                    if code not in corpus.unloaded:
+                        yield diagnostic(
+                            "LD303",
+                            *at(file, veld, i),
+                            veld=veld,
+                            doel=code,
+                            soort="leerdoel",
+                            suggestie=_suggest(code, goals),
+                        )
                 elif target.status == "vervallen" and doel.status != "vervallen":
                     vervangers = (
                         f"; gebruik {', '.join(target.vervangen_door)}"
