@@ -21,7 +21,8 @@ from leerdoelen.diagnostics import Diagnostic, diagnostic
 MAX_BYTES = 256 * 1024
 BOM = b"\xef\xbb\xbf"
 AMBIGUOUS = "tag:leerdoelen,2026:ambiguous"
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+# What YAML itself refuses: everything outside its printable set (as PyYAML's reader).
+_CONTROL = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MAX_DEPTH = 100  # nesting levels; our files need fewer than 10
 _SCAN_ABOVE = 2_000  # structure indicators in a file before its depth is scanned
@@ -204,7 +205,7 @@ def _too_deep(text: str) -> yaml.Mark | None:
                     return event.start_mark
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
-    except yaml.MarkedYAMLError:
+    except yaml.YAMLError:
         pass  # the full parse reports syntax errors
     return None
 
@@ -221,7 +222,7 @@ def _check_events(text: str, path: str) -> list[Diagnostic]:
             tag = getattr(event, "tag", None)
             if tag is not None and not isinstance(event, yaml.DocumentStartEvent):
                 found.append(diagnostic("LD110", *where, tag=tag))
-    except yaml.MarkedYAMLError:
+    except yaml.YAMLError:
         pass  # the full parse reports syntax errors
     return found
 
@@ -332,6 +333,9 @@ def parse_yaml(raw: bytes, path: str) -> YamlFile:
         result.data = loader.get_single_data()
     except yaml.MarkedYAMLError as error:
         problems.append(_syntax_problem(error, text, path))
+        return result
+    except yaml.YAMLError as error:  # unmarked: not expected past the checks above
+        problems.append(diagnostic("LD107", path, probleem=str(error).splitlines()[0]))
         return result
     except RecursionError:
         problems.append(diagnostic("LD107", path, probleem="te diep genest"))
