@@ -41,7 +41,7 @@ def check(root: Path, only: Iterable[str] = ()) -> CheckResult:
     found.extend(run_rules(project.corpus))
     files = len(project.files)
     if only := tuple(p.rstrip("/") for p in only):
-        found = [d for d in found if _within(d.path, only)]
+        found = [d for d in found if any(_within(p, only) for p in (d.path, *d.related))]
         files = sum(_within(f.path, only) for f in project.files)
     return CheckResult(project, files, sorted(set(found)))
 

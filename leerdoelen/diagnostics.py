@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from leerdoelen.catalogue import CATALOGUE
@@ -25,6 +25,9 @@ class Diagnostic:
     column: int
     code: str
     message: str
+    # Other files that share the fault (a cycle, a duplicate): a check of just one of
+    # them still reports it.
+    related: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def severity(self) -> Severity:
@@ -36,7 +39,13 @@ class Diagnostic:
 
 
 def diagnostic(
-    code: str, path: str, line: int = 0, column: int = 0, /, **fields: object
+    code: str,
+    path: str,
+    line: int = 0,
+    column: int = 0,
+    /,
+    related: tuple[str, ...] = (),
+    **fields: object,
 ) -> Diagnostic:
     """Build a diagnostic whose message is the catalogue's Dutch template for ``code``."""
-    return Diagnostic(path, line, column, code, CATALOGUE[code].bericht.format(**fields))
+    return Diagnostic(path, line, column, code, CATALOGUE[code].bericht.format(**fields), related)

@@ -34,7 +34,7 @@ def github(result: CheckResult) -> str:
         props = f"file={_github_escape(d.path, True)}"
         if d.line:
             props += f",line={d.line},col={d.column}"
-        props += f",title={_github_escape(d.code, True)}"
+        props += f",title={_github_escape(f'{d.code} {d.title}', True)}"
         lines.append(f"::{d.severity} {props}::{_github_escape(d.message)}")
     return "\n".join([*lines, _summary(result)]) + "\n"
 

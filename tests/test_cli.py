@@ -90,7 +90,7 @@ def test_github_format_is_the_default_in_github_actions(
     assert main(["-C", str(project), "check"]) == 1
     first = capsys.readouterr().out.splitlines()[0]
     assert first.startswith("::error file=goals/digitale-geletterdheid/DG-001.yaml,line=2,col=8")
-    assert ",title=LD111::" in first
+    assert ",title=LD111 dubbelzinnige waarde::" in first
 
 
 def test_console_script_runs_as_a_real_process(project: Path) -> None:

@@ -77,3 +77,12 @@ def test_every_problem_in_one_run(project: Path) -> None:
         target = project / GOAL / name
         target.write_text(target.read_text().replace("status: vastgesteld", "status: klaar"))
     assert codes(project) == ["LD204", "LD204"]
+
+
+def test_a_cycle_shows_when_any_file_in_it_is_checked(project: Path) -> None:
+    target = project / GOAL / "DG-001.yaml"
+    target.write_text(
+        target.read_text().replace("groepen: [1-2]", "groepen: [3-4]\nvoorkennis: [DG-002]")
+    )
+    for name in ("DG-001.yaml", "DG-002.yaml"):
+        assert [d.code for d in check(project, [f"{GOAL}/{name}"]).diagnostics] == ["LD304"]

@@ -133,7 +133,11 @@ def _add_leerdoel(
     if doel.code in corpus.leerdoelen:
         report(
             diagnostic(
-                "LD301", *at(file, "code"), code=doel.code, elders=corpus.sources[doel.code].path
+                "LD301",
+                *at(file, "code"),
+                related=(corpus.sources[doel.code].path,),
+                code=doel.code,
+                elders=corpus.sources[doel.code].path,
             )
         )
         return

@@ -32,7 +32,9 @@ def frame_codes(corpus: Corpus) -> Iterator[Diagnostic]:
                 if not code.startswith(prefix):
                     yield diagnostic("LD310", *where, soort=soort, code=code, prefix=prefix)
                 if code in seen:
-                    yield diagnostic("LD301", *where, code=code, elders=seen[code])
+                    yield diagnostic(
+                        "LD301", *where, related=(seen[code],), code=code, elders=seen[code]
+                    )
                 seen.setdefault(code, file.path)
 
 
@@ -151,7 +153,8 @@ def voorkennis_cycles(corpus: Corpus) -> Iterator[Diagnostic]:
     for cycle in find_cycles({code: doel.voorkennis for code, doel in goals.items()}):
         first, second = cycle[0], cycle[1]
         where = at(corpus.sources[first], "voorkennis", goals[first].voorkennis.index(second))
-        yield diagnostic("LD304", *where, kring=" → ".join(cycle))
+        related = tuple(corpus.sources[code].path for code in cycle[1:-1])
+        yield diagnostic("LD304", *where, related=related, kring=" → ".join(cycle))
 
 
 def find_cycles(graph: dict[str, list[str]]) -> list[list[str]]:
