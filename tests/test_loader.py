@@ -30,6 +30,9 @@ def test_valid_file_loads_plain_data() -> None:
         (b"kleur: 0x1F\n", [(1, 8, "LD111")]),
         (b"aantal: 1_000\n", [(1, 9, "LD111")]),
         (b"a: 2024-01-05 10:00:00\n", [(1, 4, "LD111")]),
+        (b"titel: y\n", [(1, 8, "LD111")]),
+        (b"titel: N\n", [(1, 8, "LD111")]),
+        (b"titel: 1e3\n", [(1, 8, "LD111")]),
     ],
 )
 def test_yaml11_conversions_are_reported(raw: bytes, expected: list[tuple[int, int, str]]) -> None:

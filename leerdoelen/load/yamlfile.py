@@ -53,6 +53,7 @@ for _tag, _pattern, _first in [
         r"""^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF
             |[-+]?0[0-9_]+(?:\.[0-9_]*)?
             |[-+]?0[xXoObB][0-9a-fA-F_]+
+            |[-+]?[0-9]+[eE][-+]?[0-9]+
             |[-+]?[0-9][0-9_]*_[0-9_]*(?:\.[0-9_]*)?
             |[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?
             |[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)
@@ -64,8 +65,16 @@ for _tag, _pattern, _first in [
     StrictResolver.add_implicit_resolver(_tag, re.compile(_pattern, re.X), _first)
 
 
+_SHORT_BOOLS = {"y": "true", "Y": "true", "n": "false", "N": "false"}  # YAML 1.1, not PyYAML
+_EXPONENT = re.compile(r"^[-+]?[0-9]+[eE][-+]?[0-9]+$")  # a number to YAML 1.2 (VS Code)
+
+
 def _yaml11_reading(value: str) -> str | None:
-    """What YAML 1.1 would make of a plain scalar, in Dutch; None where it stays text."""
+    """What another YAML reader would make of a plain scalar, in Dutch; None if text."""
+    if value in _SHORT_BOOLS:
+        return f"de ja/nee-waarde {_SHORT_BOOLS[value]}"
+    if _EXPONENT.match(value):
+        return f"het getal {float(value):g}"
     try:
         result = yaml.load(value, Loader=yaml.CSafeLoader)
     except yaml.YAMLError:

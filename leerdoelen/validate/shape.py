@@ -74,22 +74,32 @@ def validate_shape(file: YamlFile, model: type[M]) -> M | None:
 def _diagnose(file: YamlFile, model: type[BaseModel], error: ValidationError) -> list[Diagnostic]:
     root = file.root_node()
     found = []
-    for detail in error.errors(include_url=False):
+    details = error.errors(include_url=False)
+    # "bedoelde je ...?" for each unknown key that is close to an allowed one.
+    meant: dict[Loc, str] = {}
+    for detail in details:
+        if detail["type"] == "extra_forbidden":
+            loc = tuple(detail["loc"])
+            close = difflib.get_close_matches(str(loc[-1]), fields_at(model, loc[:-1]), 1, 0.6)
+            if close:
+                meant[loc] = close[0]
+    # A missing key that an unknown key's suggestion already names is one problem, not two.
+    suggested = {(*loc[:-1], key) for loc, key in meant.items()}
+    for detail in details:
         loc: Loc = tuple(detail["loc"])
         kind = detail["type"]
         value = detail.get("input")
         if kind == "extra_forbidden":
             line, column = locate(root, loc, key=True)
-            allowed = fields_at(model, loc[:-1])
-            close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
-            hint = f"; bedoelde je '{close[0]}'?" if close else ""
+            hint = f"; bedoelde je '{meant[loc]}'?" if loc in meant else ""
             found.append(
                 diagnostic("LD201", file.path, line, column, sleutel=loc[-1], suggestie=hint)
             )
             continue
         if kind == "missing":
-            line, column = locate(root, loc[:-1])
-            found.append(diagnostic("LD202", file.path, line, column, sleutel=loc[-1]))
+            if loc not in suggested:
+                line, column = locate(root, loc[:-1])
+                found.append(diagnostic("LD202", file.path, line, column, sleutel=loc[-1]))
             continue
         line, column = locate(root, loc)
         veld = field_name(loc)
