@@ -6,6 +6,7 @@ one leerdoel each. Everything that is wrong on the way becomes a diagnostic.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,23 +43,27 @@ def at(file: YamlFile, *loc: int | str, key: bool = False) -> tuple[str, int, in
     return (file.path, *locate(file.root_node(), loc, key=key))
 
 
+def _entries(folder: Path) -> list[os.DirEntry[str]]:
+    with os.scandir(folder) as entries:
+        return sorted(entries, key=lambda entry: entry.name)
+
+
+def _is_yaml(name: str) -> bool:
+    return name.endswith((".yaml", ".yml"))
+
+
 def load_project(root: Path) -> Project:
     project = Project(root, Corpus())
-    goals = root / GOALS
-    for entry in sorted(goals.iterdir()):
+    for entry in _entries(root / GOALS):
         if entry.is_dir():
-            _load_domein(project, entry)
-        elif entry.suffix in (".yaml", ".yml"):
-            project.diagnostics.append(diagnostic("LD313", _relative(root, entry)))
+            _load_domein(project, Path(entry.path))
+        elif _is_yaml(entry.name):
+            project.diagnostics.append(diagnostic("LD313", f"{GOALS}/{entry.name}"))
     return project
 
 
-def _relative(root: Path, file: Path) -> str:
-    return file.relative_to(root).as_posix()
-
-
-def _read(project: Project, file: Path, schema: str) -> YamlFile:
-    loaded = load_yaml(file, _relative(project.root, file))
+def _read(project: Project, file: Path, path: str, schema: str) -> YamlFile:
+    loaded = load_yaml(file, path)
     project.files.append(loaded)
     if loaded.text and not (
         loaded.text.startswith(SCHEMA_HINT)
@@ -71,10 +76,11 @@ def _read(project: Project, file: Path, schema: str) -> YamlFile:
 
 def _load_domein(project: Project, folder: Path) -> None:
     domein = folder.name
+    prefix = f"{GOALS}/{domein}/"
     corpus = project.corpus
     kader = None
     if (folder / KADER).is_file():
-        file = _read(project, folder / KADER, "kader")
+        file = _read(project, folder / KADER, prefix + KADER, "kader")
         kader = validate_shape(file, Kader) if file.ok else None
         if kader is not None:
             if kader.domein != domein:
@@ -87,20 +93,24 @@ def _load_domein(project: Project, folder: Path) -> None:
             corpus.frame_complete = False
     else:
         corpus.frame_complete = False
-        project.diagnostics.append(
-            diagnostic("LD309", _relative(project.root, folder) + "/", domein=domein)
-        )
-    for path in sorted(folder.rglob("*")):
-        if (path.name == KADER and path.parent == folder) or not path.is_file():
+        project.diagnostics.append(diagnostic("LD309", prefix, domein=domein))
+    for entry in _entries(folder):
+        name = entry.name
+        if entry.is_dir():
+            for stray in sorted(Path(entry.path).rglob("*.y*ml")):
+                path = stray.relative_to(project.root).as_posix()
+                project.diagnostics.append(diagnostic("LD313", path))
             continue
-        if path.parent != folder or path.suffix != ".yaml":
-            if path.suffix in (".yaml", ".yml"):
-                project.diagnostics.append(diagnostic("LD313", _relative(project.root, path)))
+        if name == KADER:
             continue
-        file = _read(project, path, "leerdoel")
+        if not name.endswith(".yaml"):
+            if _is_yaml(name):
+                project.diagnostics.append(diagnostic("LD313", prefix + name))
+            continue
+        file = _read(project, Path(entry.path), prefix + name, "leerdoel")
         doel = validate_shape(file, Leerdoel) if file.ok else None
         if doel is None:
-            corpus.unloaded.add(path.stem)
+            corpus.unloaded.add(name.removesuffix(".yaml"))
         else:
             _add_leerdoel(project, file, doel, domein, kader)
 

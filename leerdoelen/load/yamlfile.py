@@ -8,6 +8,7 @@ file is ever executed: only plain scalars, lists and mappings come out.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +36,22 @@ class StrictResolver(yaml.resolver.BaseResolver):
     ``010``, ``1:30``, ``0x1F``, ``1_000``, timestamps with a time) get the AMBIGUOUS tag,
     so that the loader can report them instead of guessing.
     """
+
+    # The C composer calls these three for every node: keep them lean. No path resolvers.
+    def descend_resolver(self, current_node: object, current_index: object) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                for tag, regexp in self.yaml_implicit_resolvers.get(value[:1], ()):
+                    if regexp.match(value):
+                        return tag
+            return self.DEFAULT_SCALAR_TAG
+        return self.DEFAULT_MAPPING_TAG if kind is yaml.MappingNode else self.DEFAULT_SEQUENCE_TAG
 
 
 _DIGITS = list("-+0123456789")
@@ -90,80 +107,81 @@ def _yaml11_reading(value: str) -> str | None:
     return "iets anders dan tekst"
 
 
-class StrictConstructor(yaml.constructor.SafeConstructor):
-    """Builds plain data; records duplicate keys and ambiguous scalars instead of failing."""
+class Composer(CParser, StrictResolver):
+    """PyYAML's C parser and composer with the strict resolver: a node tree with marks."""
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.problems: list[tuple[yaml.Mark, str, dict[str, object]]] = []
+    def __init__(self, stream: str) -> None:
+        CParser.__init__(self, stream)
+        StrictResolver.__init__(self)
 
-    def construct_mapping(self, node: yaml.Node, deep: bool = False) -> dict[Any, Any]:
-        if not isinstance(node, yaml.MappingNode):
-            raise yaml.constructor.ConstructorError(
-                None, None, "expected a mapping node", node.start_mark
-            )
+
+def compose(text: str) -> yaml.Node | None:
+    composer = Composer(text)
+    try:
+        return composer.get_single_node()
+    finally:
+        composer.dispose()
+
+
+Problem = tuple[yaml.Mark, str, dict[str, object]]
+_STR, _MAP, _SEQ = "tag:yaml.org,2002:str", yaml.MappingNode, yaml.SequenceNode
+
+
+def _date(value: str) -> dt.date | str:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return value  # not a real date: it stays text, and the schema judges it
+
+
+_SCALARS = {
+    "tag:yaml.org,2002:null": lambda value: None,
+    "tag:yaml.org,2002:bool": lambda value: value.lower() == "true",
+    "tag:yaml.org,2002:int": int,
+    "tag:yaml.org,2002:float": float,
+    "tag:yaml.org,2002:timestamp": _date,
+}
+
+
+def build(node: yaml.Node, problems: list[Problem]) -> Any:
+    """Plain data from a node tree; duplicate keys and ambiguous scalars become problems.
+
+    Shorter than PyYAML's constructor, because our trees are simple: the loader refuses
+    anchors, aliases and explicit tags before composing, so every node is used once and
+    every tag is one of the resolver's.
+    """
+    kind = node.__class__
+    if kind is _MAP:
         mapping: dict[Any, Any] = {}
-        first_line: dict[Any, int] = {}
         for key_node, value_node in node.value:
-            key = self.construct_object(key_node, deep=deep)
+            key = build(key_node, problems)
             try:
-                hash(key)
+                duplicate = key in mapping
             except TypeError:
                 raise yaml.constructor.ConstructorError(
                     None, None, "found unhashable key", key_node.start_mark
                 ) from None
-            if key in first_line:
-                self.problems.append(
-                    (key_node.start_mark, "LD108", {"sleutel": key, "eerder": first_line[key]})
+            if duplicate:
+                first = next(k for k, _ in node.value if build(k, []) == key)
+                problems.append(
+                    (
+                        key_node.start_mark,
+                        "LD108",
+                        {"sleutel": key, "eerder": first.start_mark.line + 1},
+                    )
                 )
-            else:
-                first_line[key] = key_node.start_mark.line + 1
-            mapping[key] = self.construct_object(value_node, deep=deep)
+            mapping[key] = build(value_node, problems)
         return mapping
-
-    def construct_ambiguous(self, node: yaml.ScalarNode) -> str:
-        if reading := _yaml11_reading(node.value):
-            self.problems.append((node.start_mark, "LD111", {"waarde": node.value, "als": reading}))
-        return node.value
-
-    def construct_date(self, node: yaml.ScalarNode) -> dt.date | str:
-        try:
-            return dt.date.fromisoformat(node.value)
-        except ValueError:
-            return node.value  # not a real date: it stays text, and the schema judges it
-
-
-StrictConstructor.yaml_constructors = {
-    **{
-        tag: StrictConstructor.yaml_constructors[tag]
-        for tag in (
-            "tag:yaml.org,2002:null",
-            "tag:yaml.org,2002:bool",
-            "tag:yaml.org,2002:int",
-            "tag:yaml.org,2002:float",
-            "tag:yaml.org,2002:str",
-            "tag:yaml.org,2002:seq",
-            "tag:yaml.org,2002:map",
-        )
-    },
-    "tag:yaml.org,2002:timestamp": StrictConstructor.construct_date,
-    AMBIGUOUS: StrictConstructor.construct_ambiguous,
-}
-
-
-class StrictLoader(CParser, StrictConstructor, StrictResolver):
-    def __init__(self, stream: str) -> None:
-        CParser.__init__(self, stream)
-        StrictConstructor.__init__(self)
-        StrictResolver.__init__(self)
-
-
-class PositionLoader(CParser, StrictResolver):
-    """Composes the node tree (with line and column) for a file that has problems."""
-
-    def __init__(self, stream: str) -> None:
-        CParser.__init__(self, stream)
-        StrictResolver.__init__(self)
+    if kind is _SEQ:
+        return [build(child, problems) for child in node.value]
+    tag, value = node.tag, node.value
+    if tag == _STR:
+        return value
+    if tag == AMBIGUOUS:
+        if reading := _yaml11_reading(value):
+            problems.append((node.start_mark, "LD111", {"waarde": value, "als": reading}))
+        return value
+    return _SCALARS[tag](value)
 
 
 @dataclass
@@ -183,11 +201,7 @@ class YamlFile:
     def root_node(self) -> yaml.Node | None:
         """The composed node tree, made on first use (only needed to report positions)."""
         if self._root is None and self.text:
-            loader = PositionLoader(self.text)
-            try:
-                self._root = loader.get_single_node()
-            finally:
-                loader.dispose()
+            self._root = compose(self.text)
         return self._root
 
 
@@ -291,11 +305,12 @@ def load_yaml(file: Path, path: str) -> YamlFile:
     """Read and parse one YAML file; never raises for anything that is in the file."""
     result = YamlFile(path)
     try:
-        size = file.stat().st_size
-        if size > MAX_BYTES:
-            result.problems.append(diagnostic("LD101", path, size=size, limit=MAX_BYTES))
-            return result
-        raw = file.read_bytes()
+        with open(file, "rb") as stream:
+            size = os.fstat(stream.fileno()).st_size
+            if size > MAX_BYTES:
+                result.problems.append(diagnostic("LD101", path, size=size, limit=MAX_BYTES))
+                return result
+            raw = stream.read(MAX_BYTES + 1)
     except OSError as error:
         result.problems.append(diagnostic("LD107", path, probleem=f"onleesbaar ({error.strerror})"))
         return result
@@ -337,9 +352,10 @@ def parse_yaml(raw: bytes, path: str) -> YamlFile:
     if ("&" in text or "*" in text or "!" in text) and (found := _check_events(text, path)):
         problems.extend(found)
         return result
-    loader = StrictLoader(text)
+    found: list[Problem] = []
     try:
-        result.data = loader.get_single_data()
+        root = compose(text)
+        result.data = None if root is None else build(root, found)
     except yaml.MarkedYAMLError as error:
         problems.append(_syntax_problem(error, text, path))
         return result
@@ -349,9 +365,7 @@ def parse_yaml(raw: bytes, path: str) -> YamlFile:
     except RecursionError:
         problems.append(diagnostic("LD107", path, probleem="te diep genest"))
         return result
-    finally:
-        loader.dispose()
-    for mark, code, fields in loader.problems:
+    for mark, code, fields in found:
         problems.append(diagnostic(code, path, mark.line + 1, mark.column + 1, **fields))
     if result.data is None:
         problems.append(diagnostic("LD104", path))
