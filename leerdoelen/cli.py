@@ -6,7 +6,6 @@ Exit codes: 0 all good, 1 problems in the content, 2 usage error.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -52,7 +51,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--format",
         choices=("text", "json", "github"),
-        default="github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text",
+        default=None,
         help="uitvoer: text (standaard), json, of github (standaard in GitHub Actions)",
     )
 
@@ -61,6 +60,15 @@ def _parser() -> argparse.ArgumentParser:
         "--check", action="store_true", help="schrijf niets; meld alleen of schemas/ verouderd is"
     )
     commands.add_parser("codes", help="toon alle meldingscodes met uitleg")
+
+    build = commands.add_parser("build", help="controleer en bouw de site voor leraren")
+    build.add_argument(
+        "--out",
+        metavar="MAP",
+        type=Path,
+        default=None,
+        help="waar de site komt (standaard: public/ in het project)",
+    )
     return parser
 
 
@@ -89,12 +97,12 @@ def _relative_paths(root: Path, paths: Sequence[str], base: Path) -> list[str]:
 
 def run_check(args: argparse.Namespace) -> int:
     from leerdoelen.check import check
-    from leerdoelen.report import REPORTERS
+    from leerdoelen.report import REPORTERS, default_format
 
     root = _root(args.directory)
     base = (args.directory or Path.cwd()).resolve()
     result = check(root, _relative_paths(root, args.paths, base))
-    sys.stdout.write(REPORTERS[args.format](result))
+    sys.stdout.write(REPORTERS[args.format or default_format()](result))
     return OK if result.ok else CONTENT
 
 
@@ -124,7 +132,27 @@ def run_codes(args: argparse.Namespace) -> int:
     return OK
 
 
-COMMANDS = {"check": run_check, "schemas": run_schemas, "codes": run_codes}
+def run_build(args: argparse.Namespace) -> int:
+    from leerdoelen.build import BuildError, build_site
+    from leerdoelen.report import REPORTERS, default_format
+
+    root = _root(args.directory)
+    base = (args.directory or Path.cwd()).resolve()
+    out = base / args.out if args.out else root / "public"
+    try:
+        result = build_site(root, out)
+    except BuildError as error:
+        print(f"leerdoelen: bouwen mislukt, de vorige site blijft staan: {error}", file=sys.stderr)
+        return CONTENT
+    if result.out is None:
+        sys.stdout.write(REPORTERS[default_format()](result.check))
+        print("leerdoelen: niet gepubliceerd: los eerst de fouten op", file=sys.stderr)
+        return CONTENT
+    print(f"site gebouwd: {result.pages} pagina's in {result.out}")
+    return OK
+
+
+COMMANDS = {"check": run_check, "schemas": run_schemas, "codes": run_codes, "build": run_build}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

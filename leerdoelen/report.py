@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 
 from leerdoelen.check import CheckResult
@@ -58,6 +59,11 @@ def as_json(result: CheckResult) -> str:
         ],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def default_format() -> str:
+    """GitHub annotations inside GitHub Actions, plain text elsewhere."""
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
 REPORTERS: dict[str, Callable[[CheckResult], str]] = {

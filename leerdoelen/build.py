@@ -1,0 +1,97 @@
+"""``build``: check, generate the pages, run MkDocs, and publish the site atomically.
+
+The site is built in a temporary folder beside the target and swapped in only when the
+build succeeded, so a failed build never destroys the previous good site.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from leerdoelen.check import CheckResult, check
+from leerdoelen.render.pages import render_pages, write_tree
+
+PAGES = Path("build/pages")
+SITE_PAGES = Path("site/pages")
+MKDOCS_YML = "mkdocs.yml"
+
+
+class BuildError(Exception):
+    """The site generator failed; the message is Dutch and says what to do."""
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    check: CheckResult
+    out: Path | None = None  # None when the check refused to publish
+    pages: int = 0
+
+
+def docs_tree(root: Path, result: CheckResult) -> dict[str, str | bytes]:
+    """Everything MkDocs reads: generated pages plus hand-written ones from ``site/pages``."""
+    files = render_pages(result.project.corpus)
+    hand = root / SITE_PAGES
+    if hand.is_dir():
+        for path in sorted(hand.rglob("*")):
+            if path.is_file():
+                relative = path.relative_to(hand).as_posix()
+                if relative in files:
+                    raise BuildError(f"site/pages/{relative} botst met een gegenereerde pagina")
+                files[relative] = path.read_bytes()
+    return files
+
+
+def generate(root: Path) -> tuple[CheckResult, list[str]]:
+    """Check, then bring ``build/pages`` in line with the content. Returns what changed."""
+    result = check(root)
+    if not result.ok:
+        return result, []
+    return result, write_tree(root / PAGES, docs_tree(root, result))
+
+
+def run_mkdocs(root: Path, site_dir: Path) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    config_file = root / MKDOCS_YML
+    if not config_file.is_file():
+        raise BuildError(f"{MKDOCS_YML} ontbreekt in {root}")
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    try:
+        config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+        config["docs_dir"] = str(root / PAGES)
+        build(config)
+    except MkDocsException as error:
+        raise BuildError(f"MkDocs kon de site niet bouwen: {error}") from error
+
+
+def _swap(new: Path, out: Path) -> None:
+    """Replace ``out`` with ``new`` in two renames, so there is always a whole site."""
+    old = out.with_name(f".{out.name}.oud-{os.getpid()}")
+    if out.exists():
+        out.rename(old)
+    new.rename(out)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def build_site(root: Path, out: Path) -> BuildResult:
+    result, _ = generate(root)
+    if not result.ok:
+        return BuildResult(result)
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.nieuw-", dir=out.parent))
+    try:
+        run_mkdocs(root, staging)
+        _swap(staging, out)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    pages = sum(1 for _ in out.rglob("index.html"))
+    return BuildResult(result, out, pages)

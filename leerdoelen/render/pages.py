@@ -1,0 +1,262 @@
+"""Generate the site's Markdown pages (and downloads) from the corpus.
+
+Every page is a pure function of the corpus: ``render_pages`` returns the whole docs tree
+as ``{relative path: content}``, and ``write_tree`` writes only what changed, so that a
+live preview does not rebuild in a loop. Goal pages live at ``doelen/<CODE>/``, a URL made
+from the code alone.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import posixpath
+from collections.abc import Callable, Iterable
+from functools import cache
+from pathlib import Path
+
+import jinja2
+
+from leerdoelen.catalogue import CATALOGUE
+from leerdoelen.corpus import Corpus, Plek
+from leerdoelen.model import GROEPEN, Kader, Leerdoel
+from leerdoelen.render.text import html_text, markdown_block, markdown_inline
+
+SECTIONS = ("domeinen", "kerndoelen", "doelen", "leerlijnen", "groepen", "meldingen")
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("leerdoelen.render", "templates"),
+        autoescape=False,  # Markdown, not HTML: every text goes through a filter below
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters.update(
+        md=markdown_block,
+        inline=markdown_inline,
+        title=lambda text: json.dumps(html_text(text), ensure_ascii=False),
+    )
+    return env
+
+
+def _linker(page: str) -> Callable[[str], str]:
+    """Relative links from ``page`` (a path to an .md file) to a section or page folder."""
+    here = posixpath.dirname(page)
+
+    def url(target: str) -> str:
+        return posixpath.relpath(f"{target}/index.md", here)
+
+    return url
+
+
+class _Renderer:
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self.env = _environment()
+        goals = sorted(corpus.leerdoelen.values(), key=lambda d: d.code)
+        self.current = [d for d in goals if d.status != "vervallen"]
+        self.retired = [d for d in goals if d.status == "vervallen"]
+        self.by_doelzin: dict[str, list[Leerdoel]] = {}
+        self.also_by_doelzin: dict[str, list[Leerdoel]] = {}
+        for doel in self.current:
+            self.by_doelzin.setdefault(doel.doelzin, []).append(doel)
+            for code in doel.ook_bij:
+                self.also_by_doelzin.setdefault(code, []).append(doel)
+
+    def render(self, template: str, page: str, **context: object) -> str:
+        body = self.env.get_template(template).render(
+            url=_linker(page),
+            corpus=self.corpus,
+            huidige=lambda code: self.by_doelzin.get(code, []),
+            ook_bij_doelen=lambda code: self.also_by_doelzin.get(code, []),
+            **context,
+        )
+        return body.lstrip("\n")
+
+    def kaders(self) -> list[Kader]:
+        return [self.corpus.kaders[d] for d in sorted(self.corpus.kaders)]
+
+    def goal_pages(self) -> Iterable[tuple[str, str]]:
+        corpus = self.corpus
+        goals = corpus.leerdoelen
+        for doel in sorted(goals.values(), key=lambda d: d.code):
+            page = f"doelen/{doel.code}/index.md"
+            plek = corpus.plek(doel)
+            assert plek is not None, "render only a corpus that passed check"
+            yield (
+                page,
+                self.render(
+                    "leerdoel.md.j2",
+                    page,
+                    doel=doel,
+                    plek=plek,
+                    ook_bij=[corpus.doelzinnen[c] for c in doel.ook_bij],
+                    voorkennis=[goals[c] for c in doel.voorkennis],
+                    vervolg=sorted(
+                        (goals[c] for c in corpus.voorkennis_voor.get(doel.code, [])),
+                        key=lambda d: d.code,
+                    ),
+                    gerelateerd=[goals[c] for c in doel.gerelateerd],
+                ),
+            )
+
+    def frame_pages(self) -> Iterable[tuple[str, str]]:
+        for kader in self.kaders():
+            page = f"domeinen/{kader.domein}/index.md"
+            retired = [d for d in self.retired if self.corpus.domein_van[d.code] == kader.domein]
+            yield page, self.render("domein.md.j2", page, kader=kader, vervallen=retired)
+            page = f"leerlijnen/{kader.domein}/index.md"
+            rows = [
+                {
+                    "doelzin": zin,
+                    "cellen": [
+                        [d for d in self.by_doelzin.get(zin.code, []) if groep in d.groepen]
+                        for groep in GROEPEN
+                    ],
+                }
+                for sub in kader.subdomeinen
+                for kern in sub.kerndoelen
+                for zin in kern.doelzinnen
+            ]
+            yield (
+                page,
+                self.render("leerlijn.md.j2", page, kader=kader, groepen=GROEPEN, rijen=rows),
+            )
+            for subdomein in kader.subdomeinen:
+                for kerndoel in subdomein.kerndoelen:
+                    page = f"kerndoelen/{kerndoel.code}/index.md"
+                    yield (
+                        page,
+                        self.render(
+                            "kerndoel.md.j2",
+                            page,
+                            kader=kader,
+                            subdomein=subdomein,
+                            kerndoel=kerndoel,
+                        ),
+                    )
+
+    def groep_pages(self) -> Iterable[tuple[str, str | bytes]]:
+        for groep in GROEPEN:
+            doelen = [d for d in self.current if groep in d.groepen]
+            csv_name = f"leerdoelen-groep-{groep}.csv"
+            yield f"groepen/{groep}/{csv_name}", goals_csv(doelen, self.corpus)
+            per_domein = []
+            for kader in self.kaders():
+                per_sub = []
+                for subdomein in kader.subdomeinen:
+                    rows = [
+                        (d, plek)
+                        for d in doelen
+                        if (plek := self.corpus.plek(d)) and plek.subdomein is subdomein
+                    ]
+                    if rows:
+                        per_sub.append((subdomein, rows))
+                per_domein.append((kader, per_sub))
+            page = f"groepen/{groep}/index.md"
+            yield (
+                page,
+                self.render("groep.md.j2", page, groep=groep, csv=csv_name, per_domein=per_domein),
+            )
+
+    def section_pages(self) -> Iterable[tuple[str, str]]:
+        kaders = self.kaders()
+        per_domein = [
+            (k, [d for d in self.current if self.corpus.domein_van[d.code] == k.domein])
+            for k in kaders
+        ]
+        context = {
+            "kaders": kaders,
+            "per_domein": per_domein,
+            "aantal": len(self.current),
+            "groepen": GROEPEN,
+            "aantallen": {g: sum(g in d.groepen for d in self.current) for g in GROEPEN},
+            "catalogus": list(CATALOGUE.items()),
+        }
+        for section in SECTIONS:
+            page = f"{section}/index.md"
+            yield page, self.render("overzichten.md.j2", page, sectie=section, **context)
+
+
+def render_pages(corpus: Corpus) -> dict[str, str | bytes]:
+    """The generated part of the docs tree, for a corpus that passed ``check``."""
+    renderer = _Renderer(corpus)
+    pages: dict[str, str | bytes] = {}
+    for part in (
+        renderer.section_pages(),
+        renderer.frame_pages(),
+        renderer.goal_pages(),
+        renderer.groep_pages(),
+    ):
+        pages.update(part)
+    return pages
+
+
+CSV_COLUMNS = (
+    "code",
+    "titel",
+    "domein",
+    "subdomein",
+    "kerndoel",
+    "doelzin",
+    "groepen",
+    "status",
+    "omschrijving",
+)
+
+
+def _cell(value: str) -> str:
+    """A spreadsheet would run a cell that starts like a formula; keep it text."""
+    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def goals_csv(doelen: Iterable[Leerdoel], corpus: Corpus) -> bytes:
+    """A CSV for spreadsheets: semicolons and a BOM, as Dutch Excel expects."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for doel in doelen:
+        plek: Plek | None = corpus.plek(doel)
+        assert plek is not None
+        writer.writerow(
+            _cell(value)
+            for value in (
+                doel.code,
+                doel.titel,
+                plek.kader.titel,
+                plek.subdomein.titel,
+                plek.kerndoel.code,
+                plek.doelzin.code,
+                ", ".join(doel.groepen),
+                doel.status,
+                " ".join(doel.omschrijving.split()),
+            )
+        )
+    return out.getvalue().encode("utf-8-sig")
+
+
+def write_tree(target: Path, files: dict[str, str | bytes]) -> list[str]:
+    """Make ``target`` hold exactly ``files``; write only what changed. Returns changes."""
+    changed = []
+    for relative, content in files.items():
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        path = target / relative
+        if path.is_file() and path.read_bytes() == data:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        changed.append(relative)
+    if target.is_dir():
+        for path in sorted(target.rglob("*"), reverse=True):
+            relative = path.relative_to(target).as_posix()
+            if path.is_file() and relative not in files:
+                path.unlink()
+                changed.append(relative)
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    return changed

@@ -1,0 +1,62 @@
+"""Goal text is data: escape it for Markdown pages, allowing only a small safe subset.
+
+What passes: emphasis (``*nadruk*``, ``**sterk**``), lists, and links to http(s) and
+mailto. Everything else that Markdown or HTML would interpret (tags, headings, code,
+tables, images, attribute lists, link definitions, other link schemes) shows as text.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+_SAFE_LINK = re.compile(r"(?<!!)\[[^\[\]\n]*\]\((?:https?://|mailto:)[^\s()<>\"'`]+\)")
+# Line starts that would make a setext heading, a rule or a "+" or "1)" list.
+_BLOCK_START = re.compile(r"^(?:[=+]|[-*_](?:\s*[-*_]){2,}\s*$|\d+\))")
+_INLINE = str.maketrans(
+    {
+        "`": "&#96;",
+        "{": "&#123;",
+        "}": "&#125;",
+        "|": "&#124;",
+        "\\": "&#92;",
+        "#": "&#35;",
+        "[": "&#91;",
+        "]": "&#93;",
+    }
+)
+
+
+def _inline(text: str) -> str:
+    """Escape one line: HTML, code, attributes, images and unsafe links become text."""
+    text = html.escape(text, quote=False)
+    kept: list[str] = []
+
+    def keep(match: re.Match[str]) -> str:
+        kept.append(match[0])
+        return f"\x00{len(kept) - 1}\x00"
+
+    text = _SAFE_LINK.sub(keep, text)
+    text = text.translate(_INLINE)
+    return re.sub("\x00(\\d+)\x00", lambda m: kept[int(m[1])], text)
+
+
+def markdown_block(text: str) -> str:
+    """Escape a multi-line text (an omschrijving) for use as Markdown paragraphs and lists."""
+    lines = []
+    for line in text.strip().splitlines():
+        line = _inline(line.strip())
+        if _BLOCK_START.match(line):
+            line = f"&#{ord(line[0])};{line[1:]}"
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def markdown_inline(text: str) -> str:
+    """Escape a text for one line of Markdown: a heading, a table cell, a list item."""
+    return _inline(" ".join(text.split()))
+
+
+def html_text(text: str) -> str:
+    """Escape a text for HTML outside Markdown, such as front matter titles."""
+    return html.escape(" ".join(text.split()))
