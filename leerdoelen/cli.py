@@ -69,6 +69,16 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="waar de site komt (standaard: public/ in het project)",
     )
+
+    serve = commands.add_parser(
+        "serve", help="live preview: pagina's worden bijgewerkt bij opslaan"
+    )
+    serve.add_argument(
+        "--dev-addr",
+        default="127.0.0.1:8000",
+        metavar="ADRES:POORT",
+        help="waar de preview luistert (standaard 127.0.0.1:8000)",
+    )
     return parser
 
 
@@ -152,7 +162,19 @@ def run_build(args: argparse.Namespace) -> int:
     return OK
 
 
-COMMANDS = {"check": run_check, "schemas": run_schemas, "codes": run_codes, "build": run_build}
+def run_serve(args: argparse.Namespace) -> int:
+    from leerdoelen.serve import serve
+
+    return serve(_root(args.directory), args.dev_addr)
+
+
+COMMANDS = {
+    "check": run_check,
+    "schemas": run_schemas,
+    "codes": run_codes,
+    "build": run_build,
+    "serve": run_serve,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

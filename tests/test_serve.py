@@ -1,0 +1,84 @@
+"""The live preview: a real `leerdoelen serve` process picks up a saved change."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from leerdoelen.build import generate
+
+ROOT = Path(__file__).parents[1]
+GOAL = Path("goals/digitale-geletterdheid/DG-001.yaml")
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    for name in ("goals", "site", "schemas"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    return tmp_path
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def _wait_for(url: str, text: str, seconds: float = 45) -> str:
+    deadline = time.monotonic() + seconds
+    last = ""
+    while time.monotonic() < deadline:
+        try:
+            last = _get(url)
+            if text in last:
+                return last
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise AssertionError(f"{text!r} verscheen niet op {url}")
+
+
+def test_generate_writes_nothing_when_nothing_changed(project: Path) -> None:
+    result, first = generate(project)
+    assert result.ok and "doelen/DG-001/index.md" in first
+    assert generate(project)[1] == []  # no change, no write: no rebuild loop
+    goal = project / GOAL
+    goal.write_text(goal.read_text().replace("titel: ", "titel: Nieuw ", 1))
+    assert "doelen/DG-001/index.md" in generate(project)[1]
+
+
+def test_serve_regenerates_a_page_on_save(project: Path) -> None:
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/doelen/DG-001/"
+    exe = Path(sys.executable).with_name("leerdoelen")
+    server = subprocess.Popen(
+        [str(exe), "-C", str(project), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        _wait_for(url, "DG-001")
+        goal = project / GOAL
+        goal.write_text(goal.read_text().replace("titel: ", "titel: Voorbeeldwijziging ", 1))
+        assert "Voorbeeldwijziging" in _wait_for(url, "Voorbeeldwijziging")
+        goal.write_text("titel: no\n")  # a broken save: the preview keeps the last good page
+        time.sleep(1.5)
+        assert "Voorbeeldwijziging" in _get(url)
+    finally:
+        server.terminate()
+        _, err = server.communicate(timeout=20)
+    assert "LD111" in err or "LD113" in err, err
