@@ -1,0 +1,274 @@
+"""The built site in a real browser: finding goals, searching, downloading, printing,
+and an accessibility audit with axe-core.
+
+Every test uses the ``page`` fixture from ``conftest.py``: a fresh headless Chromium page
+on the session's site, which fails the test if a request leaves localhost or if any
+JavaScript dialog opens (an injected ``alert()`` from the goal DG-999 would open one).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, XSS_CODE
+from playwright.sync_api import Locator, Page, expect
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+CODE = re.compile(r"^[A-Z]{2}-\d{3}$")
+
+
+def content(page: Page) -> Locator:
+    """The page's own text, without header, nav, table of contents or search."""
+    return page.locator("article.md-content__inner")
+
+
+def heading(page: Page) -> Locator:
+    return content(page).get_by_role("heading", level=1)
+
+
+def click(link: Locator) -> None:
+    expect(link).to_be_visible()
+    link.click()
+
+
+def search(page: Page, word: str) -> Locator:
+    """Type ``word`` in Material's search box like a person would; return the results."""
+    field = page.get_by_placeholder("Zoeken")
+    field.click()
+    field.fill("")
+    field.press_sequentially(word)  # Material reads the box on key events
+    expect(page.locator(".md-search-result__meta")).to_have_text(
+        re.compile(r"overeenkomende? document")
+    )
+    return page.locator(".md-search-result__item")
+
+
+def _no_injected_elements(where: Locator) -> None:
+    for selector in ("script", "img", "iframe", "b", "[onerror]", "[onmouseover]"):
+        expect(where.locator(selector)).to_have_count(0)
+
+
+# --- 1. The home page -------------------------------------------------------------------
+
+
+def test_home_page_is_dutch(page: Page, site_url: str) -> None:
+    response = page.goto(site_url + "/")
+    assert response is not None and response.status == 200
+    expect(page.locator("html")).to_have_attribute("lang", "nl")
+    expect(page).to_have_title(
+        "Leerdoelen W&T en digitale geletterdheid - "
+        "Leerdoelen wetenschap & technologie en digitale geletterdheid"
+    )
+    expect(heading(page)).to_have_text(
+        "Leerdoelen wetenschap & technologie en digitale geletterdheid"
+    )
+    # Material's own words are Dutch too (theme.language: nl).
+    expect(page.get_by_placeholder("Zoeken")).to_be_visible()
+    expect(page.locator(".md-skip")).to_have_text("Ga naar inhoud")
+
+
+# --- 2. From the home page to a goal, by clicking ---------------------------------------
+
+
+def test_reach_a_goal_through_its_domain(page: Page, site_url: str) -> None:
+    page.goto(site_url + "/")
+    nav = page.get_by_role("navigation", name="Navigatie")
+    click(nav.get_by_role("link", name="Domeinen", exact=True))
+    expect(page).to_have_url(site_url + "/domeinen/")
+    click(content(page).get_by_role("link", name="Digitale geletterdheid", exact=True))
+    expect(page).to_have_url(site_url + "/domeinen/digitale-geletterdheid/")
+    click(content(page).get_by_role("link", name="DG-027", exact=True))
+    expect(page).to_have_url(site_url + "/doelen/DG-027/")
+    expect(heading(page)).to_have_text(re.compile(r"^DG-027 "))
+
+
+# --- 3. Search in Dutch -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("word", "code"), [("waterkringloop", "MN-048"), ("Scratch", "DG-027")])
+def test_search_finds_the_goal_and_opens_it(
+    page: Page, site_url: str, word: str, code: str
+) -> None:
+    page.goto(site_url + "/")
+    results = search(page, word)
+    best = results.first.locator("a.md-search-result__link").first
+    expect(best).to_have_attribute("href", re.compile(rf"/doelen/{code}/\?h="))
+    expect(best.locator("h1")).to_have_text(re.compile(rf"^{code} "))
+    click(best)
+    expect(page).to_have_url(re.compile(rf"/doelen/{code}/\?h="))
+    expect(heading(page)).to_have_text(re.compile(rf"^{code} "))
+    # search.highlight marks the word on the goal page.
+    expect(content(page).locator("mark").first).to_have_text(re.compile(word, re.IGNORECASE))
+
+
+def test_search_results_show_goal_text_as_text(page: Page, site_url: str) -> None:
+    page.goto(site_url + "/")
+    # "script" finds nothing in the injection goal (Material's tokenizer keeps the escaped
+    # tag glued to its neighbours), but the search itself must not run anything.
+    search(page, "script")
+    _no_injected_elements(page.locator(".md-search-result"))
+    # A plain word from DG-999's omschrijving does find it: its tags show as text.
+    results = search(page, "gewoon")
+    goal = results.filter(has=page.locator(f"a[href*='/doelen/{XSS_CODE}/']")).first
+    expect(goal).to_be_visible()
+    expect(goal.locator("h1")).to_contain_text("<script>alert('titel')</script>")
+    expect(goal).to_contain_text("<script>alert('omschrijving')</script> gewoon tekst")
+    expect(goal).to_contain_text("<img src=x onerror=alert('img')>")
+    _no_injected_elements(page.locator(".md-search-result"))
+    goal.hover()
+    click(goal.locator("a.md-search-result__link").first)
+    expect(page).to_have_url(re.compile(rf"/doelen/{XSS_CODE}/\?h=gewoon"))
+    expect(heading(page)).to_contain_text("<script>alert('titel')</script>")
+    _no_injected_elements(content(page))
+
+
+@pytest.mark.parametrize("word", ["script", "alert", "img", "onmouseover"])
+def test_search_highlight_keeps_goal_text_as_text(page: Page, site_url: str, word: str) -> None:
+    """search.highlight rewrites the goal page's text to mark the search word: the
+    escaped tags it touches must stay text."""
+    page.goto(f"{site_url}/doelen/{XSS_CODE}/?h={word}")
+    expect(content(page).locator("mark").first).to_be_visible()  # the highlighter ran
+    _no_injected_elements(content(page))
+    expect(content(page)).to_contain_text("<script>alert('omschrijving')</script>")
+    expect(content(page)).to_contain_text("<b onmouseover=alert('uitwerking')>vet</b>")
+    content(page).locator("#uitwerkingen + ul li").first.hover()  # no onmouseover runs
+
+
+# --- 4. Voorkennis, both ways -----------------------------------------------------------
+
+
+def test_follow_voorkennis_and_back(page: Page, site_url: str) -> None:
+    page.goto(site_url + "/doelen/DG-027/")
+    click(content(page).locator("#bouwt-voort-op + ul").get_by_role("link", name="DG-025"))
+    expect(page).to_have_url(site_url + "/doelen/DG-025/")
+    expect(heading(page)).to_have_text(re.compile(r"^DG-025 "))
+    click(content(page).locator("#is-voorkennis-voor + ul").get_by_role("link", name="DG-027"))
+    expect(page).to_have_url(site_url + "/doelen/DG-027/")
+    expect(heading(page)).to_have_text(re.compile(r"^DG-027 "))
+
+
+# --- 5. A groep page and its CSV --------------------------------------------------------
+
+
+def _csv_codes(data: bytes) -> list[str]:
+    assert data.startswith(b"\xef\xbb\xbfcode;titel;"), data[:40]
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=";"))
+    return [row[0] for row in rows[1:]]
+
+
+def test_groep_page_lists_goals_and_its_csv_downloads(page: Page, site_url: str) -> None:
+    page.goto(site_url + "/groepen/5-6/")
+    expect(heading(page)).to_have_text("Wat leren mijn leerlingen in groep 5-6?")
+    codes = [c.strip() for c in content(page).locator("tbody tr td:first-child").all_inner_texts()]
+    assert len(codes) > 20 and all(CODE.match(c) for c in codes), codes
+    assert len(set(codes)) == len(codes)
+
+    link = content(page).get_by_role("link", name="Download als CSV", exact=True)
+    href = link.get_attribute("href")
+    assert href
+    response = page.request.get(page.url + href)
+    assert response.status == 200
+    content_type = response.headers["content-type"].split(";")[0].strip()
+    assert content_type in ("text/csv", "application/octet-stream")
+    assert sorted(_csv_codes(response.body())) == sorted(codes)
+
+    with page.expect_download() as download:  # and a click on the link downloads it
+        click(link)
+    assert download.value.suggested_filename == "leerdoelen-groep-5-6.csv"
+    assert _csv_codes(Path(download.value.path()).read_bytes()) == _csv_codes(response.body())
+
+
+# --- 6. Printing ------------------------------------------------------------------------
+
+CHROME = [".md-header", ".md-sidebar--primary", ".md-footer", ".md-search"]
+
+
+@pytest.mark.parametrize(
+    ("path", "max_pages"),
+    [
+        ("doelen/DG-027/", 1),  # one goal on one sheet
+        ("leerlijnen/digitale-geletterdheid/", 1),
+        ("groepen/5-6/", None),
+    ],
+)
+def test_print_shows_only_the_content(
+    page: Page, site_url: str, path: str, max_pages: int | None
+) -> None:
+    page.goto(f"{site_url}/{path}")
+    for selector in CHROME:  # on screen the chrome is there...
+        expect(page.locator(selector)).to_be_visible()
+    page.emulate_media(media="print")
+    for selector in [*CHROME, ".md-sidebar", ".md-button", ".leerdoelen-print"]:
+        for element in page.locator(selector).all():  # ...in print it is not
+            expect(element).to_be_hidden()
+    expect(content(page)).to_be_visible()
+    expect(heading(page)).to_be_visible()
+    expect(content(page).locator("table").first).to_be_visible()
+    # The content gets the whole width of the paper, not the screen's middle column.
+    box = content(page).bounding_box()
+    assert box is not None and box["width"] >= 0.95 * page.viewport_size["width"]  # type: ignore[index]
+
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF-")
+    pages = len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf))
+    assert pages >= 1
+    if max_pages is not None:
+        assert pages <= max_pages, f"{path} beslaat {pages} A4-pagina's"
+
+
+# --- 7. Accessibility -------------------------------------------------------------------
+
+AUDIT = [
+    "",
+    "domeinen/digitale-geletterdheid/",
+    "kerndoelen/DG-po-24/",
+    "doelen/DG-027/",
+    "doelen/DG-042/",  # a retired goal, with its warning banner
+    "leerlijnen/digitale-geletterdheid/",
+    "groepen/5-6/",
+    "meldingen/",
+]
+SERIOUS = ("serious", "critical")
+
+
+def _axe(page: Page) -> list[str]:
+    """Run axe-core on the page as it is; return its serious and critical violations.
+
+    axe-core comes from npm (package.json); without it the audit fails, it is not skipped.
+    """
+    if not AXE.is_file():
+        pytest.fail(
+            f"axe-core ontbreekt ({AXE.relative_to(ROOT)}): draai 'npm ci' in {ROOT} "
+            "(zie package-lock.json; .ci/run doet dat ook)",
+            pytrace=False,
+        )
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate(
+        """async () => (await axe.run(document)).violations.map(v => ({
+            id: v.id, impact: v.impact, help: v.help,
+            nodes: v.nodes.map(n => n.target.join(' ') + ': ' + n.failureSummary),
+        }))"""
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']}\n    " + "\n    ".join(v["nodes"][:5])
+        for v in violations
+        if v["impact"] in SERIOUS
+    ]
+
+
+@pytest.mark.parametrize("path", AUDIT)
+def test_no_serious_accessibility_violations(page: Page, site_url: str, path: str) -> None:
+    page.goto(f"{site_url}/{path}")
+    violations = _axe(page)
+    assert violations == [], "\n".join(violations)
+
+
+def test_search_with_results_is_accessible(page: Page, site_url: str) -> None:
+    page.goto(site_url + "/")
+    expect(search(page, "programmeren").first).to_be_visible()
+    violations = _axe(page)
+    assert violations == [], "\n".join(violations)
