@@ -62,13 +62,30 @@ def run_mkdocs(root: Path, site_dir: Path) -> None:
     config_file = root / MKDOCS_YML
     if not config_file.is_file():
         raise BuildError(f"{MKDOCS_YML} ontbreekt in {root}")
-    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    logger = logging.getLogger("mkdocs")
+    logger.setLevel(logging.WARNING)
+    warnings = _Collector()
+    logger.addHandler(warnings)
     try:
         config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
         config["docs_dir"] = str(root / PAGES)
         build(config)
     except MkDocsException as error:
-        raise BuildError(f"MkDocs kon de site niet bouwen: {error}") from error
+        said = "".join(f"\n  {message}" for message in warnings.messages)
+        raise BuildError(f"MkDocs kon de site niet bouwen ({error}){said}") from error
+    finally:
+        logger.removeHandler(warnings)
+
+
+class _Collector(logging.Handler):
+    """Keeps MkDocs' warnings, so that a failed strict build can say what failed."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
 
 
 def _swap(new: Path, out: Path) -> None:

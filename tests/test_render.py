@@ -65,15 +65,21 @@ def test_every_goal_gets_a_page_at_its_code(pages: dict[str, str | bytes]) -> No
 def test_voorkennis_shows_in_both_directions(pages: dict[str, str | bytes]) -> None:
     basis, vervolg = pages["doelen/DG-001/index.md"], pages["doelen/DG-002/index.md"]
     assert isinstance(basis, str) and isinstance(vervolg, str)
-    assert "## Is voorkennis voor\n\n- [DG-002](../DG-002/index.md)" in basis
-    assert "## Bouwt voort op\n\n- [DG-001](../DG-001/index.md)" in vervolg
+    assert "## Is voorkennis voor\n\n- [DG-002](../../doelen/DG-002/index.md)" in basis
+    assert "## Bouwt voort op\n\n- [DG-001](../../doelen/DG-001/index.md)" in vervolg
+
+
+def test_a_replacement_links_back_to_the_goal_it_replaces(pages: dict[str, str | bytes]) -> None:
+    page = pages["doelen/DG-002/index.md"]
+    assert isinstance(page, str)
+    assert "## Vervangt\n\n- [DG-003](../../doelen/DG-003/index.md) Een route tekenen" in page
 
 
 def test_vervallen_goal_keeps_its_page_with_a_banner(pages: dict[str, str | bytes]) -> None:
     page = pages["doelen/DG-003/index.md"]
     assert isinstance(page, str)
     assert '!!! warning "Vervallen"' in page
-    assert "[DG-002](../DG-002/index.md)" in page
+    assert "[DG-002](../../doelen/DG-002/index.md)" in page
 
 
 def test_leerlijn_cells_link_goals_by_band(pages: dict[str, str | bytes]) -> None:
@@ -82,8 +88,8 @@ def test_leerlijn_cells_link_goals_by_band(pages: dict[str, str | bytes]) -> Non
     row = next(line for line in page.splitlines() if line.startswith("| DG-po-23A"))
     cells = [cell.strip() for cell in row.strip().strip("|").split("|")]
     assert cells[1:] == [
-        "[DG-001](../../doelen/DG-001/index.md)",
-        "[DG-002](../../doelen/DG-002/index.md)",
+        '[DG-001](../../doelen/DG-001/index.md "Stappen in de goede volgorde zetten")',
+        '[DG-002](../../doelen/DG-002/index.md "Een robotje besturen met instructies")',
         "",
         "",
     ]

@@ -592,6 +592,7 @@ def test_mkdocs_error_leaves_the_site_untouched(
     _, err = capsys.readouterr()
     assert "leerdoelen: bouwen mislukt, de vorige site blijft staan" in err
     assert "MkDocs kon de site niet bouwen" in err
+    assert "bestaat-niet.md" in err  # the message names what is broken
     assert _tree_hash(published.root / "public") == published.hash
     assert _leftovers(published.root) == []
     assert not (published.root / "public" / "kapot").exists()

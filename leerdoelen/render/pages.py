@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import posixpath
 from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
@@ -24,6 +23,11 @@ from leerdoelen.model import GROEPEN, Kader, Leerdoel
 from leerdoelen.render.text import html_text, markdown_block, markdown_inline
 
 SECTIONS = ("domeinen", "kerndoelen", "doelen", "leerlijnen", "groepen", "meldingen")
+
+
+def _tooltip(text: str) -> str:
+    """A text for a Markdown link title: one line, no quotes or parentheses to end it."""
+    return markdown_inline(text).translate({34: "&quot;", 40: "&#40;", 41: "&#41;"})
 
 
 @cache
@@ -40,18 +44,19 @@ def _environment() -> jinja2.Environment:
         md=markdown_block,
         inline=markdown_inline,
         title=lambda text: json.dumps(html_text(text), ensure_ascii=False),
+        tooltip=_tooltip,
     )
     return env
 
 
 def _linker(page: str) -> Callable[[str], str]:
-    """Relative links from ``page`` (a path to an .md file) to a section or page folder."""
-    here = posixpath.dirname(page)
+    """Relative links from ``page`` (a generated ``…/index.md``) to a section or page folder.
 
-    def url(target: str) -> str:
-        return posixpath.relpath(f"{target}/index.md", here)
-
-    return url
+    Every generated page sits a fixed number of folders below the docs root, so the
+    way up is computed once per page.
+    """
+    up = "../" * page.count("/")
+    return lambda target: f"{up}{target}/index.md"
 
 
 class _Renderer:
@@ -61,6 +66,10 @@ class _Renderer:
         goals = sorted(corpus.leerdoelen.values(), key=lambda d: d.code)
         self.current = [d for d in goals if d.status != "vervallen"]
         self.retired = [d for d in goals if d.status == "vervallen"]
+        self.replaces: dict[str, list[str]] = {}  # new code → the vervallen goals it replaces
+        for doel in self.retired:
+            for code in doel.vervangen_door or ():
+                self.replaces.setdefault(code, []).append(doel.code)
         self.by_doelzin: dict[str, list[Leerdoel]] = {}
         self.also_by_doelzin: dict[str, list[Leerdoel]] = {}
         for doel in self.current:
@@ -102,6 +111,7 @@ class _Renderer:
                         key=lambda d: d.code,
                     ),
                     gerelateerd=[goals[c] for c in doel.gerelateerd],
+                    vervangt=[goals[c] for c in self.replaces.get(doel.code, [])],
                 ),
             )
 
