@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from leerdoelen.adoptie.model import Netwerk, School
 from leerdoelen.load.yamlfile import YamlFile
 from leerdoelen.model import GROEPEN, Doelzin, Kader, Kerndoel, Leerdoel, Subdomein
 
@@ -35,6 +36,10 @@ class Corpus:
     # Codes (file names) of leerdoel files that did not load: references to them can't be
     # judged either. Their own problems are reported where they are.
     unloaded: set[str] = field(default_factory=set)
+    # Adoption (adoptie/), when the project has it.
+    netwerken: dict[str, Netwerk] = field(default_factory=dict)  # by slug
+    scholen: dict[str, School] = field(default_factory=dict)  # by BRIN
+    adoptie_sources: dict[str, YamlFile] = field(default_factory=dict)  # slug or BRIN → file
 
     @cached_property
     def doelzinnen(self) -> dict[str, Plek]:

@@ -11,10 +11,16 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from leerdoelen.adoptie.model import Netwerk, School
 from leerdoelen.model import Kader, Leerdoel
 
 SCHEMA_BASE = "https://leerdoelen.github.io/schemas/"
-MODELS: dict[str, type[BaseModel]] = {"kader": Kader, "leerdoel": Leerdoel}
+MODELS: dict[str, type[BaseModel]] = {
+    "kader": Kader,
+    "leerdoel": Leerdoel,
+    "netwerk": Netwerk,
+    "school": School,
+}
 
 
 def schema_for(name: str) -> dict[str, object]:

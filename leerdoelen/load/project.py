@@ -10,6 +10,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from leerdoelen.adoptie.model import Netwerk, School
 from leerdoelen.corpus import Corpus
 from leerdoelen.diagnostics import Diagnostic, diagnostic
 from leerdoelen.load.yamlfile import YamlFile, load_yaml
@@ -17,6 +18,7 @@ from leerdoelen.model import Kader, Leerdoel
 from leerdoelen.validate.shape import locate, validate_shape
 
 GOALS = "goals"
+ADOPTIE = "adoptie"
 KADER = "kader.yaml"
 SCHEMA_HINT = "# yaml-language-server: $schema="
 
@@ -59,7 +61,48 @@ def load_project(root: Path) -> Project:
             _load_domein(project, Path(entry.path))
         elif _is_yaml(entry.name):
             project.diagnostics.append(diagnostic("LD313", f"{GOALS}/{entry.name}"))
+    if (root / ADOPTIE).is_dir():
+        _load_adoptie(project, root / ADOPTIE)
     return project
+
+
+def _load_adoptie(project: Project, folder: Path) -> None:
+    """``adoptie/netwerken/<slug>.yaml`` and ``adoptie/scholen/<BRIN>.yaml``."""
+    corpus = project.corpus
+    expected = {"netwerken": ("netwerk", Netwerk), "scholen": ("school", School)}
+    for entry in _entries(folder):
+        kind = expected.get(entry.name) if entry.is_dir() else None
+        if kind is None:
+            for stray in [Path(entry.path)] if entry.is_file() else Path(entry.path).rglob("*"):
+                if stray.is_file():
+                    relative = stray.relative_to(project.root).as_posix()
+                    project.diagnostics.append(diagnostic("LD409", relative))
+            continue
+        schema, model = kind
+        prefix = f"{ADOPTIE}/{entry.name}/"
+        for item in _entries(Path(entry.path)):
+            if not (item.is_file() and item.name.endswith(".yaml")):
+                project.diagnostics.append(diagnostic("LD409", prefix + item.name))
+                continue
+            file = _read(project, Path(item.path), prefix + item.name, schema)
+            loaded = validate_shape(file, model) if file.ok else None
+            key = item.name.removesuffix(".yaml")
+            if isinstance(loaded, Netwerk):
+                corpus.netwerken[key] = loaded
+                corpus.adoptie_sources[key] = file
+            elif isinstance(loaded, School):
+                if loaded.brin != key:
+                    project.diagnostics.append(
+                        diagnostic(
+                            "LD406",
+                            *at(file, "brin"),
+                            naam=item.name,
+                            brin=loaded.brin,
+                            verwacht=f"{loaded.brin}.yaml",
+                        )
+                    )
+                corpus.scholen[loaded.brin] = loaded
+                corpus.adoptie_sources[loaded.brin] = file
 
 
 def _read(project: Project, file: Path, path: str, schema: str) -> YamlFile:

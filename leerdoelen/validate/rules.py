@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Iterator
 
+from leerdoelen.adoptie.rules import network_targets, school_records
 from leerdoelen.corpus import Corpus
 from leerdoelen.diagnostics import Diagnostic, diagnostic
 from leerdoelen.load.project import at
@@ -199,5 +200,8 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+ADOPTIE_RULES: tuple[Rule, ...] = (school_records, network_targets)
+
+
 def run_rules(corpus: Corpus) -> list[Diagnostic]:
-    return [found for rule in RULES for found in rule(corpus)]
+    return [found for rule in (*RULES, *ADOPTIE_RULES) for found in rule(corpus)]

@@ -1,0 +1,94 @@
+"""Adoption: which schools put which leerdoelen into practice, and the networks' targets.
+
+``adoptie/netwerken/<slug>.yaml`` holds one network, ``adoptie/scholen/<BRIN>.yaml`` one
+school with one record per leerdoel. Like the goals, these models are the source of truth
+for the JSON Schemas.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal, get_args
+
+from pydantic import ConfigDict, Field, StringConstraints
+
+from leerdoelen.model import (
+    DomeinNaam,
+    Groep,
+    KerndoelCode,
+    LeerdoelCode,
+    Tekst,
+    _Strict,
+    unique,
+)
+
+AdoptieStatus = Literal["niet gestart", "verkend", "gepland", "bezig", "ingevoerd"]
+ADOPTIE_STATUSSEN: tuple[str, ...] = get_args(AdoptieStatus)  # in order of progress
+SchoolSoort = Literal["bao", "sbo", "so"]
+NetwerkSoort = Literal["regionaal netwerk", "schoolbestuur", "samenwerkingsverband"]
+
+Brin = Annotated[str, StringConstraints(pattern=r"^[0-9]{2}[A-Z]{2}([0-9]{2})?$")]
+Rio = Annotated[str, StringConstraints(pattern=r"^[0-9]{3}[A-Z][0-9]{3}$")]
+NetwerkSlug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+Email = Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")]
+Url = Annotated[str, StringConstraints(pattern=r"^https://[^\s]+$")]
+
+
+class Registratie(_Strict):
+    """Where one school stands with one leerdoel."""
+
+    code: LeerdoelCode
+    status: AdoptieStatus
+    groepen: list[Groep] = unique("De groepen waarin dit leerdoel aan bod komt.")
+    datum: dt.date | None = Field(default=None, description="Datum van de laatste wijziging.")
+    toelichting: Tekst | None = None
+    bewijs: Url | None = Field(default=None, description="Link naar een lesplan of verslag.")
+    gearchiveerd: bool = Field(
+        default=False, description="Het leerdoel is vervallen; dit record blijft bewaard."
+    )
+
+
+class School(_Strict):
+    """One school (one BRIN, with an optional vestiging): ``adoptie/scholen/<BRIN>.yaml``."""
+
+    model_config = ConfigDict(
+        title="School",
+        json_schema_extra={"description": "Eén school en haar stand van zaken per leerdoel."},
+    )
+    brin: Brin = Field(description="2 cijfers en 2 letters, met eventueel 2 cijfers vestiging.")
+    rio: Rio | None = Field(default=None, description="RIO-code (opvolger van BRIN).")
+    naam: Tekst
+    plaats: Tekst
+    soort: SchoolSoort
+    netwerken: list[NetwerkSlug] = unique("De netwerken waar de school bij hoort.")
+    doelen: list[Registratie] = Field(default_factory=list)
+
+
+class Doelstelling(_Strict):
+    """A target: by ``uiterlijk``, ``aandeel`` % of the network's schools have reached
+    ``status`` for every current leerdoel in scope (one kerndoel, one domein, or a list)."""
+
+    titel: Tekst
+    kerndoel: KerndoelCode | None = None
+    domein: DomeinNaam | None = None
+    leerdoelen: list[LeerdoelCode] = unique()
+    status: AdoptieStatus = "ingevoerd"
+    aandeel: int = Field(ge=1, le=100, description="Percentage van de scholen.")
+    uiterlijk: dt.date
+
+
+class Netwerk(_Strict):
+    """A network, school board or samenwerkingsverband: ``adoptie/netwerken/<slug>.yaml``."""
+
+    model_config = ConfigDict(
+        title="Netwerk",
+        json_schema_extra={"description": "Eén netwerk van scholen, met zijn doelstellingen."},
+    )
+    naam: Tekst
+    soort: NetwerkSoort
+    contact: Email = Field(description="Een functieadres, zoals info@…, nooit een persoon.")
+    publiceren: bool = Field(description="Tonen de scholen van dit netwerk op de site?")
+    voorbeeld: bool = Field(
+        default=False, description="Verzonnen voorbeeldgegevens (de site zegt dat erbij)."
+    )
+    doelstellingen: list[Doelstelling] = Field(default_factory=list)

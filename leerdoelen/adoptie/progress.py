@@ -1,0 +1,133 @@
+"""Progress: how far a school, a network or a target is, computed from the corpus.
+
+Progress counts the current goals: vastgesteld ones. Goals ter consultatie appear on a
+school's checklist (marked as such) but do not count yet; concept goals do not appear.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import cached_property
+
+from leerdoelen.adoptie.model import ADOPTIE_STATUSSEN, Doelstelling, Registratie, School
+from leerdoelen.corpus import Corpus
+from leerdoelen.model import Leerdoel
+
+CHECKLIST_STATUSSEN = ("vastgesteld", "ter consultatie")
+RANK = {status: rank for rank, status in enumerate(ADOPTIE_STATUSSEN)}
+
+
+def checklist_goals(corpus: Corpus) -> list[Leerdoel]:
+    """The goals a school's checklist lists, in code order."""
+    return sorted(
+        (d for d in corpus.leerdoelen.values() if d.status in CHECKLIST_STATUSSEN),
+        key=lambda d: d.code,
+    )
+
+
+def counted_goals(corpus: Corpus) -> list[Leerdoel]:
+    """The goals that progress and targets count: the vastgesteld ones."""
+    return [d for d in checklist_goals(corpus) if d.status == "vastgesteld"]
+
+
+def records(school: School) -> dict[str, Registratie]:
+    """A school's current records by goal code (archived ones left out)."""
+    return {r.code: r for r in school.doelen if not r.gearchiveerd}
+
+
+def status_of(school_records: dict[str, Registratie], code: str) -> str:
+    record = school_records.get(code)
+    return record.status if record else "niet gestart"
+
+
+def reached(school_records: dict[str, Registratie], code: str, status: str) -> bool:
+    return RANK[status_of(school_records, code)] >= RANK[status]
+
+
+@dataclass(frozen=True)
+class Voortgang:
+    """How many of ``total`` goals a school has ingevoerd, and the spread of statuses."""
+
+    counts: Counter[str]
+    total: int
+
+    @property
+    def ingevoerd(self) -> int:
+        return self.counts["ingevoerd"]
+
+    @property
+    def percentage(self) -> int:
+        return round(100 * self.ingevoerd / self.total) if self.total else 0
+
+
+def voortgang(school_records: dict[str, Registratie], goals: list[Leerdoel]) -> Voortgang:
+    return Voortgang(Counter(status_of(school_records, d.code) for d in goals), len(goals))
+
+
+def scope(corpus: Corpus, doel: Doelstelling) -> list[Leerdoel]:
+    """The counted goals a target is about."""
+    goals = counted_goals(corpus)
+    if doel.kerndoel:
+        return [d for d in goals if (p := corpus.plek(d)) and p.kerndoel.code == doel.kerndoel]
+    if doel.domein:
+        return [d for d in goals if corpus.domein_van[d.code] == doel.domein]
+    wanted = set(doel.leerdoelen)
+    return [d for d in goals if d.code in wanted]
+
+
+@dataclass(frozen=True)
+class DoelstellingStand:
+    """Where a network stands on one target."""
+
+    doelstelling: Doelstelling
+    scholen: int  # schools in the network
+    gehaald: int  # schools that reached the target's status on every goal in scope
+    doelen: int  # goals in scope
+
+    @property
+    def percentage(self) -> int:
+        return round(100 * self.gehaald / self.scholen) if self.scholen else 0
+
+    @property
+    def bereikt(self) -> bool:
+        return self.scholen > 0 and self.percentage >= self.doelstelling.aandeel
+
+
+@dataclass
+class NetwerkStand:
+    """One network's schools and targets, computed once for its dashboard."""
+
+    corpus: Corpus
+    slug: str
+
+    @cached_property
+    def scholen(self) -> list[School]:
+        return sorted(
+            (s for s in self.corpus.scholen.values() if self.slug in s.netwerken),
+            key=lambda s: s.naam,
+        )
+
+    @cached_property
+    def records(self) -> dict[str, dict[str, Registratie]]:
+        return {s.brin: records(s) for s in self.scholen}
+
+    def doelstellingen(self) -> list[DoelstellingStand]:
+        netwerk = self.corpus.netwerken[self.slug]
+        stands = []
+        for doel in netwerk.doelstellingen:
+            goals = scope(self.corpus, doel)
+            gehaald = sum(
+                all(reached(self.records[s.brin], g.code, doel.status) for g in goals)
+                for s in self.scholen
+            )
+            stands.append(DoelstellingStand(doel, len(self.scholen), gehaald, len(goals)))
+        return stands
+
+    def achterblijvers(self, limit: int = 10) -> list[tuple[Leerdoel, int]]:
+        """The counted goals that the fewest schools have ingevoerd: (goal, schools)."""
+        rows = [
+            (g, sum(status_of(r, g.code) == "ingevoerd" for r in self.records.values()))
+            for g in counted_goals(self.corpus)
+        ]
+        return sorted(rows, key=lambda row: (row[1], row[0].code))[:limit]

@@ -1,0 +1,120 @@
+"""Rules for adoption data, run over the corpus like the goal rules."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+
+from leerdoelen.clock import today
+from leerdoelen.corpus import Corpus
+from leerdoelen.diagnostics import Diagnostic, diagnostic
+from leerdoelen.load.project import at
+
+# Words that make an address a role rather than a person (jan.jansen@ is a person).
+ROLE_WORDS = frozenset(
+    [
+        "info",
+        "contact",
+        "secretariaat",
+        "bureau",
+        "netwerk",
+        "team",
+        "techniek",
+        "wetenschap",
+        "wt",
+        "stem",
+        "onderwijs",
+        "coordinatie",
+        "coordinator",
+        "administratie",
+        "helpdesk",
+        "servicedesk",
+        "support",
+        "office",
+        "post",
+        "mail",
+        "bestuur",
+        "directie",
+        "regio",
+        "programma",
+        "project",
+        "hub",
+        "vragen",
+    ]
+)
+
+
+def _suggest(name: str, known: dict[str, object]) -> str:
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.7)
+    return f"; bedoelde je '{close[0]}'?" if close else ""
+
+
+def school_records(corpus: Corpus) -> Iterator[Diagnostic]:
+    """Each record names a current goal once, with no date after today; networks exist."""
+    vandaag = today()
+    goals = corpus.leerdoelen
+    for brin, school in corpus.scholen.items():
+        file = corpus.adoptie_sources[brin]
+        for i, netwerk in enumerate(school.netwerken):
+            if netwerk not in corpus.netwerken:
+                yield diagnostic(
+                    "LD404",
+                    *at(file, "netwerken", i),
+                    netwerk=netwerk,
+                    suggestie=_suggest(netwerk, corpus.netwerken),
+                )
+        first: dict[str, int] = {}
+        for i, record in enumerate(school.doelen):
+            where = at(file, "doelen", i, "code")
+            if record.code in first:
+                yield diagnostic("LD405", *where, code=record.code, eerder=first[record.code])
+            first.setdefault(record.code, where[1])
+            goal = goals.get(record.code)
+            if goal is None:
+                if record.code not in corpus.unloaded:
+                    yield diagnostic(
+                        "LD401", *where, code=record.code, suggestie=_suggest(record.code, goals)
+                    )
+            elif goal.status == "vervallen" and not record.gearchiveerd:
+                vervangers = (
+                    f" en vervangen door {', '.join(goal.vervangen_door)}"
+                    if goal.vervangen_door
+                    else ""
+                )
+                yield diagnostic("LD402", *where, code=record.code, vervangers=vervangers)
+            if record.datum is not None and record.datum > vandaag:
+                yield diagnostic(
+                    "LD403",
+                    *at(file, "doelen", i, "datum"),
+                    datum=record.datum.isoformat(),
+                    vandaag=vandaag.isoformat(),
+                )
+
+
+def _looks_personal(contact: str) -> bool:
+    parts = [p for p in re.split(r"[._+-]", contact.partition("@")[0].lower()) if p]
+    return len(parts) >= 2 and all(p.isalpha() for p in parts) and not ROLE_WORDS & set(parts)
+
+
+def network_targets(corpus: Corpus) -> Iterator[Diagnostic]:
+    """A network has a role address, and each target one scope that exists."""
+    for slug, netwerk in corpus.netwerken.items():
+        file = corpus.adoptie_sources[slug]
+        if _looks_personal(netwerk.contact):
+            yield diagnostic("LD407", *at(file, "contact"), contact=netwerk.contact)
+        for j, doel in enumerate(netwerk.doelstellingen):
+            given = [name for name in ("kerndoel", "domein", "leerdoelen") if getattr(doel, name)]
+            problem = None
+            if len(given) != 1:
+                problem = "geef precies één van kerndoel, domein of leerdoelen"
+            elif doel.kerndoel and corpus.frame_complete and doel.kerndoel not in corpus.kerndoelen:
+                problem = f"kerndoel '{doel.kerndoel}' bestaat niet"
+            elif doel.domein and doel.domein not in corpus.kaders:
+                problem = f"domein '{doel.domein}' bestaat niet"
+            elif unknown := [c for c in doel.leerdoelen if c not in corpus.leerdoelen]:
+                problem = f"leerdoel {', '.join(unknown)} bestaat niet"
+            if problem:
+                yield diagnostic(
+                    "LD408", *at(file, "doelstellingen", j), titel=doel.titel, probleem=problem
+                )
