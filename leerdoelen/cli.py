@@ -177,9 +177,19 @@ COMMANDS = {
 }
 
 
+def _check_today() -> None:
+    from leerdoelen.clock import today
+
+    try:
+        today()
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
+        _check_today()
         return COMMANDS[args.command](args)
     except UsageError as error:
         print(f"leerdoelen: fout: {error}", file=sys.stderr)

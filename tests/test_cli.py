@@ -117,3 +117,11 @@ def test_codes_lists_the_whole_catalogue(capsys: pytest.CaptureFixture[str]) -> 
     assert main(["codes"]) == 0
     out = capsys.readouterr().out
     assert all(f"{code} (" in out for code in CATALOGUE)
+
+
+def test_a_bad_today_is_a_usage_error(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("LEERDOELEN_VANDAAG", "29-11-2026")
+    assert main(["-C", str(project), "check"]) == 2
+    assert "LEERDOELEN_VANDAAG='29-11-2026' is geen datum als JJJJ-MM-DD" in capsys.readouterr().err

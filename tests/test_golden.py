@@ -33,6 +33,7 @@ def run(*argv: str) -> tuple[int, str]:
 @pytest.mark.parametrize(("case", "fmt"), CASES, ids=[f"{c}-{f}" for c, f in CASES])
 def test_golden_output(case: str, fmt: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.setenv("LEERDOELEN_VANDAAG", "2026-11-29")  # dates keep their meaning
     code, out = run("-C", str(GOLDEN / case), "check", "--format", fmt)
     actual = f"{out}exit {code}\n"
     expected_file = GOLDEN / case / f"expected-{fmt}.txt"
@@ -45,3 +46,4 @@ def test_every_case_has_text_output() -> None:
     cases = {p.name for p in GOLDEN.iterdir() if (p / "goals").is_dir()}
     assert cases == {case for case, fmt in CASES if fmt == "text"}
     assert {"geldig", "yaml-fouten", "schema-fouten", "regels", "kader-fouten"} <= cases
+    assert "adoptie-fouten" in cases
