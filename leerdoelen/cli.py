@@ -9,9 +9,13 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from leerdoelen import __version__
 from leerdoelen.load.project import GOALS, find_root
+
+if TYPE_CHECKING:
+    from leerdoelen.check import CheckResult
 
 OK, CONTENT, USAGE = 0, 1, 2
 
@@ -78,6 +82,44 @@ def _parser() -> argparse.ArgumentParser:
         default="127.0.0.1:8000",
         metavar="ADRES:POORT",
         help="waar de preview luistert (standaard 127.0.0.1:8000)",
+    )
+
+    school = commands.add_parser(
+        "school", help="meld scholen aan en houd hun checklist bij met de leerdoelen"
+    )
+    school_commands = school.add_subparsers(
+        dest="school_command", metavar="OPDRACHT", required=True, parser_class=_Parser
+    )
+    add = school_commands.add_parser(
+        "add",
+        help="meld een school aan: schrijft adoptie/scholen/<BRIN>.yaml met de huidige "
+        "leerdoelen op 'niet gestart'",
+    )
+    add.add_argument("brin", metavar="BRIN", help="BRIN-code, zoals 12AB of 12AB01")
+    add.add_argument("--naam", required=True, metavar="NAAM", help="naam van de school")
+    add.add_argument("--plaats", required=True, metavar="PLAATS", help="plaats van de school")
+    add.add_argument(
+        "--soort",
+        choices=("bao", "sbo", "so"),
+        default="bao",
+        help="bao (standaard), sbo of so",
+    )
+    add.add_argument(
+        "--netwerk",
+        dest="netwerken",
+        action="append",
+        default=[],
+        metavar="SLUG",
+        help="netwerk uit adoptie/netwerken/ waar de school bij hoort (mag vaker)",
+    )
+    add.add_argument("--rio", metavar="CODE", help="RIO-code van de school")
+    sync = school_commands.add_parser(
+        "sync",
+        help="werk de checklists bij na gewijzigde leerdoelen: voeg nieuwe doelen toe en "
+        "archiveer vervallen doelen",
+    )
+    sync.add_argument(
+        "brins", nargs="*", metavar="BRIN", help="alleen deze scholen (standaard: alle)"
     )
     return parser
 
@@ -168,12 +210,148 @@ def run_serve(args: argparse.Namespace) -> int:
     return serve(_root(args.directory), args.dev_addr)
 
 
+def run_school(args: argparse.Namespace) -> int:
+    return {"add": _school_add, "sync": _school_sync}[args.school_command](args)
+
+
+def _suggest(name: str, known: Sequence[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    return f"; bedoelde je '{close[0]}'?" if close else ""
+
+
+def _refuse(result: CheckResult, hint: str) -> int:
+    """Print the errors that stop a school command, and say so."""
+    from leerdoelen.report import REPORTERS, default_format
+
+    sys.stdout.write(REPORTERS[default_format()](result))
+    print(f"leerdoelen: {hint}", file=sys.stderr)
+    return CONTENT
+
+
+def _school_add(args: argparse.Namespace) -> int:
+    from leerdoelen.adoptie import sync
+    from leerdoelen.check import check
+
+    naam, plaats = args.naam.strip(), args.plaats.strip()
+    problems = [
+        sync.brin_problem(args.brin),
+        sync.rio_problem(args.rio) if args.rio is not None else None,
+        sync.text_problem("--naam", naam),
+        sync.text_problem("--plaats", plaats),
+    ]
+    if problem := next((p for p in problems if p), None):
+        raise UsageError(problem)
+    root = _root(args.directory)
+    relative = f"{sync.SCHOLEN}/{args.brin}.yaml"
+    path = root / relative
+    if path.exists():
+        raise UsageError(
+            f"{relative} bestaat al; een bestaande school werk je bij met 'leerdoelen school sync'"
+        )
+    result = check(root)
+    if not result.ok:
+        hint = "school niet toegevoegd: los eerst de fouten op"
+        if any(d.code in sync.FIXED_BY_SYNC for d in result.diagnostics):
+            hint += " (records van vervallen doelen: draai eerst 'leerdoelen school sync')"
+        return _refuse(result, hint)
+    corpus = result.project.corpus
+    netwerken = list(dict.fromkeys(args.netwerken))
+    for slug in netwerken:
+        if slug not in corpus.netwerken:
+            known = sorted(corpus.netwerken)
+            bekend = f" (bekend: {', '.join(known)})" if known else " (er zijn nog geen netwerken)"
+            raise UsageError(
+                f"onbekend netwerk '{slug}': geen adoptie/netwerken/{slug}.yaml"
+                f"{_suggest(slug, known)}{bekend}"
+            )
+    try:
+        text, doelen = sync.new_school_text(
+            corpus, args.brin, naam, plaats, args.soort, netwerken, args.rio
+        )
+        sync.write_new(path, text)
+    except FileExistsError:
+        raise UsageError(f"{relative} bestaat al") from None
+    except (sync.SyncError, OSError) as error:
+        print(f"leerdoelen: school niet toegevoegd: {error}", file=sys.stderr)
+        return CONTENT
+    after = check(root)
+    if not after.ok:  # not expected: the text was read back before writing
+        path.unlink()
+        return _refuse(after, f"school niet toegevoegd: {relative} zou fouten geven")
+    print(
+        f"school toegevoegd: {relative} ({naam}, {plaats}) met {doelen} "
+        f"{'leerdoel' if doelen == 1 else 'leerdoelen'} op '{sync.NIET_GESTART}'"
+    )
+    return OK
+
+
+def _school_sync(args: argparse.Namespace) -> int:
+    from leerdoelen.adoptie import sync
+    from leerdoelen.check import CheckResult, check
+    from leerdoelen.diagnostics import Severity
+
+    root = _root(args.directory)
+    folder = root / sync.SCHOLEN
+    known = sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []
+    for brin in args.brins:
+        if brin not in known:
+            raise UsageError(
+                f"onbekende school '{brin}': geen {sync.SCHOLEN}/{brin}.yaml{_suggest(brin, known)}"
+            )
+    result = check(root)
+    blocking = [
+        d
+        for d in result.diagnostics
+        if d.severity is Severity.ERROR and d.code not in sync.FIXED_BY_SYNC
+    ]
+    if blocking:
+        return _refuse(
+            CheckResult(result.project, result.files, blocking),
+            "niets bijgewerkt: los eerst de fouten op",
+        )
+    corpus = result.project.corpus
+    brins = list(dict.fromkeys(args.brins)) or sorted(corpus.scholen)
+    if not brins:
+        print(f"niets te doen: geen scholen in {sync.SCHOLEN}/")
+        return OK
+    plans, errors = sync.sync(root, corpus, brins)
+    for plan in plans:
+        print(f"{plan.path} ({plan.naam}): {plan.summary()}")
+        for line in plan.lines:
+            print(f"  {line}")
+    for error in errors:
+        print(f"leerdoelen: {error}", file=sys.stderr)
+    changed = sum(plan.changed for plan in plans)
+    if not changed and not errors:
+        print("niets te doen: alle checklists zijn bij")
+    else:
+        print(
+            f"{changed} {'school' if changed == 1 else 'scholen'} bijgewerkt, "
+            f"{len(plans) - changed} ongewijzigd"
+            + (f", {len(errors)} niet bijgewerkt" if errors else "")
+        )
+    synced = {plan.path for plan in plans}
+    after = check(root)
+    left = [
+        d
+        for d in after.diagnostics
+        if d.severity is Severity.ERROR
+        and not (d.code in sync.FIXED_BY_SYNC and d.path not in synced)
+    ]
+    if left:  # not expected: every file was read back before it was written
+        return _refuse(CheckResult(after.project, after.files, left), "na sync zijn er fouten")
+    return CONTENT if errors else OK
+
+
 COMMANDS = {
     "check": run_check,
     "schemas": run_schemas,
     "codes": run_codes,
     "build": run_build,
     "serve": run_serve,
+    "school": run_school,
 }
 
 
