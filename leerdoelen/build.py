@@ -13,7 +13,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from leerdoelen.adoptie.history import commit_dates
 from leerdoelen.check import CheckResult, check
+from leerdoelen.render.adoptie import render_adoptie
 from leerdoelen.render.pages import render_pages, write_tree
 
 PAGES = Path("build/pages")
@@ -34,7 +36,11 @@ class BuildResult:
 
 def docs_tree(root: Path, result: CheckResult) -> dict[str, str | bytes]:
     """Everything MkDocs reads: generated pages plus hand-written ones from ``site/pages``."""
-    files = render_pages(result.project.corpus)
+    corpus = result.project.corpus
+    files = render_pages(corpus)
+    # Adoption: school checklists, network dashboards and their overview. The last change
+    # of each school file comes from one `git log` over adoptie/scholen.
+    files.update(render_adoptie(corpus, commit_dates(root) if corpus.scholen else {}))
     hand = root / SITE_PAGES
     if hand.is_dir():
         for path in sorted(hand.rglob("*")):

@@ -40,6 +40,120 @@ trefwoorden: [veiligheid]
 """
 
 
+# --- Adoption (scholen/, netwerken/) ------------------------------------------------------
+# The session build also holds the bundled example adoption data (adoptie/, when present)
+# plus the files below: a published network that is not an example, an unpublished one, an
+# example network, a school whose texts try to inject HTML, a school that has not changed
+# for over a school year, and one that is only in the unpublished network. The build runs
+# with "today" fixed (LEERDOELEN_VANDAAG), as the example data assumes.
+VANDAAG = "2026-11-29"
+SCHOOL_HEADER = "# yaml-language-server: $schema=../../schemas/school.schema.json\n"
+NETWERK_HEADER = "# yaml-language-server: $schema=../../schemas/netwerk.schema.json\n"
+XSS_SCHOOL = "99ZA"  # published, texts that try to inject HTML
+STALE_SCHOOL = "99ZB"  # published, last change 2025-06-01: more than a school year ago
+HIDDEN_SCHOOL = "99ZC"  # only in the unpublished network
+EXAMPLE_SCHOOL = "99ZD"  # only in a voorbeeld network
+OPEN_NETWORK, HIDDEN_NETWORK, EXAMPLE_NETWORK = "toets-open", "toets-besloten", "toets-voorbeeld"
+ADOPTIE_TOETS = {
+    f"adoptie/netwerken/{OPEN_NETWORK}.yaml": NETWERK_HEADER
+    + """\
+naam: "Toetsnetwerk <b onmouseover=alert('netwerk')>Open</b> & Co"
+soort: regionaal netwerk
+contact: info@toets-open.example
+publiceren: true
+doelstellingen:
+  - titel: "Programmeren <i>voor</i> iedereen"
+    kerndoel: DG-po-23
+    aandeel: 50
+    uiterlijk: 2026-07-31
+  - titel: Eerst de basis
+    leerdoelen: [DG-001]
+    status: bezig
+    aandeel: 100
+    uiterlijk: 2027-07-31
+""",
+    f"adoptie/netwerken/{HIDDEN_NETWORK}.yaml": NETWERK_HEADER
+    + """\
+naam: Geheim Toetsbestuur
+soort: schoolbestuur
+contact: bestuur@toets-besloten.example
+publiceren: false
+""",
+    f"adoptie/netwerken/{EXAMPLE_NETWORK}.yaml": NETWERK_HEADER
+    + """\
+naam: Toets Voorbeeldregio
+soort: samenwerkingsverband
+contact: info@toets-voorbeeld.example
+publiceren: true
+voorbeeld: true
+""",
+    f"adoptie/scholen/{XSS_SCHOOL}.yaml": SCHOOL_HEADER
+    + f"""\
+brin: {XSS_SCHOOL}
+naam: "OBS <script>alert('school')</script> De Toets"
+plaats: "Toets<img src=x onerror=alert('plaats')>dorp"
+soort: bao
+netwerken: [{OPEN_NETWORK}, {HIDDEN_NETWORK}]
+doelen:
+  - code: DG-001
+    status: ingevoerd
+    groepen: [1-2]
+    datum: 2026-10-01
+    toelichting: "Met <img src=x onerror=alert('toelichting')> en [een link](javascript:alert(1))"
+    bewijs: "https://example.org/les?a=1&b=<x>\\"onmouseover=alert(1)"
+  - code: DG-002
+    status: bezig
+    groepen: [3-4]
+    datum: 2026-09-15
+  - code: DG-017
+    status: gepland
+""",
+    f"adoptie/scholen/{STALE_SCHOOL}.yaml": SCHOOL_HEADER
+    + f"""\
+brin: {STALE_SCHOOL}
+naam: Stilstaande Toetsschool
+plaats: Toetsstad
+soort: sbo
+netwerken: [{OPEN_NETWORK}]
+doelen:
+  - code: DG-001
+    status: bezig
+    datum: 2025-06-01
+    toelichting: "=HYPERLINK(\\"https://example.org\\")"
+""",
+    f"adoptie/scholen/{HIDDEN_SCHOOL}.yaml": SCHOOL_HEADER
+    + f"""\
+brin: {HIDDEN_SCHOOL}
+naam: Verborgen Toetsschool
+plaats: Nergens
+soort: so
+netwerken: [{HIDDEN_NETWORK}]
+doelen:
+  - code: DG-001
+    status: ingevoerd
+    datum: 2026-11-01
+""",
+    f"adoptie/scholen/{EXAMPLE_SCHOOL}.yaml": SCHOOL_HEADER
+    + f"""\
+brin: {EXAMPLE_SCHOOL}
+naam: Voorbeeldige Toetsschool
+plaats: Toetsdorp
+soort: bao
+netwerken: [{EXAMPLE_NETWORK}]
+""",
+}
+
+
+def add_adoptie(root: Path) -> None:
+    """The bundled adoptie/ (if any) plus the adoption test files, into a project copy."""
+    if (ROOT / "adoptie").is_dir():
+        shutil.copytree(ROOT / "adoptie", root / "adoptie")
+    for relative, text in ADOPTIE_TOETS.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
 @dataclass(frozen=True)
 class SiteBuild:
     root: Path  # the content project that was built
@@ -61,7 +175,10 @@ def site_build(tmp_path_factory: pytest.TempPathFactory) -> SiteBuild:
     (root / "goals" / "digitale-geletterdheid" / f"{XSS_CODE}.yaml").write_text(
         XSS_GOAL, encoding="utf-8"
     )
-    out, err = _capture(main, ["-C", str(root), "build"])
+    add_adoptie(root)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("LEERDOELEN_VANDAAG", VANDAAG)
+        out, err = _capture(main, ["-C", str(root), "build"])
     return SiteBuild(root, root / "public", out[0], out[1], err)
 
 
@@ -145,3 +262,85 @@ def page(browser, site_url: str):  # type: ignore[no-untyped-def]
     assert page.external_requests == [], "de site laadt iets van een andere host"  # type: ignore[attr-defined]
     assert page.dialogs == [], "er draaide ingevoegde JavaScript"  # type: ignore[attr-defined]
     context.close()
+
+
+# --- A small adoption project, for tests that render in-process ---------------------------
+GELDIG = Path(__file__).parent / "golden" / "geldig"
+KLEIN_PROJECT = {
+    "goals/digitale-geletterdheid/DG-004.yaml": """\
+# yaml-language-server: $schema=../../schemas/leerdoel.schema.json
+code: DG-004
+titel: Een eigen spel ontwerpen
+omschrijving: De leerling ontwerpt een eenvoudig spel.
+doelzin: DG-po-23B
+groepen: [5-6, 7-8]
+status: ter consultatie
+""",
+    "adoptie/netwerken/techniek-noord.yaml": NETWERK_HEADER
+    + """\
+naam: Techniek Noord
+soort: regionaal netwerk
+contact: info@techniek-noord.example
+publiceren: true
+voorbeeld: true
+doelstellingen:
+  - titel: Iedereen programmeert
+    kerndoel: DG-po-23
+    aandeel: 50
+    uiterlijk: 2027-07-31
+""",
+    "adoptie/netwerken/besloten.yaml": NETWERK_HEADER
+    + """\
+naam: Besloten Bestuur
+soort: schoolbestuur
+contact: bestuur@besloten.example
+publiceren: false
+""",
+    "adoptie/scholen/11AA.yaml": SCHOOL_HEADER
+    + """\
+brin: 11AA
+naam: OBS De Vlieger
+plaats: Groningen
+soort: bao
+netwerken: [techniek-noord, besloten]
+doelen:
+  - code: DG-001
+    status: ingevoerd
+    groepen: [1-2]
+    datum: 2026-10-01
+  - code: DG-002
+    status: bezig
+    datum: 2026-09-01
+""",
+    "adoptie/scholen/22BB.yaml": SCHOOL_HEADER
+    + """\
+brin: 22BB
+naam: CBS Het Kompas
+plaats: Assen
+soort: sbo
+netwerken: [techniek-noord]
+doelen:
+  - code: DG-001
+    status: gepland
+    datum: 2025-06-01
+""",
+    "adoptie/scholen/33CC.yaml": SCHOOL_HEADER
+    + """\
+brin: 33CC
+naam: Geheime School
+plaats: Ergens
+soort: so
+netwerken: [besloten]
+""",
+}
+
+
+def klein_project(root: Path) -> Path:
+    """``tests/golden/geldig`` plus a ter consultatie goal, a published example network
+    (techniek-noord: 11AA, 22BB), an unpublished one (besloten: 11AA, 33CC)."""
+    shutil.copytree(GELDIG, root, dirs_exist_ok=True)
+    for relative, text in KLEIN_PROJECT.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root

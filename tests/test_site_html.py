@@ -432,6 +432,7 @@ SECTIONS = [
     "Leerdoelen",
     "Leerlijnen",
     "Groepen",
+    "Scholen en netwerken",
     "Bijdragen",
     "Meldingen",
 ]

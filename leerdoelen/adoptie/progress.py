@@ -12,7 +12,7 @@ from functools import cached_property
 
 from leerdoelen.adoptie.model import ADOPTIE_STATUSSEN, Doelstelling, Registratie, School
 from leerdoelen.corpus import Corpus
-from leerdoelen.model import Leerdoel
+from leerdoelen.model import Kerndoel, Leerdoel
 
 CHECKLIST_STATUSSEN = ("vastgesteld", "ter consultatie")
 RANK = {status: rank for rank, status in enumerate(ADOPTIE_STATUSSEN)}
@@ -131,3 +131,55 @@ class NetwerkStand:
             for g in counted_goals(self.corpus)
         ]
         return sorted(rows, key=lambda row: (row[1], row[0].code))[:limit]
+
+    @cached_property
+    def per_kerndoel(self) -> list[KerndoelStand]:
+        """Per kerndoel with counted goals (frame order): the spread of statuses over all
+        school × goal pairs, and how many schools have ingevoerd every goal in it."""
+        return kerndoel_standen(self.corpus, list(self.records.values()))
+
+
+@dataclass(frozen=True)
+class KerndoelStand:
+    """Where a group of schools stands on the counted goals of one kerndoel."""
+
+    kerndoel: Kerndoel
+    doelen: int  # counted goals of the kerndoel
+    scholen: int
+    counts: Counter[str]  # statuses over all school × goal pairs
+    volledig: int  # schools that have ingevoerd every counted goal of the kerndoel
+
+    @property
+    def percentage(self) -> int:
+        """The average share of the kerndoel's goals ingevoerd, in %."""
+        pairs = self.doelen * self.scholen
+        return round(100 * self.counts["ingevoerd"] / pairs) if pairs else 0
+
+    @property
+    def aandeel_volledig(self) -> int:
+        """The share of schools that have ingevoerd the whole kerndoel, in %."""
+        return round(100 * self.volledig / self.scholen) if self.scholen else 0
+
+
+def kerndoel_standen(
+    corpus: Corpus, school_records: list[dict[str, Registratie]]
+) -> list[KerndoelStand]:
+    """Per kerndoel (frame order) with at least one counted goal, for these schools."""
+    per_kerndoel: dict[str, list[Leerdoel]] = {}
+    for goal in counted_goals(corpus):
+        plek = corpus.plek(goal)
+        if plek is not None:
+            per_kerndoel.setdefault(plek.kerndoel.code, []).append(goal)
+    stands = []
+    for code, kerndoel in corpus.kerndoelen.items():
+        goals = per_kerndoel.get(code)
+        if not goals:
+            continue
+        counts: Counter[str] = Counter()
+        volledig = 0
+        for school in school_records:
+            statuses = [status_of(school, g.code) for g in goals]
+            counts.update(statuses)
+            volledig += all(s == "ingevoerd" for s in statuses)
+        stands.append(KerndoelStand(kerndoel, len(goals), len(school_records), counts, volledig))
+    return stands

@@ -1,0 +1,30 @@
+# language: nl
+Functionaliteit: De invoering van de leerdoelen in een netwerk volgen
+  Als netwerkcoördinator
+  wil ik op het dashboard van mijn netwerk zien hoe ver onze scholen zijn met de leerdoelen
+  zodat ik weet waar scholen hulp nodig hebben en of we onze doelstellingen halen
+
+  Achtergrond:
+    Gegeven het netwerk "techniek-noord" met de scholen "OBS De Vlieger" en "CBS Het Kompas"
+    En de doelstelling "Iedereen programmeert": 50% van de scholen heeft kerndoel "DG-po-23" ingevoerd
+
+  Scenario: Een school zet een doel op ingevoerd, en het dashboard beweegt
+    Gegeven ik bekijk het dashboard van "techniek-noord"
+    En heeft "OBS De Vlieger" daar "1 van 2" vastgestelde leerdoelen ingevoerd
+    En hebben de scholen samen "25%" ingevoerd
+    En hebben bij kerndoel "DG-po-23" "0 van 2" scholen alles ingevoerd
+    Als "OBS De Vlieger" leerdoel "DG-002" op "ingevoerd" zet
+    En ik het dashboard opnieuw bekijk
+    Dan heeft "OBS De Vlieger" daar "2 van 2" vastgestelde leerdoelen ingevoerd
+    En hebben de scholen samen "50%" ingevoerd
+    En hebben bij kerndoel "DG-po-23" "1 van 2" scholen alles ingevoerd
+    En staat "DG-002" niet meer bij de leerdoelen die achterblijven als "0 van 2 scholen"
+    En staat op de checklist van "OBS De Vlieger" bij "DG-002" de status "ingevoerd"
+
+  Scenario: Een doelstelling wordt gehaald
+    Gegeven ik bekijk het dashboard van "techniek-noord"
+    En is de doelstelling "Iedereen programmeert" "niet gehaald" met "0 van 2 scholen"
+    Als "OBS De Vlieger" leerdoel "DG-002" op "ingevoerd" zet
+    En ik het dashboard opnieuw bekijk
+    Dan is de doelstelling "Iedereen programmeert" "gehaald" met "1 van 2 scholen"
+    En is de balk van de doelstelling gegroeid van 0% naar 50% van de scholen, met de doellijn op 50%

@@ -1,0 +1,691 @@
+"""The adoption part of the site: school checklists, network dashboards, the overview.
+
+Most tests read the site that ``conftest.site_build`` built once for the session: the
+bundled content and example adoption data plus the adoption test files of ``conftest``
+(a published network ``toets-open``, an unpublished ``toets-besloten``, an example network,
+a school whose texts try to inject HTML, a stale school). The rest render a small project
+in-process (``conftest.klein_project``) or test the parts (git history, XLSX) directly.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import openpyxl
+import pytest
+import yaml
+from conftest import (
+    EXAMPLE_NETWORK,
+    EXAMPLE_SCHOOL,
+    HIDDEN_NETWORK,
+    HIDDEN_SCHOOL,
+    OPEN_NETWORK,
+    STALE_SCHOOL,
+    XSS_SCHOOL,
+    SiteBuild,
+    klein_project,
+)
+from test_site_html import Element, article, parse
+
+from leerdoelen.adoptie.history import commit_dates, is_stale, last_change
+from leerdoelen.adoptie.model import School
+from leerdoelen.build import generate
+from leerdoelen.check import check
+from leerdoelen.render.adoptie import render_adoptie
+from leerdoelen.render.downloads import xlsx_bytes
+
+VANDAAG = dt.date(2026, 11, 29)
+SCHOOL_CSV = [
+    "code",
+    "titel",
+    "domein",
+    "subdomein",
+    "kerndoel",
+    "leerdoelstatus",
+    "status",
+    "groepen",
+    "datum",
+    "toelichting",
+    "bewijs",
+]
+
+# ---------------------------------------------------------------------------------------
+# Reading the site
+
+
+@pytest.fixture(scope="module")
+def content(site_build: SiteBuild) -> dict:
+    """The session's content as plain YAML data: goals, networks and schools."""
+    root = site_build.root
+    goals = {}
+    for path in sorted((root / "goals").glob("*/*.yaml")):
+        if path.name != "kader.yaml":
+            goal = yaml.safe_load(path.read_text(encoding="utf-8"))
+            goals[goal["code"]] = goal
+    netwerken = {
+        p.stem: yaml.safe_load(p.read_text(encoding="utf-8"))
+        for p in sorted((root / "adoptie" / "netwerken").glob("*.yaml"))
+    }
+    scholen = {
+        p.stem: yaml.safe_load(p.read_text(encoding="utf-8"))
+        for p in sorted((root / "adoptie" / "scholen").glob("*.yaml"))
+    }
+    kaders = {
+        p.parent.name: yaml.safe_load(p.read_text(encoding="utf-8"))
+        for p in sorted((root / "goals").glob("*/kader.yaml"))
+    }
+    return {"goals": goals, "netwerken": netwerken, "scholen": scholen, "kaders": kaders}
+
+
+def page(site: Path, path: str) -> tuple[str, Element]:
+    source = (site / path).read_text(encoding="utf-8")
+    return source, parse(source)
+
+
+class _Rows(HTMLParser):
+    """The rows of the checklist tables: lean HTML without end tags for cells and rows,
+    which a browser closes implicitly; so does this."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.rows: list[tuple[str, list[str], list[str]]] = []  # (tr class, cells, hrefs)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "tr":
+            self.rows.append((dict(attrs).get("class") or "", [], []))
+        elif tag in ("td", "th") and self.rows:
+            self.rows[-1][1].append("")
+        elif tag == "a" and self.rows:
+            self.rows[-1][2].append(dict(attrs).get("href") or "")
+
+    def handle_data(self, data: str) -> None:
+        if self.rows and self.rows[-1][1]:
+            self.rows[-1][1][-1] += data
+
+
+def checklist(source: str) -> list[tuple[str, list[str], list[str]]]:
+    """Every row of every checklist table on a school page, in order."""
+    parser = _Rows()
+    for table in re.findall(r'<div class="ld-checklist">.*?</table></div>', source, re.S):
+        parser.feed(table)
+    return [(cls, [" ".join(c.split()) for c in cells], hrefs) for cls, cells, hrefs in parser.rows]
+
+
+def checklist_goals(content: dict) -> list[str]:
+    """The goals a school's checklist shows, in frame order: vastgesteld and ter consultatie."""
+    order = []
+    for domein in sorted(content["kaders"]):
+        for sub in content["kaders"][domein]["subdomeinen"]:
+            for kern in sub["kerndoelen"]:
+                zinnen = {z["code"] for z in kern["doelzinnen"]}
+                order += sorted(
+                    code
+                    for code, g in content["goals"].items()
+                    if g["doelzin"] in zinnen and g["status"] in ("vastgesteld", "ter consultatie")
+                )
+    return order
+
+
+def records(content: dict, brin: str) -> dict[str, dict]:
+    return {r["code"]: r for r in content["scholen"][brin].get("doelen") or []}
+
+
+def published(content: dict) -> set[str]:
+    return {slug for slug, n in content["netwerken"].items() if n["publiceren"]}
+
+
+def admonitions(tree: Element) -> dict[str, Element]:
+    return {
+        box.find("p", "admonition-title").text(): box
+        for box in article(tree).find_all("div", "admonition")
+    }
+
+
+# ---------------------------------------------------------------------------------------
+# 1. Which schools and networks are on the site
+
+
+def test_only_schools_in_a_published_network_get_a_page(site: Path, content: dict) -> None:
+    open_networks = published(content)
+    expected = {
+        brin
+        for brin, school in content["scholen"].items()
+        if set(school["netwerken"]) & open_networks
+    }
+    pages = {p.name for p in (site / "scholen").iterdir() if (p / "index.html").is_file()}
+    assert pages == expected
+    assert HIDDEN_SCHOOL not in pages and {XSS_SCHOOL, STALE_SCHOOL, EXAMPLE_SCHOOL} <= pages
+    dashboards = {p.name for p in (site / "netwerken").iterdir() if p.is_dir()}
+    assert dashboards == open_networks
+    assert HIDDEN_NETWORK not in dashboards
+
+
+def test_unpublished_networks_and_their_schools_are_nowhere(site: Path, content: dict) -> None:
+    hidden_networks = {
+        slug: n["naam"] for slug, n in content["netwerken"].items() if not n["publiceren"]
+    }
+    assert HIDDEN_NETWORK in hidden_networks
+    hidden_schools = {
+        brin: s["naam"]
+        for brin, s in content["scholen"].items()
+        if not set(s["netwerken"]) & published(content)
+    }
+    words = [*hidden_networks, *hidden_networks.values(), *hidden_schools.values()]
+    words += [n["contact"] for slug, n in content["netwerken"].items() if slug in hidden_networks]
+    found = []
+    for path in sorted(site.rglob("*")):
+        if path.suffix in (".html", ".csv", ".json", ".xml"):
+            text = path.read_text(encoding="utf-8-sig")
+        elif path.suffix == ".xlsx":
+            workbook = openpyxl.load_workbook(path, read_only=True)
+            text = json.dumps([list(ws.values) for ws in workbook.worksheets], default=str)
+        else:
+            continue
+        found += [f"{path.relative_to(site)}: {w}" for w in words if w in text]
+    assert found == []
+
+
+def test_school_and_network_pages_are_not_in_the_nav(site: Path) -> None:
+    for name in ("scholen/99ZA/index.html", f"netwerken/{OPEN_NETWORK}/index.html"):
+        _, tree = page(site, name)
+        nav = next(n for n in tree.find_all("nav") if "md-nav--primary" in n.classes)
+        hrefs = [a.attrs.get("href", "") for a in nav.find_all("a")]
+        assert not any(re.search(r"scholen/|netwerken/[a-z]", h) for h in hrefs), name
+        assert "Scholen en netwerken" in [a.text() for a in nav.find_all("a")]
+
+
+def test_school_pages_are_left_out_of_the_search_index(site: Path) -> None:
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = [d["location"] for d in index["docs"]]
+    assert not [loc for loc in locations if loc.startswith("scholen/")]
+    # The dashboards and the overview can be found; their charts are not indexed as text.
+    assert f"netwerken/{OPEN_NETWORK}/" in locations and "netwerken/" in locations
+    assert not [d for d in index["docs"] if "ingevoerd (" in d["text"]]
+
+
+# ---------------------------------------------------------------------------------------
+# 2. A school's checklist
+
+
+def test_school_checklist_lists_every_checklist_goal_grouped_by_frame(
+    site: Path, content: dict
+) -> None:
+    source, tree = page(site, f"scholen/{XSS_SCHOOL}/index.html")
+    rows = checklist(source)
+    goal_rows = [r for r in rows if r[0] == "" and len(r[1]) == 6 and r[1][1] != "Code"]
+    codes = [cells[1] for _, cells, _ in goal_rows]
+    assert codes == checklist_goals(content)
+    assert not {c for c in codes if content["goals"][c]["status"] in ("concept", "vervallen")}
+    # Each kerndoel heads its own goals; the domains and subdomains are headings, in order.
+    kerndoel = None
+    for cls, cells, hrefs in rows:
+        if cls == "ld-kerndoel":
+            kerndoel = cells[0].split()[0]
+            assert hrefs == [f"../../kerndoelen/{kerndoel}/"]
+        elif cells[1] != "Code":
+            goal = content["goals"][cells[1]]
+            assert goal["doelzin"].startswith(kerndoel), (cells[1], kerndoel)
+            assert hrefs[0] == f"../../doelen/{cells[1]}/"
+    h2 = [h.text() for h in article(tree).find_all("h2")]
+    assert h2 == [content["kaders"][d]["titel"] for d in sorted(content["kaders"])]
+    h3 = [h.text() for h in article(tree).find_all("h3")]
+    assert h3 == [
+        s["titel"] for d in sorted(content["kaders"]) for s in content["kaders"][d]["subdomeinen"]
+    ]
+
+
+def test_school_checklist_shows_each_goals_status_groepen_and_date(
+    site: Path, content: dict
+) -> None:
+    source, _ = page(site, f"scholen/{XSS_SCHOOL}/index.html")
+    mine = records(content, XSS_SCHOOL)
+    for _, cells, _ in checklist(source):
+        if len(cells) != 6 or cells[1] == "Code":
+            continue
+        vink, code, titel, groepen, status, datum = cells
+        goal, record = content["goals"][code], mine.get(code)
+        assert titel.startswith(" ".join(goal["titel"].split()))
+        assert status == (record["status"] if record else "niet gestart")
+        assert vink == ("☑" if status == "ingevoerd" else "☐")
+        if record and record.get("groepen"):
+            assert groepen == ", ".join(record["groepen"])
+        else:  # the goal's own groepen, in brackets
+            assert groepen == f"({', '.join(goal['groepen'])})"
+        expected = record["datum"].strftime("%d-%m-%Y") if record and record.get("datum") else ""
+        assert datum == expected
+
+
+def test_ter_consultatie_goals_are_marked_and_do_not_count(site: Path, content: dict) -> None:
+    source, tree = page(site, f"scholen/{XSS_SCHOOL}/index.html")
+    consultatie = {c for c, g in content["goals"].items() if g["status"] == "ter consultatie"}
+    assert consultatie
+    for _, cells, _ in checklist(source):
+        if len(cells) == 6 and cells[1] in consultatie:
+            assert cells[2].endswith("ter consultatie"), cells
+    counted = sum(g["status"] == "vastgesteld" for g in content["goals"].values())
+    ingevoerd = sum(
+        r["status"] == "ingevoerd" and content["goals"][c]["status"] == "vastgesteld"
+        for c, r in records(content, XSS_SCHOOL).items()
+    )
+    total = article(tree).find("p", "ld-totaal").text()
+    assert f"{ingevoerd} van {counted} vastgestelde leerdoelen ingevoerd" in total
+
+
+def test_school_page_names_its_published_networks_only(site: Path, content: dict) -> None:
+    _, tree = page(site, f"scholen/{XSS_SCHOOL}/index.html")
+    info = article(tree).find("div", "ld-gegevens")
+    links = {a.attrs["href"]: a.text() for a in info.find_all("a")}
+    assert links == {f"../../netwerken/{OPEN_NETWORK}/": content["netwerken"][OPEN_NETWORK]["naam"]}
+
+
+def test_a_school_page_holds_nothing_about_other_schools(site: Path, content: dict) -> None:
+    """A school page does not grow with the number of schools."""
+    source, _ = page(site, f"scholen/{STALE_SCHOOL}/index.html")
+    others = [s["naam"] for brin, s in content["scholen"].items() if brin != STALE_SCHOOL]
+    assert [n for n in others if n in source] == []
+    assert "/scholen/" not in source
+
+
+def test_a_stale_school_is_flagged_on_its_page_and_the_dashboard(site: Path) -> None:
+    _, tree = page(site, f"scholen/{STALE_SCHOOL}/index.html")
+    boxes = admonitions(tree)
+    assert "Verouderd" in boxes
+    assert "1 juni 2025" in boxes["Verouderd"].text()
+    _, fresh = page(site, f"scholen/{XSS_SCHOOL}/index.html")
+    assert "Verouderd" not in admonitions(fresh)
+    _, dashboard = page(site, f"netwerken/{OPEN_NETWORK}/index.html")
+    assert "Verouderde gegevens" in admonitions(dashboard)
+    rows = {
+        tr.find("a").attrs["href"]: tr
+        for tr in article(dashboard).find("div", "ld-scholen").find_all("tr")[1:]
+    }
+    assert "verouderd" in rows[f"../../scholen/{STALE_SCHOOL}/"].text()
+    assert "ld-oud" in rows[f"../../scholen/{STALE_SCHOOL}/"].classes
+    assert "verouderd" not in rows[f"../../scholen/{XSS_SCHOOL}/"].text()
+
+
+def test_example_data_says_so(site: Path, content: dict) -> None:
+    notice = "Voorbeeldgegevens"
+    for name in (f"scholen/{EXAMPLE_SCHOOL}/index.html", f"netwerken/{EXAMPLE_NETWORK}/index.html"):
+        _, tree = page(site, name)
+        boxes = admonitions(tree)
+        assert notice in boxes and "verzonnen" in boxes[notice].text(), name
+        # At the top: the first thing after the heading.
+        first = next(e for e in article(tree).children if isinstance(e, Element) and e.tag != "h1")
+        assert "admonition" in first.classes, name
+    for name in (f"scholen/{XSS_SCHOOL}/index.html", f"netwerken/{OPEN_NETWORK}/index.html"):
+        assert notice not in admonitions(page(site, name)[1]), name
+    assert notice in admonitions(page(site, "netwerken/index.html")[1])
+
+
+# ---------------------------------------------------------------------------------------
+# 3. Text from the adoption files is data
+
+
+def _no_injection(source: str, tree: Element) -> None:
+    assert not re.search(r"<\s*script[^>]*>\s*alert", source, re.I)
+    content = article(tree)
+    for element in content.iter():
+        handlers = [(element.tag, a, v) for a, v in element.attrs.items() if a.startswith("on")]
+        assert handlers in ([], [("button", "onclick", "window.print()")]), handlers
+    assert not content.find_all("img") and not content.find_all("script")
+    assert not content.find_all("b") and not content.find_all("i")
+
+
+def test_school_texts_are_escaped(site: Path) -> None:
+    source, tree = page(site, f"scholen/{XSS_SCHOOL}/index.html")
+    _no_injection(source, tree)
+    text = article(tree).text()
+    assert "OBS <script>alert('school')</script> De Toets" in text
+    assert "Toets<img src=x onerror=alert('plaats')>dorp" in text
+    assert "Met <img src=x onerror=alert('toelichting')> en [een link](javascript:alert(1))" in text
+    assert "<script>alert('school')</script>" in tree.find("title").text()
+    bewijs = [a for a in article(tree).find_all("a") if a.text() == "bewijs"]
+    assert [a.attrs["href"] for a in bewijs] == [
+        'https://example.org/les?a=1&b=<x>"onmouseover=alert(1)'
+    ]
+    assert "javascript:" not in " ".join(a.attrs.get("href", "") for a in article(tree).iter())
+
+
+def test_network_texts_are_escaped(site: Path, content: dict) -> None:
+    naam = content["netwerken"][OPEN_NETWORK]["naam"]
+    for name in (
+        f"netwerken/{OPEN_NETWORK}/index.html",
+        "netwerken/index.html",
+        f"scholen/{XSS_SCHOOL}/index.html",
+    ):
+        source, tree = page(site, name)
+        _no_injection(source, tree)
+        assert naam in article(tree).text(), name
+    source, tree = page(site, f"netwerken/{OPEN_NETWORK}/index.html")
+    assert naam in tree.find("title").text()
+    assert "Programmeren <i>voor</i> iedereen" in article(tree).text()
+    assert "OBS <script>alert('school')</script> De Toets" in article(tree).text()
+
+
+# ---------------------------------------------------------------------------------------
+# 4. A network's dashboard
+
+
+def test_dashboard_lists_its_schools_with_their_progress(site: Path, content: dict) -> None:
+    _, tree = page(site, f"netwerken/{OPEN_NETWORK}/index.html")
+    members = sorted(
+        (s["naam"], brin)
+        for brin, s in content["scholen"].items()
+        if OPEN_NETWORK in s["netwerken"]
+    )
+    rows = article(tree).find("div", "ld-scholen").find_all("tr")[1:]
+    assert [r.find("a").attrs["href"] for r in rows] == [f"../../scholen/{b}/" for _, b in members]
+    counted = sum(g["status"] == "vastgesteld" for g in content["goals"].values())
+    for row, (_, brin) in zip(rows, members, strict=True):
+        ingevoerd = sum(
+            r["status"] == "ingevoerd" and content["goals"][c]["status"] == "vastgesteld"
+            for c, r in records(content, brin).items()
+        )
+        assert f"{ingevoerd} van {counted} (" in row.text()
+        bar = row.find("svg")
+        assert (
+            bar.attrs["role"] == "img"
+            and f"{ingevoerd} van {counted} ingevoerd" in (bar.attrs["aria-label"])
+        )
+    mail = [a for a in article(tree).find_all("a") if a.attrs["href"].startswith("mailto:")]
+    assert mail[0].attrs["href"] == "mailto:info@toets-open.example"
+
+
+def test_dashboard_shows_each_target_with_its_verdict(site: Path) -> None:
+    _, tree = page(site, f"netwerken/{OPEN_NETWORK}/index.html")
+    rows = article(tree).find("div", "ld-doelstellingen").find_all("tr", "ld-doelstelling")
+    by_title = {r.find("strong").text(): r for r in rows}
+    # DG-po-23 all ingevoerd: neither school; the deadline (31 July 2026) has passed.
+    programmeren = by_title["Programmeren <i>voor</i> iedereen"].text()
+    assert "0 van 2 scholen" in programmeren and "doel 50%" in programmeren
+    assert "niet gehaald" in programmeren and "31 juli 2026 verlopen" in programmeren
+    # DG-001 at least bezig: both schools (ingevoerd and bezig); deadline to come.
+    basis = by_title["Eerst de basis"].text()
+    assert "2 van 2 scholen" in basis and "gehaald" in basis and "niet gehaald" not in basis
+    assert "verlopen" not in basis and "31 juli 2027" in basis
+    bar = by_title["Eerst de basis"].find("svg")
+    assert bar.find("line") and bar.find("title").text() == bar.attrs["aria-label"]
+
+
+def test_dashboard_charts_are_inline_svg_that_load_nothing(site: Path) -> None:
+    _, tree = page(site, f"netwerken/{OPEN_NETWORK}/index.html")
+    svgs = article(tree).find_all("svg")
+    assert len(svgs) > 5
+    charts = [s for s in svgs if s.attrs.get("role") == "img"]
+    assert article(tree).find("svg", "ld-grafiek") in charts
+    for svg in charts:
+        assert svg.attrs["aria-label"] and svg.find("title").text() == svg.attrs["aria-label"]
+        assert "data-search-exclude" in svg.attrs
+    for svg in svgs:
+        for element in svg.iter():
+            assert element.tag not in ("image", "use", "foreignobject", "script", "a")
+            assert not [a for a in element.attrs if a.endswith("href")]
+            assert "url(" not in element.attrs.get("style", "")
+    chart = article(tree).find("svg", "ld-grafiek")
+    labels = [t.text() for t in chart.find_all("text")]
+    assert "DG-po-23" in labels and any(label.endswith("%") for label in labels)
+
+
+def test_dashboard_names_the_goals_that_lag(site: Path, content: dict) -> None:
+    _, tree = page(site, f"netwerken/{OPEN_NETWORK}/index.html")
+    rows = article(tree).find("div", "ld-achterblijvers").find_all("tr")[1:]
+    assert len(rows) == 10
+    for row in rows:
+        code = row.find("a").text()
+        done = sum(
+            records(content, brin).get(code, {}).get("status") == "ingevoerd"
+            for brin, s in content["scholen"].items()
+            if OPEN_NETWORK in s["netwerken"]
+        )
+        assert row.text().endswith(f"{done} van 2 scholen")
+
+
+# ---------------------------------------------------------------------------------------
+# 5. The overview
+
+
+def test_overview_lists_published_networks_and_who_is_ahead(site: Path, content: dict) -> None:
+    _, tree = page(site, "netwerken/index.html")
+    table = article(tree).find("div", "ld-netwerken")
+    hrefs = [
+        a.attrs["href"] for a in table.find_all("a") if not a.attrs["href"].startswith("mailto")
+    ]
+    assert sorted(hrefs) == sorted(f"../netwerken/{slug}/" for slug in published(content))
+    mails = {a.attrs["href"] for a in table.find_all("a") if a.attrs["href"].startswith("mailto")}
+    assert mails == {f"mailto:{content['netwerken'][s]['contact']}" for s in published(content)}
+    leer = article(tree).find("div", "ld-leer")
+    rows = leer.find_all("tr")[1:]
+    assert "DG-po-23" in [tr.find("a").text() for tr in rows]
+    named = 0
+    for tr in rows:
+        for item in tr.find_all("li"):  # a network that is ahead: its dashboard and contact
+            links = [a.attrs["href"] for a in item.find_all("a")]
+            assert links[0].removeprefix("../netwerken/").strip("/") in published(content)
+            assert links[1].startswith("mailto:")
+            assert re.search(r"\d+% van de scholen alles, gemiddeld \d+% ingevoerd", item.text())
+            named += 1
+    assert named > 0
+
+
+# ---------------------------------------------------------------------------------------
+# 6. Downloads
+
+
+def _csv(data: bytes) -> list[dict[str, str]]:
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=";"))
+    return [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+
+
+def test_school_csv_and_xlsx_match_the_checklist(site: Path) -> None:
+    folder = site / "scholen" / XSS_SCHOOL
+    source, tree = page(site, f"scholen/{XSS_SCHOOL}/index.html")
+    links = [a.attrs["href"] for a in article(tree).find_all("a", "md-button")]
+    assert links == [f"checklist-{XSS_SCHOOL}.csv", f"checklist-{XSS_SCHOOL}.xlsx"]
+    on_page = [
+        (cells[1], cells[4])
+        for _, cells, _ in checklist(source)
+        if len(cells) == 6 and cells[1] != "Code"
+    ]
+    rows = _csv((folder / f"checklist-{XSS_SCHOOL}.csv").read_bytes())
+    assert list(rows[0]) == SCHOOL_CSV
+    assert [(r["code"], r["status"]) for r in rows] == on_page
+    dg001 = (
+        rows[0] if rows[0]["code"] == "DG-001" else next(r for r in rows if r["code"] == "DG-001")
+    )
+    assert dg001["datum"] == "2026-10-01" and dg001["groepen"] == "1-2"
+    assert dg001["toelichting"].startswith("Met <img src=x")
+    workbook = openpyxl.load_workbook(folder / f"checklist-{XSS_SCHOOL}.xlsx")
+    assert workbook.sheetnames == ["Checklist"]
+    sheet = list(workbook["Checklist"].values)
+    assert list(sheet[0]) == SCHOOL_CSV
+    assert [(r[0], r[6]) for r in sheet[1:]] == on_page
+    assert [[v or "" for v in r] for r in sheet[1:]] == [list(r.values()) for r in rows]
+
+
+def test_school_csv_keeps_formulas_as_text(site: Path) -> None:
+    rows = _csv((site / "scholen" / STALE_SCHOOL / f"checklist-{STALE_SCHOOL}.csv").read_bytes())
+    dg001 = next(r for r in rows if r["code"] == "DG-001")
+    assert dg001["toelichting"] == '\'=HYPERLINK("https://example.org")'
+    sheet = openpyxl.load_workbook(
+        site / "scholen" / STALE_SCHOOL / f"checklist-{STALE_SCHOOL}.xlsx"
+    )
+    cell = next(r for r in sheet["Checklist"].values if r[0] == "DG-001")[9]
+    assert cell == '=HYPERLINK("https://example.org")'  # a string cell in XLSX, not a formula
+    assert sheet["Checklist"]["J2"].data_type == "s"
+
+
+def test_network_downloads_cover_every_school_and_goal(site: Path, content: dict) -> None:
+    folder = site / "netwerken" / OPEN_NETWORK
+    _, tree = page(site, f"netwerken/{OPEN_NETWORK}/index.html")
+    links = [a.attrs["href"] for a in article(tree).find_all("a", "md-button")]
+    assert links == [f"netwerk-{OPEN_NETWORK}.csv", f"netwerk-{OPEN_NETWORK}.xlsx"]
+    members = sorted(
+        (s["naam"], brin)
+        for brin, s in content["scholen"].items()
+        if OPEN_NETWORK in s["netwerken"]
+    )
+    goals = checklist_goals(content)
+    rows = _csv((folder / f"netwerk-{OPEN_NETWORK}.csv").read_bytes())
+    assert list(rows[0])[:3] == ["brin", "school", "plaats"]
+    assert [(r["brin"], r["code"]) for r in rows] == [(b, g) for _, b in members for g in goals]
+    workbook = openpyxl.load_workbook(folder / f"netwerk-{OPEN_NETWORK}.xlsx")
+    assert workbook.sheetnames == ["Scholen", "Leerdoelen"]
+    scholen = list(workbook["Scholen"].values)
+    assert [r[0] for r in scholen[1:]] == [b for _, b in members]
+    header = scholen[0]
+    stale = dict(zip(header, next(r for r in scholen if r[0] == STALE_SCHOOL), strict=True))
+    assert stale["verouderd"] == "ja" and stale["laatste wijziging"] == "2025-06-01"
+    assert stale["bezig"] == 1 and stale["ingevoerd"] == 0
+    matrix = list(workbook["Leerdoelen"].values)
+    assert list(matrix[0]) == ["brin", "school", *goals]
+    xss = dict(zip(matrix[0], next(r for r in matrix if r[0] == XSS_SCHOOL), strict=True))
+    assert (xss["DG-001"], xss["DG-002"], xss["DG-017"]) == ("ingevoerd", "bezig", "gepland")
+
+
+# ---------------------------------------------------------------------------------------
+# 7. Rendering in-process: no data, determinism, write_tree
+
+
+def test_the_overview_is_there_without_adoption_data() -> None:
+    result = check(Path(__file__).parent / "golden" / "geldig")
+    pages = render_adoptie(result.project.corpus)
+    assert list(pages) == ["netwerken/index.md"]
+    assert "nog geen netwerken" in str(pages["netwerken/index.md"])
+
+
+def test_xlsx_is_the_same_bytes_for_the_same_data() -> None:
+    rows = [("DG-001", "Een <titel> & meer", 3, ""), ("DG-002", " spatie ", 0, "x")]
+    first = xlsx_bytes([("Blad", ("code", "titel", "n", "x"), rows)])
+    assert first == xlsx_bytes([("Blad", ("code", "titel", "n", "x"), rows)])
+    sheet = openpyxl.load_workbook(io.BytesIO(first))["Blad"]
+    assert list(sheet.values) == [
+        ("code", "titel", "n", "x"),
+        ("DG-001", "Een <titel> & meer", 3, None),
+        ("DG-002", " spatie ", 0, "x"),
+    ]
+    assert sheet["A1"].font.b and sheet.freeze_panes == "A2"
+
+
+def test_generate_twice_writes_nothing_the_second_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LEERDOELEN_VANDAAG", VANDAAG.isoformat())
+    root = klein_project(tmp_path / "project")
+    result, changed = generate(root)
+    assert result.ok, [str(d) for d in result.diagnostics]
+    assert {"scholen/11AA/checklist-11AA.xlsx", "netwerken/techniek-noord/index.md"} <= set(changed)
+    assert "scholen/33CC/index.md" not in changed
+    assert generate(root)[1] == []
+
+
+# ---------------------------------------------------------------------------------------
+# 8. The last change of a school file: git and datum
+
+
+def _school(**fields: object) -> School:
+    data = {"brin": "11AA", "naam": "S", "plaats": "P", "soort": "bao", **fields}
+    return School.model_validate(data, strict=False)
+
+
+def test_last_change_is_the_later_of_commit_and_newest_datum() -> None:
+    school = _school(
+        doelen=[
+            {"code": "DG-001", "status": "bezig", "datum": "2025-01-01"},
+            {"code": "DG-002", "status": "bezig", "datum": "2025-03-01"},
+        ]
+    )
+    assert last_change(school, {}) == dt.date(2025, 3, 1)
+    assert last_change(school, {"11AA": dt.date(2026, 1, 1)}) == dt.date(2026, 1, 1)
+    assert last_change(school, {"11AA": dt.date(2024, 1, 1)}) == dt.date(2025, 3, 1)
+    assert last_change(_school(), {}) is None
+
+
+def test_stale_means_more_than_a_school_year() -> None:
+    assert not is_stale(VANDAAG - dt.timedelta(days=365), VANDAAG)
+    assert is_stale(VANDAAG - dt.timedelta(days=366), VANDAAG)
+    assert not is_stale(None, VANDAAG)  # unknown is not stale
+
+
+def test_commit_dates_come_from_one_git_log(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The project is a folder inside the checkout: paths are relative to the project."""
+    git = pytest.importorskip("git")
+    root = klein_project(tmp_path / "project")
+    repo = git.Repo.init(tmp_path)
+    with repo.config_writer() as config:
+        config.set_value("user", "name", "Toets")
+        config.set_value("user", "email", "toets@example.org")
+
+    def commit(paths: list[str], when: str) -> None:
+        monkeypatch.setenv("GIT_AUTHOR_DATE", when)
+        monkeypatch.setenv("GIT_COMMITTER_DATE", when)
+        repo.git.add(*paths)
+        repo.git.commit("-m", f"op {when}")
+
+    commit(["project"], "2024-05-01T12:00:00+00:00")
+    school = root / "adoptie" / "scholen" / "22BB.yaml"
+    school.write_text(school.read_text() + "\n", encoding="utf-8")
+    commit(["project/adoptie/scholen/22BB.yaml"], "2026-02-03T12:00:00+00:00")
+    (root / "README.md").write_text("anders\n", encoding="utf-8")
+    commit(["project/README.md"], "2026-11-01T12:00:00+00:00")  # not a school file
+    assert commit_dates(root) == {
+        "11AA": dt.date(2024, 5, 1),
+        "22BB": dt.date(2026, 2, 3),
+        "33CC": dt.date(2024, 5, 1),
+    }
+
+
+def test_commit_dates_outside_git_are_unknown(tmp_path: Path) -> None:
+    root = klein_project(tmp_path / "project")
+    assert commit_dates(root) == {}
+    assert commit_dates(tmp_path / "bestaat-niet") == {}
+
+
+def test_a_stale_commit_date_flags_the_school(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With git, a school whose records carry no dates is judged by its last commit."""
+    monkeypatch.setenv("LEERDOELEN_VANDAAG", VANDAAG.isoformat())
+    root = klein_project(tmp_path / "project")
+    netwerk = root / "adoptie" / "netwerken" / "techniek-noord.yaml"  # a real network here
+    netwerk.write_text(netwerk.read_text().replace("voorbeeld: true", "voorbeeld: false"))
+    corpus = check(root).project.corpus
+    pages = render_adoptie(corpus, {"11AA": dt.date(2020, 1, 1)})
+    assert '!!! warning "Verouderd"' not in str(pages["scholen/11AA/index.md"])  # datum 2026
+    school = root / "adoptie" / "scholen" / "11AA.yaml"
+    school.write_text(re.sub(r"\n    datum: .*", "", school.read_text()), encoding="utf-8")
+    corpus = check(root).project.corpus
+    stale = str(render_adoptie(corpus, {"11AA": dt.date(2020, 1, 1)})["scholen/11AA/index.md"])
+    assert '!!! warning "Verouderd"' in stale and "1 januari 2020" in stale
+    unknown = str(render_adoptie(corpus, {})["scholen/11AA/index.md"])
+    assert "Verouderd" not in unknown and "Laatste wijziging: onbekend" in unknown
+
+
+def test_the_session_build_copied_the_bundled_example_data(site_build: SiteBuild) -> None:
+    bundled = Path(__file__).parents[1] / "adoptie"
+    if not bundled.is_dir():
+        pytest.skip("geen adoptie/ in het project")
+    copied = {p.name for p in (site_build.root / "adoptie" / "scholen").glob("*.yaml")}
+    assert {p.name for p in (bundled / "scholen").glob("*.yaml")} <= copied
+
+
+def test_the_later_of_commit_and_datum_counts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """22BB's newest datum is 1 June 2025: a later commit makes it current again."""
+    monkeypatch.setenv("LEERDOELEN_VANDAAG", VANDAAG.isoformat())
+    root = klein_project(tmp_path / "project")
+    corpus = check(root).project.corpus
+    old = str(render_adoptie(corpus, {"22BB": dt.date(2024, 1, 1)})["scholen/22BB/index.md"])
+    assert '!!! warning "Verouderd"' in old and "1 juni 2025" in old
+    new = str(render_adoptie(corpus, {"22BB": VANDAAG})["scholen/22BB/index.md"])
+    assert "Verouderd" not in new
