@@ -64,24 +64,27 @@ def school_records(corpus: Corpus) -> Iterator[Diagnostic]:
                     netwerk=netwerk,
                     suggestie=_suggest(netwerk, corpus.netwerken),
                 )
-        first: dict[str, int] = {}
+        first: dict[str, int] = {}  # code → index of its first record
         for i, record in enumerate(school.doelen):
-            where = at(file, "doelen", i, "code")
+            # Positions are looked up only for a record that has something to report.
             if record.code in first:
-                yield diagnostic("LD405", *where, code=record.code, eerder=first[record.code])
-            first.setdefault(record.code, where[1])
+                eerder = at(file, "doelen", first[record.code], "code")[1]
+                where = at(file, "doelen", i, "code")
+                yield diagnostic("LD405", *where, code=record.code, eerder=eerder)
+            first.setdefault(record.code, i)
             goal = goals.get(record.code)
             if goal is None:
                 if record.code not in corpus.unloaded:
-                    yield diagnostic(
-                        "LD401", *where, code=record.code, suggestie=_suggest(record.code, goals)
-                    )
+                    where = at(file, "doelen", i, "code")
+                    suggestie = _suggest(record.code, goals)
+                    yield diagnostic("LD401", *where, code=record.code, suggestie=suggestie)
             elif goal.status == "vervallen" and not record.gearchiveerd:
                 vervangers = (
                     f" en vervangen door {', '.join(goal.vervangen_door)}"
                     if goal.vervangen_door
                     else ""
                 )
+                where = at(file, "doelen", i, "code")
                 yield diagnostic("LD402", *where, code=record.code, vervangers=vervangers)
             if record.datum is not None and record.datum > vandaag:
                 yield diagnostic(
