@@ -13,9 +13,11 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from leerdoelen.adoptie.history import commit_dates
 from leerdoelen.check import CheckResult, check
-from leerdoelen.render.adoptie import render_adoptie
+from leerdoelen.render.adoptie import Site, render_adoptie
 from leerdoelen.render.pages import render_pages, write_tree
 
 PAGES = Path("build/pages")
@@ -34,13 +36,26 @@ class BuildResult:
     pages: int = 0
 
 
+def site_settings(root: Path) -> Site:
+    """Site name and copyright from mkdocs.yml, for pages that MkDocs copies as they are."""
+    try:
+        config = yaml.safe_load((root / MKDOCS_YML).read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        return Site()
+    return Site(
+        naam=str(config.get("site_name") or Site.naam),
+        copyright=" ".join(str(config.get("copyright") or "").split()),
+    )
+
+
 def docs_tree(root: Path, result: CheckResult) -> dict[str, str | bytes]:
     """Everything MkDocs reads: generated pages plus hand-written ones from ``site/pages``."""
     corpus = result.project.corpus
     files = render_pages(corpus)
     # Adoption: school checklists, network dashboards and their overview. The last change
     # of each school file comes from one `git log` over adoptie/scholen.
-    files.update(render_adoptie(corpus, commit_dates(root) if corpus.scholen else {}))
+    commits = commit_dates(root) if corpus.scholen else {}
+    files.update(render_adoptie(corpus, commits, site=site_settings(root)))
     hand = root / SITE_PAGES
     if hand.is_dir():
         for path in sorted(hand.rglob("*")):

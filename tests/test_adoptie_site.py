@@ -191,8 +191,18 @@ def test_unpublished_networks_and_their_schools_are_nowhere(site: Path, content:
     assert found == []
 
 
-def test_school_and_network_pages_are_not_in_the_nav(site: Path) -> None:
-    for name in ("scholen/99ZA/index.html", f"netwerken/{OPEN_NETWORK}/index.html"):
+def test_a_school_page_stands_alone_with_a_way_back(site: Path) -> None:
+    """School pages are written as HTML and copied: no site nav, but a breadcrumb."""
+    _, tree = page(site, "scholen/99ZA/index.html")
+    assert not [n for n in tree.find_all("nav") if "md-nav--primary" in n.classes]
+    [crumbs] = [n for n in tree.find_all("nav") if n.attrs.get("aria-label") == "Kruimelpad"]
+    hrefs = [a.attrs.get("href", "") for a in crumbs.find_all("a")]
+    assert hrefs[:2] == ["../../", "../../netwerken/"]
+    assert f"../../netwerken/{OPEN_NETWORK}/" in hrefs
+
+
+def test_network_pages_are_not_in_the_nav(site: Path) -> None:
+    for name in (f"netwerken/{OPEN_NETWORK}/index.html",):
         _, tree = page(site, name)
         nav = next(n for n in tree.find_all("nav") if "md-nav--primary" in n.classes)
         hrefs = [a.attrs.get("href", "") for a in nav.find_all("a")]
@@ -650,6 +660,9 @@ def test_commit_dates_outside_git_are_unknown(tmp_path: Path) -> None:
     assert commit_dates(tmp_path / "bestaat-niet") == {}
 
 
+STALE = '<p class="admonition-title">Verouderd</p>'
+
+
 def test_a_stale_commit_date_flags_the_school(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -660,13 +673,13 @@ def test_a_stale_commit_date_flags_the_school(
     netwerk.write_text(netwerk.read_text().replace("voorbeeld: true", "voorbeeld: false"))
     corpus = check(root).project.corpus
     pages = render_adoptie(corpus, {"11AA": dt.date(2020, 1, 1)})
-    assert '!!! warning "Verouderd"' not in str(pages["scholen/11AA/index.md"])  # datum 2026
+    assert STALE not in str(pages["scholen/11AA/index.html"])  # datum 2026
     school = root / "adoptie" / "scholen" / "11AA.yaml"
     school.write_text(re.sub(r"\n    datum: .*", "", school.read_text()), encoding="utf-8")
     corpus = check(root).project.corpus
-    stale = str(render_adoptie(corpus, {"11AA": dt.date(2020, 1, 1)})["scholen/11AA/index.md"])
-    assert '!!! warning "Verouderd"' in stale and "1 januari 2020" in stale
-    unknown = str(render_adoptie(corpus, {})["scholen/11AA/index.md"])
+    stale = str(render_adoptie(corpus, {"11AA": dt.date(2020, 1, 1)})["scholen/11AA/index.html"])
+    assert STALE in stale and "1 januari 2020" in stale
+    unknown = str(render_adoptie(corpus, {})["scholen/11AA/index.html"])
     assert "Verouderd" not in unknown and "Laatste wijziging: onbekend" in unknown
 
 
@@ -685,7 +698,7 @@ def test_the_later_of_commit_and_datum_counts(
     monkeypatch.setenv("LEERDOELEN_VANDAAG", VANDAAG.isoformat())
     root = klein_project(tmp_path / "project")
     corpus = check(root).project.corpus
-    old = str(render_adoptie(corpus, {"22BB": dt.date(2024, 1, 1)})["scholen/22BB/index.md"])
-    assert '!!! warning "Verouderd"' in old and "1 juni 2025" in old
-    new = str(render_adoptie(corpus, {"22BB": VANDAAG})["scholen/22BB/index.md"])
+    old = str(render_adoptie(corpus, {"22BB": dt.date(2024, 1, 1)})["scholen/22BB/index.html"])
+    assert STALE in old and "1 juni 2025" in old
+    new = str(render_adoptie(corpus, {"22BB": VANDAAG})["scholen/22BB/index.html"])
     assert "Verouderd" not in new

@@ -183,7 +183,7 @@ def niet_meer_achter(project: Project, code: str, tekst: str) -> None:
 @then(parsers.parse('staat op de checklist van "{school}" bij "{code}" de status "{status}"'))
 def checklist_status(project: Project, school: str, code: str, status: str) -> None:
     brin = project.bestand(school).stem
-    markdown = _nu(project).pages[f"scholen/{brin}/index.md"]
+    markdown = _nu(project).pages[f"scholen/{brin}/index.html"]
     assert isinstance(markdown, str)
     rijen = [cells for _, cells, _ in checklist(markdown) if len(cells) == 6 and cells[1] == code]
     assert len(rijen) == 1

@@ -109,6 +109,33 @@ SCHOLEN_KOLOMMEN = (
 VOORLOPERS = 3  # networks named per kerndoel in the overview
 
 
+@dataclass(frozen=True)
+class Site:
+    """What a standalone page needs from mkdocs.yml."""
+
+    naam: str = "Leerdoelen"
+    copyright: str = ""
+
+
+def _theme_stylesheets() -> tuple[str, ...]:
+    """Material's own stylesheets, by their (hashed) names, as MkDocs copies them."""
+    try:
+        from importlib.resources import files
+
+        folder = files("material") / "templates" / "assets" / "stylesheets"
+        names = sorted(p.name for p in folder.iterdir())
+    except (ImportError, OSError):  # another theme or generator: our stylesheet still works
+        return ()
+    return tuple(
+        f"assets/stylesheets/{name}"
+        for name in names
+        if name.endswith(".min.css") and name.startswith(("main.", "palette."))
+    )
+
+
+STYLESHEETS = (*_theme_stylesheets(), "assets/leerdoelen.css")
+
+
 def datum_nl(datum: dt.date) -> str:
     return f"{datum.day} {MAANDEN[datum.month - 1]} {datum.year}"
 
@@ -317,9 +344,10 @@ def school_rij(
 
 class _Renderer:
     def __init__(
-        self, corpus: Corpus, commits: dict[str, dt.date], vandaag: dt.date | None
+        self, corpus: Corpus, commits: dict[str, dt.date], vandaag: dt.date | None, site: Site
     ) -> None:
         self.corpus = corpus
+        self.site = site
         self.env = _environment()
         self.vandaag = vandaag or today()
         self.indeling = indeling(corpus)
@@ -370,7 +398,7 @@ class _Renderer:
     def school_pages(self) -> Iterable[tuple[str, str | bytes]]:
         for brin, stand in self.scholen.items():
             folder = f"scholen/{brin}"
-            page = f"{folder}/index.md"
+            page = f"{folder}/index.html"
             naam = f"checklist-{brin}"
             rijen = list(self.school_rijen(stand))
             yield f"{folder}/{naam}.csv", csv_bytes(SCHOOL_KOLOMMEN, rijen, SCHOOL_TEKST)
@@ -381,8 +409,12 @@ class _Renderer:
             yield (
                 page,
                 self.render(
-                    "school.md.j2",
+                    "school.html.j2",
                     page,
+                    up="../../",
+                    stylesheets=STYLESHEETS,
+                    site_naam=self.site.naam,
+                    copyright=self.site.copyright,
                     stand=stand,
                     school=stand.school,
                     indeling=self.indeling,
@@ -533,13 +565,14 @@ def render_adoptie(
     corpus: Corpus,
     commits: dict[str, dt.date] | None = None,
     vandaag: dt.date | None = None,
+    site: Site | None = None,
 ) -> dict[str, str | bytes]:
     """The adoption pages and downloads, for a corpus that passed ``check``.
 
     ``commits`` maps a BRIN to its file's last commit date (``history.commit_dates``);
     ``vandaag`` defaults to ``clock.today()``. The overview is there even without data.
     """
-    renderer = _Renderer(corpus, commits or {}, vandaag)
+    renderer = _Renderer(corpus, commits or {}, vandaag, site or Site())
     pages: dict[str, str | bytes] = dict([renderer.overview()])
     pages.update(renderer.netwerk_pages())
     pages.update(renderer.school_pages())
