@@ -154,6 +154,14 @@ def add_adoptie(root: Path) -> None:
         path.write_text(text, encoding="utf-8")
 
 
+def copy_project(root: Path) -> Path:
+    """A copy of this repository's content project (goals, site, schemas, mkdocs.yml)."""
+    for name in ("goals", "site", "schemas"):
+        shutil.copytree(ROOT / name, root / name)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    return root
+
+
 @dataclass(frozen=True)
 class SiteBuild:
     root: Path  # the content project that was built
@@ -168,10 +176,7 @@ def site_build(tmp_path_factory: pytest.TempPathFactory) -> SiteBuild:
     """The bundled content plus an injection goal, built once with ``leerdoelen build``."""
     from leerdoelen.cli import main
 
-    root = tmp_path_factory.mktemp("inhoud")
-    for name in ("goals", "site", "schemas"):
-        shutil.copytree(ROOT / name, root / name)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    root = copy_project(tmp_path_factory.mktemp("inhoud"))
     (root / "goals" / "digitale-geletterdheid" / f"{XSS_CODE}.yaml").write_text(
         XSS_GOAL, encoding="utf-8"
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import socket
 import subprocess
 import sys
@@ -11,6 +10,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from conftest import copy_project
 
 from leerdoelen.build import generate
 
@@ -20,10 +20,7 @@ GOAL = Path("goals/digitale-geletterdheid/DG-001.yaml")
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    for name in ("goals", "site", "schemas"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    return tmp_path
+    return copy_project(tmp_path)
 
 
 def _free_port() -> int:

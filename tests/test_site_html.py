@@ -12,7 +12,6 @@ import hashlib
 import io
 import json
 import re
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -21,7 +20,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from conftest import ROOT, XSS_CODE, SiteBuild
+from conftest import ROOT, XSS_CODE, SiteBuild, copy_project
 
 # ---------------------------------------------------------------------------------------
 # A tiny DOM, enough to ask "is this link in the site chrome or in the goal text?"
@@ -546,10 +545,7 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Published:
     """A copy of the project, built once (successfully)."""
     from leerdoelen.cli import main
 
-    root = tmp_path_factory.mktemp("gepubliceerd")
-    for name in ("goals", "site", "schemas"):
-        shutil.copytree(ROOT / name, root / name)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    root = copy_project(tmp_path_factory.mktemp("gepubliceerd"))
     assert main(["-C", str(root), "build"]) == 0
     assert (root / "public" / "doelen" / "DG-001" / "index.html").is_file()
     return Published(root, _tree_hash(root / "public"))
