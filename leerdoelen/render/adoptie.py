@@ -162,6 +162,7 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
+        auto_reload=False,  # templates ship with the package: no stat per render
         finalize=_one_line,
     )
     env.filters.update(
