@@ -17,6 +17,7 @@ import yaml
 
 from leerdoelen.adoptie.history import commit_dates
 from leerdoelen.check import CheckResult, check
+from leerdoelen.gcpause import gc_paused
 from leerdoelen.render.adoptie import Site, render_adoptie
 from leerdoelen.render.pages import render_pages, write_tree
 
@@ -72,7 +73,8 @@ def generate(root: Path) -> tuple[CheckResult, list[str]]:
     result = check(root)
     if not result.ok:
         return result, []
-    return result, write_tree(root / PAGES, docs_tree(root, result))
+    with gc_paused():
+        return result, write_tree(root / PAGES, docs_tree(root, result))
 
 
 def run_mkdocs(root: Path, site_dir: Path) -> None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from leerdoelen.diagnostics import Diagnostic, Severity
+from leerdoelen.gcpause import gc_paused
 from leerdoelen.load.project import Project, load_project
 from leerdoelen.validate.rules import run_rules
 
@@ -34,11 +35,12 @@ def check(root: Path, only: Iterable[str] = ()) -> CheckResult:
     """Check the whole project; with ``only`` (paths relative to the root, files or
     folders), report just the diagnostics in those paths. References are always
     resolved against the whole project."""
-    project = load_project(root)
-    found = list(project.diagnostics)
-    for file in project.files:
-        found.extend(file.problems)
-    found.extend(run_rules(project.corpus))
+    with gc_paused():
+        project = load_project(root)
+        found = list(project.diagnostics)
+        for file in project.files:
+            found.extend(file.problems)
+        found.extend(run_rules(project.corpus))
     files = len(project.files)
     if only := tuple(p.rstrip("/") for p in only):
         found = [d for d in found if any(_within(p, only) for p in (d.path, *d.related))]
