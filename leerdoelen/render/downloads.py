@@ -1,7 +1,7 @@
 """Downloads for spreadsheets: CSV and XLSX, written as bytes into the docs tree.
 
 CSV as the groep lists have it: semicolons, a BOM, and cells that a spreadsheet would run
-as a formula kept as text (``pages._cell``). XLSX in the shape openpyxl's write-only mode
+as a formula kept as text (``_cell``). XLSX in the shape openpyxl's write-only mode
 writes, but fast and byte-for-byte reproducible:
 
 - openpyxl writing a workbook costs about 15 ms (measured: 90 rows of 9 text cells, pure
@@ -27,8 +27,6 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from xml.sax.saxutils import escape
 
-from leerdoelen.render.pages import _cell
-
 Waarde = str | int
 Blad = tuple[str, Sequence[str], Iterable[Sequence[Waarde]]]  # title, header, rows
 
@@ -48,6 +46,11 @@ _SHEET_TAIL = (
     '<pageMargins left="0.75" right="0.75" top="1" bottom="1" header="0.5" footer="0.5" />'
     "</worksheet>"
 )
+
+
+def _cell(value: str) -> str:
+    """A spreadsheet would run a cell that starts like a formula; keep it text."""
+    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 def csv_bytes(

@@ -8,8 +8,6 @@ from the code alone.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Callable, Iterable
 from functools import cache
@@ -20,6 +18,7 @@ import jinja2
 from leerdoelen.catalogue import CATALOGUE
 from leerdoelen.corpus import Corpus, Plek
 from leerdoelen.model import GROEPEN, Kader, Leerdoel
+from leerdoelen.render.downloads import csv_bytes
 from leerdoelen.render.text import html_text, markdown_block, markdown_inline
 
 SECTIONS = ("domeinen", "kerndoelen", "doelen", "leerlijnen", "groepen", "meldingen")
@@ -221,22 +220,14 @@ CSV_COLUMNS = (
 )
 
 
-def _cell(value: str) -> str:
-    """A spreadsheet would run a cell that starts like a formula; keep it text."""
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
 def goals_csv(doelen: Iterable[Leerdoel], corpus: Corpus) -> bytes:
     """A CSV for spreadsheets: semicolons and a BOM, as Dutch Excel expects."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    rows = []
     for doel in doelen:
         plek: Plek | None = corpus.plek(doel)
         assert plek is not None
-        writer.writerow(
-            _cell(value)
-            for value in (
+        rows.append(
+            (
                 doel.code,
                 doel.titel,
                 plek.kader.titel,
@@ -248,7 +239,7 @@ def goals_csv(doelen: Iterable[Leerdoel], corpus: Corpus) -> bytes:
                 " ".join(doel.omschrijving.split()),
             )
         )
-    return out.getvalue().encode("utf-8-sig")
+    return csv_bytes(CSV_COLUMNS, rows)
 
 
 def write_tree(target: Path, files: dict[str, str | bytes]) -> list[str]:
