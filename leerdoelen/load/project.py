@@ -15,6 +15,7 @@ from leerdoelen.corpus import Corpus
 from leerdoelen.diagnostics import Diagnostic, diagnostic
 from leerdoelen.load.yamlfile import YamlFile, load_yaml
 from leerdoelen.model import Kader, Leerdoel
+from leerdoelen.parallel import pmap
 from leerdoelen.validate.shape import locate, validate_shape
 
 GOALS = "goals"
@@ -80,11 +81,17 @@ def _load_adoptie(project: Project, folder: Path) -> None:
             continue
         schema, model = kind
         prefix = f"{ADOPTIE}/{entry.name}/"
+        files = []
         for item in _entries(Path(entry.path)):
-            if not (item.is_file() and item.name.endswith(".yaml")):
+            if item.is_file() and item.name.endswith(".yaml"):
+                files.append(item)
+            else:
                 project.diagnostics.append(diagnostic("LD409", prefix + item.name))
-                continue
-            file = _read(project, Path(item.path), prefix + item.name, schema)
+        # Thousands of school files: parsed in worker processes, in order, while this
+        # process validates the ones already parsed.
+        parsed = pmap(load_yaml, ((Path(item.path), prefix + item.name) for item in files))
+        for item, loaded_file in zip(files, parsed, strict=True):
+            file = _accept(project, loaded_file, schema)
             loaded = validate_shape(file, model) if file.ok else None
             key = item.name.removesuffix(".yaml")
             if isinstance(loaded, Netwerk):
@@ -106,7 +113,11 @@ def _load_adoptie(project: Project, folder: Path) -> None:
 
 
 def _read(project: Project, file: Path, path: str, schema: str) -> YamlFile:
-    loaded = load_yaml(file, path)
+    return _accept(project, load_yaml(file, path), schema)
+
+
+def _accept(project: Project, loaded: YamlFile, schema: str) -> YamlFile:
+    """Keep a loaded file; it should start with the hint that names its schema."""
     project.files.append(loaded)
     if loaded.text and not (
         loaded.text.startswith(SCHEMA_HINT)

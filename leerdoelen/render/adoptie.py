@@ -41,6 +41,7 @@ from functools import cache, cached_property
 import jinja2
 from markupsafe import Markup
 
+from leerdoelen import parallel
 from leerdoelen.adoptie.history import is_stale, last_change
 from leerdoelen.adoptie.model import ADOPTIE_STATUSSEN, Netwerk, Registratie, School
 from leerdoelen.adoptie.progress import (
@@ -343,6 +344,28 @@ def school_rij(
     )
 
 
+Rijen = list[tuple[Waarde, ...]]
+
+
+def school_downloads(rijen: Rijen) -> tuple[bytes, bytes]:
+    """A school's checklist as CSV and XLSX (run in a worker process: rows in, bytes out)."""
+    return (
+        csv_bytes(SCHOOL_KOLOMMEN, rijen, SCHOOL_TEKST),
+        xlsx_bytes([("Checklist", SCHOOL_KOLOMMEN, rijen)]),
+    )
+
+
+def netwerk_downloads(
+    lang: Rijen, scholen: Rijen, codes: tuple[str, ...], matrix: Rijen
+) -> tuple[bytes, bytes]:
+    """A network's CSV (every record) and XLSX (its schools; their status per goal)."""
+    sheets = [
+        ("Scholen", SCHOLEN_KOLOMMEN, scholen),
+        ("Leerdoelen", ("brin", "school", *codes), matrix),
+    ]
+    return csv_bytes(NETWERK_KOLOMMEN, lang, NETWERK_TEKST), xlsx_bytes(sheets)
+
+
 class _Renderer:
     def __init__(
         self, corpus: Corpus, commits: dict[str, dt.date], vandaag: dt.date | None, site: Site
@@ -397,16 +420,16 @@ class _Renderer:
                         )
 
     def school_pages(self) -> Iterable[tuple[str, str | bytes]]:
-        for brin, stand in self.scholen.items():
+        # The downloads are made in worker processes while this one renders the pages.
+        downloads = parallel.pmap(
+            school_downloads, ((list(self.school_rijen(s)),) for s in self.scholen.values())
+        )
+        for (brin, stand), (csv, xlsx) in zip(self.scholen.items(), downloads, strict=True):
             folder = f"scholen/{brin}"
             page = f"{folder}/index.html"
             naam = f"checklist-{brin}"
-            rijen = list(self.school_rijen(stand))
-            yield f"{folder}/{naam}.csv", csv_bytes(SCHOOL_KOLOMMEN, rijen, SCHOOL_TEKST)
-            yield (
-                f"{folder}/{naam}.xlsx",
-                xlsx_bytes([("Checklist", SCHOOL_KOLOMMEN, rijen)]),
-            )
+            yield f"{folder}/{naam}.csv", csv
+            yield f"{folder}/{naam}.xlsx", xlsx
             yield (
                 page,
                 self.render(
@@ -431,28 +454,19 @@ class _Renderer:
         return [self.scholen[s.brin] for s in self.standen[slug].scholen]
 
     def netwerk_pages(self) -> Iterable[tuple[str, str | bytes]]:
-        for slug, netwerk in self.netwerken.items():
+        downloads = parallel.pmap(
+            netwerk_downloads,
+            (self.netwerk_tabellen(self.netwerk_scholen(slug)) for slug in self.netwerken),
+            min_items=parallel.MIN_ITEMS // 8,  # a network's downloads hold all its schools
+        )
+        for (slug, netwerk), (csv, xlsx) in zip(self.netwerken.items(), downloads, strict=True):
             folder = f"netwerken/{slug}"
             page = f"{folder}/index.md"
             naam = f"netwerk-{slug}"
             stand = self.standen[slug]
             scholen = self.netwerk_scholen(slug)
-            lang = [
-                (s.brin, s.school.naam, s.school.plaats, *rij)
-                for s in scholen
-                for rij in self.school_rijen(s)
-            ]
-            yield f"{folder}/{naam}.csv", csv_bytes(NETWERK_KOLOMMEN, lang, NETWERK_TEKST)
-            codes = tuple(self.checklist.doel)
-            yield (
-                f"{folder}/{naam}.xlsx",
-                xlsx_bytes(
-                    [
-                        ("Scholen", SCHOLEN_KOLOMMEN, [self.scholen_rij(s) for s in scholen]),
-                        ("Leerdoelen", ("brin", "school", *codes), self.matrix(scholen)),
-                    ]
-                ),
-            )
+            yield f"{folder}/{naam}.csv", csv
+            yield f"{folder}/{naam}.xlsx", xlsx
             yield (
                 page,
                 self.render(
@@ -478,6 +492,19 @@ class _Renderer:
                     totaal=self.samen(scholen),
                 ),
             )
+
+    def netwerk_tabellen(
+        self, scholen: Sequence[SchoolStand]
+    ) -> tuple[Rijen, Rijen, tuple[str, ...], Rijen]:
+        """A network's downloads as rows: every record of every school (the CSV); its
+        schools, and their status per checklist goal (the two XLSX sheets)."""
+        lang = [
+            (s.brin, s.school.naam, s.school.plaats, *rij)
+            for s in scholen
+            for rij in self.school_rijen(s)
+        ]
+        codes = tuple(self.checklist.doel)
+        return lang, [self.scholen_rij(s) for s in scholen], codes, list(self.matrix(scholen))
 
     def matrix(self, scholen: Sequence[SchoolStand]) -> Iterable[tuple[Waarde, ...]]:
         """One row per school: its status for every checklist goal (a column each)."""

@@ -1,0 +1,65 @@
+"""Use every core for work that is the same for thousands of files.
+
+Parsing school files and writing their CSV and XLSX downloads take some 20 ms a school,
+all of it pure Python; MkDocs and the rest of a build run in one process. ``pmap`` hands
+such work to worker processes, in order, with a bounded number of items in flight, so the
+caller can render other pages while the workers run.
+
+Workers are forked: they start at once and share what is loaded. The functions they run
+are pure (bytes or rows in, a value out) and take no locks. Small jobs (fewer than
+``min_items``) and machines with one core run in this process, as does everything when
+``LEERDOELEN_PROCESSEN=1``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import chain, islice
+from multiprocessing import get_all_start_methods, get_context
+from typing import Any, TypeVar
+
+ENV = "LEERDOELEN_PROCESSEN"
+MIN_ITEMS = 64  # below this, starting workers costs more than it saves
+AHEAD = 8  # items in flight per worker: enough to keep them busy, little memory
+
+T = TypeVar("T")
+
+
+def processes() -> int:
+    """Worker processes to use: ``LEERDOELEN_PROCESSEN``, or the cores this process may use."""
+    setting = os.environ.get(ENV, "").strip()
+    if setting.isdigit() and int(setting) > 0:
+        return int(setting)
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+
+
+def pmap(
+    function: Callable[..., T], items: Iterable[tuple[Any, ...]], min_items: int | None = None
+) -> Iterator[T]:
+    """``function(*item)`` for every item, in order; in worker processes when it pays.
+
+    ``items`` is read lazily, a few ahead of the results, and may be a generator. An
+    exception in a worker is raised here, as it would be without workers. ``min_items``
+    defaults to ``MIN_ITEMS``.
+    """
+    if min_items is None:
+        min_items = MIN_ITEMS
+    workers = processes()
+    iterator = iter(items)
+    first = list(islice(iterator, min_items))
+    source = chain(first, iterator)
+    if workers < 2 or len(first) < min_items or "fork" not in get_all_start_methods():
+        for item in source:
+            yield function(*item)
+        return
+    with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
+        pending: deque[Future[T]] = deque()
+        for item in source:
+            pending.append(pool.submit(function, *item))
+            if len(pending) >= workers * AHEAD:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()

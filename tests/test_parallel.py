@@ -1,0 +1,77 @@
+"""Worker processes (``leerdoelen.parallel``) give exactly what one process gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import add_adoptie, copy_project
+
+from leerdoelen import parallel
+from leerdoelen.build import docs_tree
+from leerdoelen.check import check
+from leerdoelen.report import as_json
+
+
+def _square(x: int) -> int:
+    if x < 0:
+        raise ValueError(f"negatief: {x}")
+    return x * x
+
+
+def _pid(_: int) -> int:
+    import os
+
+    return os.getpid()
+
+
+def test_pmap_keeps_order_in_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(parallel.ENV, "2")
+    assert list(parallel.pmap(_square, ((i,) for i in range(200)), min_items=1)) == [
+        i * i for i in range(200)
+    ]
+
+
+def test_pmap_uses_workers_only_when_it_pays(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    monkeypatch.setenv(parallel.ENV, "2")
+    assert set(parallel.pmap(_pid, [(1,), (2,)], min_items=3)) == {os.getpid()}
+    assert os.getpid() not in set(parallel.pmap(_pid, [(i,) for i in range(50)], min_items=1))
+    monkeypatch.setenv(parallel.ENV, "1")
+    assert set(parallel.pmap(_pid, [(i,) for i in range(50)], min_items=1)) == {os.getpid()}
+
+
+def test_pmap_raises_a_workers_exception(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(parallel.ENV, "2")
+    with pytest.raises(ValueError, match="negatief: -3"):
+        list(parallel.pmap(_square, [(1,), (2,), (-3,), (4,)], min_items=1))
+
+
+def _check_and_pages(root: Path) -> tuple[str, dict[str, str | bytes]]:
+    result = check(root)
+    report = as_json(result)
+    return report, docs_tree(root, result) if result.ok else {}
+
+
+@pytest.mark.parametrize("broken", [False, True], ids=["geldig", "met-fouten"])
+def test_check_and_pages_are_the_same_with_workers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, broken: bool
+) -> None:
+    root = copy_project(tmp_path / "project")
+    add_adoptie(root)
+    if broken:  # diagnostics from worker-parsed files keep their order and positions
+        school = sorted((root / "adoptie" / "scholen").glob("*.yaml"))[3]
+        school.write_text(school.read_text(encoding="utf-8") + "  - code: [\n", encoding="utf-8")
+        (root / "adoptie" / "scholen" / "leesmij.txt").write_text("x", encoding="utf-8")
+    monkeypatch.setenv("LEERDOELEN_VANDAAG", "2026-11-29")
+    monkeypatch.setenv(parallel.ENV, "1")
+    alone = _check_and_pages(root)
+    monkeypatch.setenv(parallel.ENV, "2")
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 1)  # every school and network in workers
+    together = _check_and_pages(root)
+    assert together[0] == alone[0]
+    assert together[1] == alone[1]
+    assert bool(alone[1]) is not broken
+    if broken:
+        assert '"LD107"' in alone[0] and '"LD409"' in alone[0]
