@@ -1,14 +1,16 @@
 """Use every core for work that is the same for thousands of files.
 
-Parsing school files and writing their CSV and XLSX downloads take some 20 ms a school,
+Parsing school files and rendering their pages and downloads take some 25 ms a school,
 all of it pure Python; MkDocs and the rest of a build run in one process. ``pmap`` hands
 such work to worker processes, in order, with a bounded number of items in flight, so the
-caller can render other pages while the workers run.
+caller can go on with the results while the workers run.
 
-Workers are forked: they start at once and share what is loaded. The functions they run
-are pure (bytes or rows in, a value out) and take no locks. Small jobs (fewer than
-``min_items``) and machines with one core run in this process, as does everything when
-``LEERDOELEN_PROCESSEN=1``.
+Workers are forked when ``pmap`` starts: they begin at once and inherit everything this
+process has loaded, the function too, so it may be a bound method or a closure over the
+corpus (only the items and the results are pickled). The functions must be pure: they
+return what they make and change nothing that this process would see. Small jobs (fewer
+than ``min_items``) and machines with one core run in this process, as does everything
+when ``LEERDOELEN_PROCESSEN=1``.
 """
 
 from __future__ import annotations
@@ -55,11 +57,26 @@ def pmap(
         for item in source:
             yield function(*item)
         return
-    with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
+    # Forked, the workers get `function` as it is: initargs are not pickled.
+    context = get_context("fork")
+    with ProcessPoolExecutor(workers, context, initializer=_inherit, initargs=(function,)) as pool:
         pending: deque[Future[T]] = deque()
         for item in source:
-            pending.append(pool.submit(function, *item))
+            pending.append(pool.submit(_call, *item))
             if len(pending) >= workers * AHEAD:
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
+
+
+_function: Callable[..., Any] | None = None  # in a worker: what it runs
+
+
+def _inherit(function: Callable[..., Any]) -> None:
+    global _function
+    _function = function
+
+
+def _call(*item: Any) -> Any:
+    assert _function is not None
+    return _function(*item)

@@ -32,6 +32,16 @@ def test_pmap_keeps_order_in_workers(monkeypatch: pytest.MonkeyPatch) -> None:
     ]
 
 
+def test_pmap_hands_workers_a_closure_without_pickling_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv(parallel.ENV, "2")
+    table = {i: str(i) * 2 for i in range(100)}  # as a renderer holds the corpus
+    assert list(parallel.pmap(lambda i: table[i], ((i,) for i in range(100)), min_items=1)) == [
+        table[i] for i in range(100)
+    ]
+
+
 def test_pmap_uses_workers_only_when_it_pays(monkeypatch: pytest.MonkeyPatch) -> None:
     import os
 

@@ -59,7 +59,7 @@ from leerdoelen.clock import today
 from leerdoelen.corpus import Corpus
 from leerdoelen.model import Kader, Kerndoel, Leerdoel, Subdomein
 from leerdoelen.render import charts
-from leerdoelen.render.downloads import Waarde, csv_bytes, xlsx_bytes
+from leerdoelen.render.downloads import Blad, Waarde, csv_bytes, xlsx_bytes
 from leerdoelen.render.text import html_text, markdown_inline
 
 SOORT = {"bao": "basisonderwijs", "sbo": "speciaal basisonderwijs", "so": "speciaal onderwijs"}
@@ -344,28 +344,6 @@ def school_rij(
     )
 
 
-Rijen = list[tuple[Waarde, ...]]
-
-
-def school_downloads(rijen: Rijen) -> tuple[bytes, bytes]:
-    """A school's checklist as CSV and XLSX (run in a worker process: rows in, bytes out)."""
-    return (
-        csv_bytes(SCHOOL_KOLOMMEN, rijen, SCHOOL_TEKST),
-        xlsx_bytes([("Checklist", SCHOOL_KOLOMMEN, rijen)]),
-    )
-
-
-def netwerk_downloads(
-    lang: Rijen, scholen: Rijen, codes: tuple[str, ...], matrix: Rijen
-) -> tuple[bytes, bytes]:
-    """A network's CSV (every record) and XLSX (its schools; their status per goal)."""
-    sheets = [
-        ("Scholen", SCHOLEN_KOLOMMEN, scholen),
-        ("Leerdoelen", ("brin", "school", *codes), matrix),
-    ]
-    return csv_bytes(NETWERK_KOLOMMEN, lang, NETWERK_TEKST), xlsx_bytes(sheets)
-
-
 class _Renderer:
     def __init__(
         self, corpus: Corpus, commits: dict[str, dt.date], vandaag: dt.date | None, site: Site
@@ -420,17 +398,21 @@ class _Renderer:
                         )
 
     def school_pages(self) -> Iterable[tuple[str, str | bytes]]:
-        # The downloads are made in worker processes while this one renders the pages.
-        downloads = parallel.pmap(
-            school_downloads, ((list(self.school_rijen(s)),) for s in self.scholen.values())
-        )
-        for (brin, stand), (csv, xlsx) in zip(self.scholen.items(), downloads, strict=True):
-            folder = f"scholen/{brin}"
-            page = f"{folder}/index.html"
-            naam = f"checklist-{brin}"
-            yield f"{folder}/{naam}.csv", csv
-            yield f"{folder}/{naam}.xlsx", xlsx
-            yield (
+        # Each school's files are made in a worker process (see leerdoelen.parallel).
+        for files in parallel.pmap(self.school_files, ((brin,) for brin in self.scholen)):
+            yield from files
+
+    def school_files(self, brin: str) -> list[tuple[str, str | bytes]]:
+        """A school's checklist page, CSV and XLSX."""
+        stand = self.scholen[brin]
+        folder = f"scholen/{brin}"
+        page = f"{folder}/index.html"
+        naam = f"checklist-{brin}"
+        rijen = list(self.school_rijen(stand))
+        return [
+            (f"{folder}/{naam}.csv", csv_bytes(SCHOOL_KOLOMMEN, rijen, SCHOOL_TEKST)),
+            (f"{folder}/{naam}.xlsx", xlsx_bytes([("Checklist", SCHOOL_KOLOMMEN, rijen)])),
+            (
                 page,
                 self.render(
                     "school.html.j2",
@@ -446,7 +428,8 @@ class _Renderer:
                     voortgang_van=lambda doelen, s=stand: voortgang(s.records, doelen),
                     tabel=lambda sub, s=stand: Markup(self.checklist.tabel(sub, s.records)),
                 ),
-            )
+            ),
+        ]
 
     # --- networks ---------------------------------------------------------------------
 
@@ -454,20 +437,34 @@ class _Renderer:
         return [self.scholen[s.brin] for s in self.standen[slug].scholen]
 
     def netwerk_pages(self) -> Iterable[tuple[str, str | bytes]]:
-        downloads = parallel.pmap(
-            netwerk_downloads,
-            (self.netwerk_tabellen(self.netwerk_scholen(slug)) for slug in self.netwerken),
-            min_items=parallel.MIN_ITEMS // 8,  # a network's downloads hold all its schools
-        )
-        for (slug, netwerk), (csv, xlsx) in zip(self.netwerken.items(), downloads, strict=True):
-            folder = f"netwerken/{slug}"
-            page = f"{folder}/index.md"
-            naam = f"netwerk-{slug}"
-            stand = self.standen[slug]
-            scholen = self.netwerk_scholen(slug)
-            yield f"{folder}/{naam}.csv", csv
-            yield f"{folder}/{naam}.xlsx", xlsx
-            yield (
+        # A network's downloads hold all its schools' records: worth a worker sooner.
+        slugs = ((slug,) for slug in self.netwerken)
+        for files in parallel.pmap(self.netwerk_files, slugs, parallel.MIN_ITEMS // 8):
+            yield from files
+
+    def netwerk_files(self, slug: str) -> list[tuple[str, str | bytes]]:
+        """A network's dashboard; its CSV (every record of every school) and XLSX (its
+        schools, and their status per checklist goal)."""
+        netwerk = self.netwerken[slug]
+        folder = f"netwerken/{slug}"
+        page = f"{folder}/index.md"
+        naam = f"netwerk-{slug}"
+        stand = self.standen[slug]
+        scholen = self.netwerk_scholen(slug)
+        lang = [
+            (s.brin, s.school.naam, s.school.plaats, *rij)
+            for s in scholen
+            for rij in self.school_rijen(s)
+        ]
+        codes = tuple(self.checklist.doel)
+        sheets: list[Blad] = [
+            ("Scholen", SCHOLEN_KOLOMMEN, [self.scholen_rij(s) for s in scholen]),
+            ("Leerdoelen", ("brin", "school", *codes), self.matrix(scholen)),
+        ]
+        return [
+            (f"{folder}/{naam}.csv", csv_bytes(NETWERK_KOLOMMEN, lang, NETWERK_TEKST)),
+            (f"{folder}/{naam}.xlsx", xlsx_bytes(sheets)),
+            (
                 page,
                 self.render(
                     "netwerk.md.j2",
@@ -491,20 +488,8 @@ class _Renderer:
                     achterblijvers=stand.achterblijvers() if scholen else [],
                     totaal=self.samen(scholen),
                 ),
-            )
-
-    def netwerk_tabellen(
-        self, scholen: Sequence[SchoolStand]
-    ) -> tuple[Rijen, Rijen, tuple[str, ...], Rijen]:
-        """A network's downloads as rows: every record of every school (the CSV); its
-        schools, and their status per checklist goal (the two XLSX sheets)."""
-        lang = [
-            (s.brin, s.school.naam, s.school.plaats, *rij)
-            for s in scholen
-            for rij in self.school_rijen(s)
+            ),
         ]
-        codes = tuple(self.checklist.doel)
-        return lang, [self.scholen_rij(s) for s in scholen], codes, list(self.matrix(scholen))
 
     def matrix(self, scholen: Sequence[SchoolStand]) -> Iterable[tuple[Waarde, ...]]:
         """One row per school: its status for every checklist goal (a column each)."""
