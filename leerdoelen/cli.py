@@ -246,7 +246,7 @@ def run_release(args: argparse.Namespace) -> int:
         result = check(root, base=base)
         if not result.ok:
             return _refuse(result, f"geen release {args.tag}: los eerst de fouten op")
-        summary = release.summary_since(root, repo, previous, head)
+        summary = release.summary_since(root, repo, previous, Revision(args.tag, head.sha))
         message = release.tag_message(args.tag, summary)
         release.create_tag(repo, args.tag, head.sha or "", message)
     sys.stdout.write(message)

@@ -186,9 +186,11 @@ def _compare_goals(old: Corpus, new: Corpus) -> list[Change]:
             )
             continue
         fields = _fields(before, after, GOAL_FIELDS, before.status == "vastgesteld")
+        retired = after.status == VERVALLEN and before.status != VERVALLEN
+        if retired:  # replacements and reason are part of the retirement itself
+            fields = tuple(f for f in fields if f.field not in ("vervangen_door", "reden"))
         old_path = old.sources[code].path
         if fields or before.status != after.status or path != old_path:
-            retired = after.status == VERVALLEN
             changes.append(
                 Change(
                     "leerdoel",

@@ -8,11 +8,14 @@ The previous release of a tag is the release tag with the next lower version. Th
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from leerdoelen.corpus import Corpus
+from leerdoelen.load.project import Project
 from leerdoelen.review import START, Summary, empty, summarize
 from leerdoelen.revisions import Revision, load_revision
 
@@ -20,6 +23,9 @@ if TYPE_CHECKING:
     import git
 
 RELEASE = re.compile(r"v(20[0-9]{2})\.([1-9][0-9]{0,3})")
+
+
+NOW = Revision("nu op de site", None)
 
 
 class ReleaseError(Exception):
@@ -88,3 +94,61 @@ def create_tag(repo: git.Repo, name: str, sha: str, message: str) -> None:
     except git.GitCommandError as error:
         said = (error.stderr or "").strip().removeprefix("stderr:").strip(" '\n")
         raise ReleaseError(f"git kon de tag {name} niet maken: {said}") from None
+
+
+@dataclass(frozen=True)
+class Changelog:
+    """What the "Wat is er veranderd" page shows. ``missing`` says why there is nothing
+    (no git, no commits, no releases); ``unavailable`` names releases whose content
+    could not be read (a shallow clone)."""
+
+    unreleased: Summary | None = None
+    per_release: tuple[tuple[Release, Summary], ...] = ()
+    unavailable: tuple[str, ...] = ()
+    missing: str | None = None
+
+
+@functools.lru_cache(maxsize=256)
+def _between(root: Path, previous: Release | None, release: Release) -> Summary | None:
+    """Release to release: content that never changes, so ``serve`` computes it once."""
+    from leerdoelen.revisions import open_repo
+
+    try:
+        with open_repo(root) as repo:
+            return summary_since(root, repo, previous, release.revision)
+    except Exception:  # objects missing (shallow clone), a broken repository
+        return None
+
+
+def changelog(root: Path, current: Corpus) -> Changelog:
+    """Per release (newest first) the changes since the release before it, and the
+    changes in ``current`` (the content the site is built from) since the last one."""
+    from leerdoelen.revisions import RevisionError, open_repo
+
+    try:
+        repo = open_repo(root)
+    except RevisionError:
+        return Changelog(missing="git")
+    with repo:
+        if not repo.head.is_valid():
+            return Changelog(missing="commits")
+        found = releases(repo)
+        if not found:
+            return Changelog(missing="releases")
+        unreleased = None
+        try:
+            old = load_revision(root, repo, found[0].sha)
+        except Exception:  # the last release's objects are missing (shallow clone)
+            old = None
+        if old is not None:
+            summary = summarize(old, Project(root, current), found[0].revision, NOW)
+            unreleased = summary if summary.diff else None
+    root = root.resolve()
+    per_release, unavailable = [], []
+    for i, release in enumerate(found):
+        summary = _between(root, found[i + 1] if i + 1 < len(found) else None, release)
+        if summary is None:
+            unavailable.append(release.name)
+        else:
+            per_release.append((release, summary))
+    return Changelog(unreleased, tuple(per_release), tuple(unavailable))
