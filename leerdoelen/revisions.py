@@ -81,10 +81,11 @@ def resolve(repo: git.Repo, revision: str) -> git.Commit:
         )
     try:
         found = repo.rev_parse(revision)
+        while found.type == "tag":
+            found = found.object
+        repo.odb.info(found.binsha)  # a parent named in a shallow clone may be missing
     except Exception:  # BadName, BadObject, ValueError, IndexError: it does not resolve
         raise RevisionError(f"revisie '{revision}' bestaat niet{_hint(repo)}") from None
-    while found.type == "tag":
-        found = found.object
     if found.type != "commit":
         raise RevisionError(f"revisie '{revision}' is geen commit maar een {found.type}")
     return found
