@@ -79,7 +79,7 @@ def summary_since(root: Path, repo: git.Repo, previous: Release | None, head: Re
 def tag_message(name: str, summary: Summary) -> str:
     from leerdoelen.render.diff import markdown
 
-    return f"Leerdoelen {name}\n\n{markdown(summary, level=2)}"
+    return f"Leerdoelen {name}\n\n{markdown(summary, level=1)}"
 
 
 def create_tag(repo: git.Repo, name: str, sha: str, message: str) -> None:
