@@ -19,6 +19,7 @@ from leerdoelen.adoptie.history import commit_dates
 from leerdoelen.check import CheckResult, check
 from leerdoelen.gcpause import gc_paused
 from leerdoelen.render.adoptie import Site, render_adoptie
+from leerdoelen.render.changelog import render_changelog
 from leerdoelen.render.pages import render_pages, write_tree
 
 PAGES = Path("build/pages")
@@ -57,6 +58,8 @@ def docs_tree(root: Path, result: CheckResult) -> dict[str, str | bytes]:
     # of each school file comes from one `git log` over adoptie/scholen.
     commits = commit_dates(root) if corpus.scholen else {}
     files.update(render_adoptie(corpus, commits, site=site_settings(root)))
+    # What changed per release (git tags vJJJJ.N), from the diff engine.
+    files.update(render_changelog(root, corpus))
     hand = root / SITE_PAGES
     if hand.is_dir():
         for path in sorted(hand.rglob("*")):

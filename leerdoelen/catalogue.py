@@ -2,7 +2,9 @@
 
 Codes are stable forever: a code is never renumbered or reused. LD1xx are about the
 file and its YAML, LD2xx about the shape of one file (the schema), LD3xx about rules
-across files. The site renders this catalogue as the error-code reference.
+across files, LD4xx about adoption, LD5xx about identity between two versions of the content
+(``diff``, ``check --base``): a code is a promise to every school that tracks it. The
+site renders this catalogue as the error-code reference.
 """
 
 from __future__ import annotations
@@ -280,6 +282,49 @@ CATALOGUE: dict[str, Entry] = {
         "dit bestand hoort niet in adoptie/: verwacht netwerken/<naam>.yaml of scholen/<BRIN>.yaml",
         "`adoptie/scholen/oud/12AB.yaml` of `adoptie/lijst.csv`.",
         "Verplaats of verwijder het bestand.",
+        "warning",
+    ),
+    # -- identity between two versions (diff, check --base) --------------------------------
+    "LD501": Entry(
+        "leerdoel verwijderd",
+        "leerdoel {code} ({titel}) is verwijderd; een code die bestond, blijft bestaan: "
+        "zet het terug met status: vervallen en vervangen_door of reden",
+        "Het bestand `DG-003.yaml` is weggegooid omdat het doel niet meer nodig is.",
+        "Zet het bestand terug en laat het doel vervallen: `status: vervallen`, met "
+        "`vervangen_door: [DG-…]` of een `reden`. Scholen die het doel volgen, zien zo wat "
+        "ervoor in de plaats komt.",
+    ),
+    "LD502": Entry(
+        "vervallen code weer actief",
+        "leerdoel {code} was vervallen en heeft nu status '{status}'; een vervallen code komt "
+        "niet terug: geef het doel een nieuwe code",
+        "`DG-003` was vervallen en staat weer op `status: concept` met een nieuwe tekst.",
+        "Laat `DG-003` vervallen en maak een nieuw bestand met een nieuwe code; verwijs er "
+        "vanuit `vervangen_door` naar.",
+    ),
+    "LD503": Entry(
+        "doelzin naar ander kerndoel",
+        "de doelzin van {code} ging van {oud} (kerndoel {kern_oud}) naar {nieuw} "
+        "(kerndoel {kern_nieuw}); dat is een ander doel: geef het een nieuwe code en laat "
+        "{code} vervallen",
+        "`DG-010` werkte doelzin `DG-po-22B` uit en staat nu onder `DG-po-24A`.",
+        "Zet de doelzin van het oude doel terug en laat het vervallen, met `vervangen_door` "
+        "naar een nieuw doel onder het andere kerndoel. Binnen hetzelfde kerndoel mag de "
+        "doelzin wel wisselen.",
+    ),
+    "LD504": Entry(
+        "kerndoel of doelzin verdwenen",
+        "{soort} {code} ({titel}) staat niet meer in het kader",
+        "SLO heeft doelzin `DG-po-22D` geschrapt en die is uit `kader.yaml` gehaald.",
+        "Controleer dat het zo bedoeld is, en dat geen leerdoel er nog naar verwijst.",
+        "warning",
+    ),
+    "LD505": Entry(
+        "vastgesteld doel inhoudelijk gewijzigd",
+        "{code} is vastgesteld en {wijziging}; scholen werken al met dit doel",
+        "De groepen van het vastgestelde `DG-001` gaan van `[1-2]` naar `[1-2, 3-4]`.",
+        "Mag, maar vermeld de wijziging in de pull request en bij de release, zodat scholen "
+        "hun planning kunnen bijwerken.",
         "warning",
     ),
 }

@@ -6,9 +6,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from leerdoelen.corpus import Corpus
 from leerdoelen.diagnostics import Diagnostic, Severity
+from leerdoelen.diff import compare
 from leerdoelen.gcpause import gc_paused
 from leerdoelen.load.project import Project, load_project
+from leerdoelen.validate.identity import identity_rules
 from leerdoelen.validate.rules import run_rules
 
 
@@ -31,16 +34,19 @@ class CheckResult:
         return self.errors == 0
 
 
-def check(root: Path, only: Iterable[str] = ()) -> CheckResult:
+def check(root: Path, only: Iterable[str] = (), base: Corpus | None = None) -> CheckResult:
     """Check the whole project; with ``only`` (paths relative to the root, files or
     folders), report just the diagnostics in those paths. References are always
-    resolved against the whole project."""
+    resolved against the whole project. With ``base`` (the content at an earlier
+    revision), the identity rules (LD5xx) run too."""
     with gc_paused():
         project = load_project(root)
         found = list(project.diagnostics)
         for file in project.files:
             found.extend(file.problems)
         found.extend(run_rules(project.corpus))
+        if base is not None:
+            found.extend(identity_rules(compare(base, project.corpus), base, project.corpus))
     files = len(project.files)
     if only := tuple(p.rstrip("/") for p in only):
         found = [d for d in found if any(_within(p, only) for p in (d.path, *d.related))]

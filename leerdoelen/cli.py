@@ -6,8 +6,9 @@ Exit codes: 0 all good, 1 problems in the content, 2 usage error.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -58,6 +59,30 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="uitvoer: text (standaard), json, of github (standaard in GitHub Actions)",
     )
+    check.add_argument(
+        "--base",
+        metavar="REVISIE",
+        help="controleer ook de identiteitsregels (LD5xx) ten opzichte van deze revisie",
+    )
+
+    diff = commands.add_parser(
+        "diff", help="wat is er veranderd tussen twee revisies (of de werkmap)"
+    )
+    diff.add_argument("base", metavar="BASIS", help="de revisie om mee te vergelijken, zoals main")
+    diff.add_argument(
+        "head", nargs="?", metavar="NIEUW", help="de nieuwe revisie (standaard: de werkmap)"
+    )
+    diff.add_argument(
+        "--format",
+        choices=("markdown", "json"),
+        default="markdown",
+        help="uitvoer: markdown (standaard, klaar voor een PR-commentaar) of json",
+    )
+
+    release = commands.add_parser(
+        "release", help="controleer en maak een release-tag met de wijzigingen als bericht"
+    )
+    release.add_argument("tag", metavar="vJJJJ.N", help="de naam van de release, zoals v2026.1")
 
     schemas = commands.add_parser("schemas", help="schrijf de JSON Schemas naar schemas/")
     schemas.add_argument(
@@ -147,15 +172,87 @@ def _relative_paths(root: Path, paths: Sequence[str], base: Path) -> list[str]:
     return relative
 
 
+@contextlib.contextmanager
+def _git_usage() -> Iterator[None]:
+    """A revision or release that cannot be used is a usage error."""
+    from leerdoelen.release import ReleaseError
+    from leerdoelen.revisions import RevisionError
+
+    try:
+        yield
+    except (RevisionError, ReleaseError) as error:
+        raise UsageError(str(error)) from None
+
+
 def run_check(args: argparse.Namespace) -> int:
     from leerdoelen.check import check
     from leerdoelen.report import REPORTERS, default_format
 
     root = _root(args.directory)
     base = (args.directory or Path.cwd()).resolve()
-    result = check(root, _relative_paths(root, args.paths, base))
+    only = _relative_paths(root, args.paths, base)
+    previous = None
+    if args.base is not None:
+        from leerdoelen.revisions import load_revision, open_repo, resolve
+
+        with _git_usage(), open_repo(root) as repo:
+            previous = load_revision(root, repo, resolve(repo, args.base).hexsha).corpus
+    result = check(root, only, base=previous)
     sys.stdout.write(REPORTERS[args.format or default_format()](result))
     return OK if result.ok else CONTENT
+
+
+def run_diff(args: argparse.Namespace) -> int:
+    from leerdoelen.render.diff import as_json, markdown
+    from leerdoelen.review import review
+
+    root = _root(args.directory)
+    with _git_usage():
+        summary = review(root, args.base, args.head)
+    if args.format == "json":
+        sys.stdout.write(as_json(summary))
+    else:
+        sys.stdout.write(markdown(summary, title="Wijzigingen in de leerdoelen"))
+    for d in summary.errors:
+        print(f"leerdoelen: {d.code} {d.title}: {d.path}: {d.message}", file=sys.stderr)
+    return OK if summary.ok else CONTENT
+
+
+def run_release(args: argparse.Namespace) -> int:
+    from leerdoelen import release
+    from leerdoelen.check import check
+    from leerdoelen.revisions import Revision, dirty_goals, load_revision, open_repo
+
+    number = release.version(args.tag)
+    if number is None:
+        raise UsageError(f"'{args.tag}' is geen releasenaam; gebruik vJJJJ.N, zoals v2026.1")
+    root = _root(args.directory)
+    with _git_usage(), open_repo(root) as repo:
+        if not repo.head.is_valid():
+            raise UsageError("de repository heeft nog geen commits")
+        if any(tag.name == args.tag for tag in repo.tags):
+            raise UsageError(f"tag {args.tag} bestaat al")
+        earlier = release.releases(repo)
+        previous = earlier[0] if earlier else None
+        if previous is not None and previous.version >= number:
+            raise UsageError(f"{args.tag} moet hoger zijn dan de laatste release, {previous.name}")
+        if dirty := dirty_goals(repo, root):
+            raise UsageError(
+                f"niet vastgelegde wijzigingen in {GOALS}/ ({', '.join(dirty[:5])}"
+                f"{', …' if len(dirty) > 5 else ''}); commit ze eerst"
+            )
+        head = Revision("HEAD", repo.head.commit.hexsha)
+        base = load_revision(root, repo, previous.sha).corpus if previous else None
+        result = check(root, base=base)
+        if not result.ok:
+            return _refuse(result, f"geen release {args.tag}: los eerst de fouten op")
+        summary = release.summary_since(root, repo, previous, Revision(args.tag, head.sha))
+        message = release.tag_message(args.tag, summary)
+        release.create_tag(repo, args.tag, head.sha or "", message)
+    sys.stdout.write(message)
+    since = f"sinds {previous.name}" if previous else "sinds het begin"
+    print(f"release {args.tag} gemaakt op {head.short}, met de wijzigingen {since}")
+    return OK
 
 
 def run_schemas(args: argparse.Namespace) -> int:
@@ -347,6 +444,8 @@ def _school_sync(args: argparse.Namespace) -> int:
 
 COMMANDS = {
     "check": run_check,
+    "diff": run_diff,
+    "release": run_release,
     "schemas": run_schemas,
     "codes": run_codes,
     "build": run_build,

@@ -349,3 +349,27 @@ def klein_project(root: Path) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return root
+
+
+# --- Real git repositories in temporary folders (GitPython) -------------------------------
+GIT_AUTHOR = ("Redactie SLO", "redactie@example.org")
+
+
+def git_repo(root: Path):  # type: ignore[no-untyped-def]
+    """A new git repository in ``root`` (which may hold files already), with an identity."""
+    import git
+
+    repo = git.Repo.init(root, initial_branch="main")
+    with repo.config_writer() as config:
+        config.set_value("user", "name", GIT_AUTHOR[0])
+        config.set_value("user", "email", GIT_AUTHOR[1])
+        config.set_value("commit", "gpgsign", "false")
+        config.set_value("tag", "gpgsign", "false")
+    return repo
+
+
+def commit_all(repo, message: str, day: int = 1) -> str:  # type: ignore[no-untyped-def]
+    """Stage everything (deletions too) and commit with a fixed date; returns the SHA."""
+    repo.git.add("--all")
+    when = f"2026-03-{day:02d}T12:00:00"
+    return repo.index.commit(message, author_date=when, commit_date=when).hexsha

@@ -432,6 +432,7 @@ SECTIONS = [
     "Leerlijnen",
     "Groepen",
     "Scholen en netwerken",
+    "Wat is er veranderd",
     "Bijdragen",
     "Meldingen",
 ]

@@ -2,13 +2,20 @@
 
 Layout: ``goals/<domein>/kader.yaml`` holds a domain's frame, ``goals/<domein>/<CODE>.yaml``
 one leerdoel each. Everything that is wrong on the way becomes a diagnostic.
+
+Files come from a ``Source``: the working tree (``DiskSource``) or, for ``diff`` and
+``check --base``, a commit's tree (``leerdoelen.revisions.TreeSource``). Both go through the
+same loading code and the same hardened YAML parser.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
 from pathlib import Path
+from typing import Protocol
 
 from leerdoelen.adoptie.model import Netwerk, School
 from leerdoelen.corpus import Corpus
@@ -46,51 +53,114 @@ def at(file: YamlFile, *loc: int | str, key: bool = False) -> tuple[str, int, in
     return (file.path, *locate(file.root_node(), loc, key=key))
 
 
-def _entries(folder: Path) -> list[os.DirEntry[str]]:
-    with os.scandir(folder) as entries:
-        return sorted(entries, key=lambda entry: entry.name)
+@dataclass(frozen=True, slots=True)
+class Entry:
+    name: str
+    path: str  # relative to the project root, POSIX style
+    is_dir: bool
+
+
+class Source(Protocol):
+    """Where the content files come from. Paths are relative to the project root."""
+
+    def entries(self, folder: str) -> list[Entry]:
+        """The folder's files and folders, sorted by name; empty if it is no folder."""
+        ...
+
+    def is_dir(self, path: str) -> bool: ...
+
+    def is_file(self, path: str) -> bool: ...
+
+    def files_below(self, folder: str) -> list[str]:
+        """Every file anywhere below ``folder``, sorted."""
+        ...
+
+    def load(self, path: str) -> YamlFile:
+        """Read and parse one file; never raises for anything that is in the file."""
+        ...
+
+    def load_many(self, paths: Iterable[str]) -> Iterator[YamlFile]:
+        """``load`` for each path, in order."""
+        ...
+
+
+class DiskSource:
+    """The working tree."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def entries(self, folder: str) -> list[Entry]:
+        try:
+            with os.scandir(self.root / folder) as found:
+                return sorted(
+                    (Entry(e.name, f"{folder}/{e.name}", e.is_dir()) for e in found),
+                    key=lambda entry: entry.name,
+                )
+        except (FileNotFoundError, NotADirectoryError):
+            return []
+
+    def is_dir(self, path: str) -> bool:
+        return (self.root / path).is_dir()
+
+    def is_file(self, path: str) -> bool:
+        return (self.root / path).is_file()
+
+    def files_below(self, folder: str) -> list[str]:
+        return sorted(
+            p.relative_to(self.root).as_posix()
+            for p in (self.root / folder).rglob("*")
+            if p.is_file()
+        )
+
+    def load(self, path: str) -> YamlFile:
+        return load_yaml(self.root / path, path)
+
+    def load_many(self, paths: Iterable[str]) -> Iterator[YamlFile]:
+        # Thousands of school files: parsed in worker processes, in order, while this
+        # process validates the ones already parsed.
+        return pmap(load_yaml, ((self.root / path, path) for path in paths))
 
 
 def _is_yaml(name: str) -> bool:
     return name.endswith((".yaml", ".yml"))
 
 
-def load_project(root: Path) -> Project:
+def load_project(root: Path, source: Source | None = None, adoptie: bool = True) -> Project:
+    """Load the content under ``root``: from disk, or from ``source`` (a commit's tree).
+
+    ``adoptie=False`` loads only the goals and their frames.
+    """
+    source = source or DiskSource(root)
     project = Project(root, Corpus())
-    for entry in _entries(root / GOALS):
-        if entry.is_dir():
-            _load_domein(project, Path(entry.path))
+    for entry in source.entries(GOALS):
+        if entry.is_dir:
+            _load_domein(project, source, entry)
         elif _is_yaml(entry.name):
-            project.diagnostics.append(diagnostic("LD313", f"{GOALS}/{entry.name}"))
-    if (root / ADOPTIE).is_dir():
-        _load_adoptie(project, root / ADOPTIE)
+            project.diagnostics.append(diagnostic("LD313", entry.path))
+    if adoptie and source.is_dir(ADOPTIE):
+        _load_adoptie(project, source)
     return project
 
 
-def _load_adoptie(project: Project, folder: Path) -> None:
+def _load_adoptie(project: Project, source: Source) -> None:
     """``adoptie/netwerken/<slug>.yaml`` and ``adoptie/scholen/<BRIN>.yaml``."""
     corpus = project.corpus
     expected = {"netwerken": ("netwerk", Netwerk), "scholen": ("school", School)}
-    for entry in _entries(folder):
-        kind = expected.get(entry.name) if entry.is_dir() else None
+    for entry in source.entries(ADOPTIE):
+        kind = expected.get(entry.name) if entry.is_dir else None
         if kind is None:
-            for stray in [Path(entry.path)] if entry.is_file() else Path(entry.path).rglob("*"):
-                if stray.is_file():
-                    relative = stray.relative_to(project.root).as_posix()
-                    project.diagnostics.append(diagnostic("LD409", relative))
+            strays = source.files_below(entry.path) if entry.is_dir else [entry.path]
+            project.diagnostics.extend(diagnostic("LD409", stray) for stray in strays)
             continue
         schema, model = kind
-        prefix = f"{ADOPTIE}/{entry.name}/"
         files = []
-        for item in _entries(Path(entry.path)):
-            if item.is_file() and item.name.endswith(".yaml"):
-                files.append(item)
+        for item in source.entries(entry.path):
+            if item.is_dir or not item.name.endswith(".yaml"):
+                project.diagnostics.append(diagnostic("LD409", item.path))
             else:
-                project.diagnostics.append(diagnostic("LD409", prefix + item.name))
-        # Thousands of school files: parsed in worker processes, in order, while this
-        # process validates the ones already parsed.
-        parsed = pmap(load_yaml, ((Path(item.path), prefix + item.name) for item in files))
-        for item, loaded_file in zip(files, parsed, strict=True):
+                files.append(item)
+        for item, loaded_file in zip(files, source.load_many(f.path for f in files), strict=True):
             file = _accept(project, loaded_file, schema)
             loaded = validate_shape(file, model) if file.ok else None
             key = item.name.removesuffix(".yaml")
@@ -112,8 +182,8 @@ def _load_adoptie(project: Project, folder: Path) -> None:
                 corpus.adoptie_sources[loaded.brin] = file
 
 
-def _read(project: Project, file: Path, path: str, schema: str) -> YamlFile:
-    return _accept(project, load_yaml(file, path), schema)
+def _read(project: Project, source: Source, path: str, schema: str) -> YamlFile:
+    return _accept(project, source.load(path), schema)
 
 
 def _accept(project: Project, loaded: YamlFile, schema: str) -> YamlFile:
@@ -128,13 +198,13 @@ def _accept(project: Project, loaded: YamlFile, schema: str) -> YamlFile:
     return loaded
 
 
-def _load_domein(project: Project, folder: Path) -> None:
+def _load_domein(project: Project, source: Source, folder: Entry) -> None:
     domein = folder.name
-    prefix = f"{GOALS}/{domein}/"
+    prefix = f"{folder.path}/"
     corpus = project.corpus
     kader = None
-    if (folder / KADER).is_file():
-        file = _read(project, folder / KADER, prefix + KADER, "kader")
+    if source.is_file(prefix + KADER):
+        file = _read(project, source, prefix + KADER, "kader")
         kader = validate_shape(file, Kader) if file.ok else None
         if kader is not None:
             if kader.domein != domein:
@@ -148,12 +218,12 @@ def _load_domein(project: Project, folder: Path) -> None:
     else:
         corpus.frame_complete = False
         project.diagnostics.append(diagnostic("LD309", prefix, domein=domein))
-    for entry in _entries(folder):
+    for entry in source.entries(folder.path):
         name = entry.name
-        if entry.is_dir():
-            for stray in sorted(Path(entry.path).rglob("*.y*ml")):
-                path = stray.relative_to(project.root).as_posix()
-                project.diagnostics.append(diagnostic("LD313", path))
+        if entry.is_dir:
+            for path in source.files_below(entry.path):
+                if fnmatchcase(path.rpartition("/")[2], "*.y*ml"):
+                    project.diagnostics.append(diagnostic("LD313", path))
             continue
         if name == KADER:
             continue
@@ -161,7 +231,7 @@ def _load_domein(project: Project, folder: Path) -> None:
             if _is_yaml(name):
                 project.diagnostics.append(diagnostic("LD313", prefix + name))
             continue
-        file = _read(project, Path(entry.path), prefix + name, "leerdoel")
+        file = _read(project, source, entry.path, "leerdoel")
         doel = validate_shape(file, Leerdoel) if file.ok else None
         if doel is None:
             corpus.unloaded.add(name.removesuffix(".yaml"))

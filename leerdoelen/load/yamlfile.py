@@ -317,15 +317,20 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Diagno
     return diagnostic("LD107", path, line, column, probleem="de structuur klopt hier niet")
 
 
+def oversized(path: str, size: int) -> YamlFile | None:
+    """The result for a file over MAX_BYTES, which is never read; None if the size is fine."""
+    if size <= MAX_BYTES:
+        return None
+    return YamlFile(path, problems=[diagnostic("LD101", path, size=size, limit=MAX_BYTES)])
+
+
 def load_yaml(file: Path, path: str) -> YamlFile:
     """Read and parse one YAML file; never raises for anything that is in the file."""
     result = YamlFile(path)
     try:
         with open(file, "rb") as stream:
-            size = os.fstat(stream.fileno()).st_size
-            if size > MAX_BYTES:
-                result.problems.append(diagnostic("LD101", path, size=size, limit=MAX_BYTES))
-                return result
+            if too_big := oversized(path, os.fstat(stream.fileno()).st_size):
+                return too_big
             raw = stream.read(MAX_BYTES + 1)
     except OSError as error:
         result.problems.append(diagnostic("LD107", path, probleem=f"onleesbaar ({error.strerror})"))

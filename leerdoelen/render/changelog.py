@@ -1,0 +1,84 @@
+"""The "Wat is er veranderd" page: per release, newest first, what changed since the
+release before it, from the same diff engine and renderer as ``leerdoelen diff``."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+from leerdoelen.corpus import Corpus
+from leerdoelen.release import Changelog, changelog
+from leerdoelen.render.diff import Link, markdown
+from leerdoelen.review import Summary
+
+PAGE = "veranderd/index.md"
+_MAANDEN = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+_MISSING = {
+    "git": "Deze site is niet gebouwd vanuit een git-repository: er is geen overzicht van "
+    "releases.",
+    "commits": "De repository heeft nog geen commits: er zijn nog geen releases.",
+    "releases": "Er zijn nog geen releases. Een release is een tag zoals `v2026.1`, gemaakt "
+    "met `leerdoelen release`.",
+}
+
+
+def datum(day: dt.date) -> str:
+    return f"{day.day} {_MAANDEN[day.month - 1]} {day.year}"
+
+
+def _links(corpus: Corpus) -> Link:
+    def link(kind: str, code: str) -> str | None:
+        if kind == "leerdoel" and code in corpus.leerdoelen:
+            return f"../doelen/{code}/index.md"
+        if kind == "kerndoel" and code in corpus.kerndoelen:
+            return f"../kerndoelen/{code}/index.md"
+        if kind == "doelzin" and (plek := corpus.doelzinnen.get(code)):
+            return f"../kerndoelen/{plek.kerndoel.code}/index.md"
+        return None
+
+    return link
+
+
+def _section(summary: Summary, title: str, corpus: Corpus) -> str:
+    # The site shows what changed; rule violations are for reviewers (diff, check --base).
+    quiet = dataclasses.replace(summary, diagnostics=[])
+    return markdown(quiet, title=title, level=2, link=_links(corpus))
+
+
+def changelog_page(log: Changelog, corpus: Corpus) -> str:
+    parts = ["---\ntitle: Wat is er veranderd\n---\n\n# Wat is er veranderd\n"]
+    if log.missing:
+        parts.append(_MISSING[log.missing] + "\n")
+        return "\n".join(parts)
+    parts.append(
+        "Per release, de nieuwste eerst: welke leerdoelen, kerndoelen en doelzinnen zijn "
+        "toegevoegd, gewijzigd, vervallen of verplaatst.\n"
+    )
+    if log.unreleased is not None:
+        parts.append(_section(log.unreleased, "Nog niet in een release", corpus))
+    for release, summary in log.per_release:
+        parts.append(_section(summary, f"{release.name} ({datum(release.date)})", corpus))
+    if log.unavailable:
+        parts.append(
+            f"De inhoud van {', '.join(log.unavailable)} is niet beschikbaar in deze kloon "
+            "(ondiep gekloond?); haal de volledige geschiedenis op om die releases te tonen.\n"
+        )
+    return "\n".join(parts)
+
+
+def render_changelog(root: Path, corpus: Corpus) -> dict[str, str | bytes]:
+    return {PAGE: changelog_page(changelog(root, corpus), corpus)}

@@ -1,0 +1,190 @@
+"""Revisions: resolve what the user names to a commit, and read the content at it.
+
+Safety first (GitPython has had option-injection CVEs, with bypasses of earlier fixes):
+- a revision is checked against a strict pattern, and one that starts with ``-`` is
+  refused outright;
+- it is resolved once, in Python: GitPython's ``rev_parse`` reads refs and the object
+  database itself, without running a git command;
+- from then on only full hex SHAs are used, and paths always follow ``--``;
+- content at a commit is read from the object database (tree traversal, blob streams)
+  and parsed by the same hardened loader as the working tree (``load_project``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from leerdoelen.load.project import GOALS, Entry, Project, load_project
+from leerdoelen.load.yamlfile import YamlFile, oversized, parse_yaml
+
+if TYPE_CHECKING:
+    import git
+
+# Names, SHAs, and ~N/^N suffixes: what people type (main, origin/main, HEAD~2, v2026.1).
+_REVISION = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_./-]*(?:[~^][0-9]*)*")
+_SYMLINK = 0o120000
+WORKTREE = "werkmap"
+# Git is asked only for these, with our own options: no user text is ever an option.
+_ENV = {"GIT_LITERAL_PATHSPECS": "1", "GIT_TERMINAL_PROMPT": "0"}
+
+
+class RevisionError(Exception):
+    """A revision that cannot be used, or no git repository: a usage error (exit 2)."""
+
+
+@dataclass(frozen=True)
+class Revision:
+    label: str  # what the user named, or WORKTREE
+    sha: str | None  # the full commit SHA; None for the working tree
+
+    @property
+    def short(self) -> str:
+        return self.sha[:7] if self.sha else WORKTREE
+
+    def describe(self) -> str:
+        """``v2026.1 (abc1234)``, ``abc1234``, or the label when there is no commit."""
+        if self.sha is None:
+            return self.label
+        same = self.label in (self.sha, self.short)
+        return self.short if same else f"{self.label} ({self.short})"
+
+
+def open_repo(root: Path) -> git.Repo:
+    """The git repository that holds the project root."""
+    try:
+        import git
+    except ImportError:  # GitPython refuses to import without a git executable
+        raise RevisionError("git is niet gevonden; installeer git") from None
+    try:
+        return git.Repo(root, search_parent_directories=True)
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        raise RevisionError(f"'{root}' ligt niet in een git-repository") from None
+
+
+def resolve(repo: git.Repo, revision: str) -> git.Commit:
+    """The commit that ``revision`` names, or a RevisionError that says why not."""
+    if revision.startswith("-"):
+        raise RevisionError(f"revisie '{revision}' begint met '-'; dat is geen revisie")
+    if (
+        not _REVISION.fullmatch(revision)
+        or ".." in revision
+        or "/." in revision
+        or "//" in revision
+        or revision.endswith((".", "/", ".lock"))
+    ):
+        raise RevisionError(
+            f"'{revision}' is geen geldige revisie; gebruik een branch, tag of commit, "
+            "zoals main, v2026.1 of HEAD~1"
+        )
+    try:
+        found = repo.rev_parse(revision)
+        while found.type == "tag":
+            found = found.object
+        repo.odb.info(found.binsha)  # a parent named in a shallow clone may be missing
+    except Exception:  # BadName, BadObject, ValueError, IndexError: it does not resolve
+        raise RevisionError(f"revisie '{revision}' bestaat niet{_hint(repo)}") from None
+    if found.type != "commit":
+        raise RevisionError(f"revisie '{revision}' is geen commit maar een {found.type}")
+    return found
+
+
+def _hint(repo: git.Repo) -> str:
+    if not repo.head.is_valid():
+        return " (de repository heeft nog geen commits)"
+    if (Path(repo.git_dir) / "shallow").exists():
+        return (
+            " (dit is een ondiepe kloon: haal de geschiedenis op met 'git fetch --unshallow', "
+            "of in GitHub Actions met 'fetch-depth: 0')"
+        )
+    return ""
+
+
+def revision(repo: git.Repo, name: str) -> Revision:
+    return Revision(name, resolve(repo, name).hexsha)
+
+
+def prefix(repo: git.Repo, root: Path) -> str:
+    """The project root relative to the repository's top folder: '' or 'a/b'."""
+    top = Path(repo.working_tree_dir or "").resolve()
+    relative = root.resolve().relative_to(top).as_posix()
+    return "" if relative == "." else relative
+
+
+class TreeSource:
+    """The project's files as they are in one commit (a ``load.project.Source``)."""
+
+    def __init__(self, tree: git.Tree | None) -> None:
+        self.tree = tree  # the project root's tree; None if it did not exist then
+
+    def _get(self, path: str) -> git.Object | None:
+        if self.tree is None:
+            return None
+        try:
+            return self.tree / path
+        except KeyError:
+            return None
+
+    def entries(self, folder: str) -> list[Entry]:
+        found = self._get(folder)
+        if found is None or found.type != "tree":
+            return []
+        return sorted(
+            (
+                Entry(item.name, f"{folder}/{item.name}", item.type == "tree")
+                for item in found
+                if item.type in ("tree", "blob")  # not submodules
+            ),
+            key=lambda entry: entry.name,
+        )
+
+    def is_dir(self, path: str) -> bool:
+        found = self._get(path)
+        return found is not None and found.type == "tree"
+
+    def is_file(self, path: str) -> bool:
+        found = self._get(path)
+        return found is not None and found.type == "blob"
+
+    def files_below(self, folder: str) -> list[str]:
+        files = []
+        for entry in self.entries(folder):
+            files.extend(self.files_below(entry.path) if entry.is_dir else [entry.path])
+        return sorted(files)
+
+    def load(self, path: str) -> YamlFile:
+        from leerdoelen.diagnostics import diagnostic
+
+        blob = self._get(path)
+        if blob is None or blob.type != "blob" or blob.mode == _SYMLINK:
+            return YamlFile(
+                path, problems=[diagnostic("LD107", path, probleem="geen gewoon bestand in git")]
+            )
+        return oversized(path, blob.size) or parse_yaml(blob.data_stream.read(), path)
+
+    def load_many(self, paths: Iterable[str]) -> Iterator[YamlFile]:
+        # In this process: git's object reader is one pipe that workers must not share.
+        return map(self.load, paths)
+
+
+def load_revision(root: Path, repo: git.Repo, sha: str) -> Project:
+    """The goals and frames (no adoption) as they were in commit ``sha``."""
+    tree = repo.commit(sha).tree
+    where = prefix(repo, root)
+    if where:
+        try:
+            tree = tree / where
+        except KeyError:
+            tree = None
+    return load_project(root, TreeSource(tree), adoptie=False)
+
+
+def dirty_goals(repo: git.Repo, root: Path) -> list[str]:
+    """Uncommitted changes (untracked files too) under the project's goals/ folder."""
+    where = prefix(repo, root)
+    path = f"{where}/{GOALS}" if where else GOALS
+    output = repo.git.status("--porcelain", "-z", "--untracked-files=all", "--", path, env=_ENV)
+    return [entry[3:] for entry in output.split("\0") if len(entry) > 3]

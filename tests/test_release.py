@@ -1,0 +1,151 @@
+"""``leerdoelen release`` and the "Wat is er veranderd" page, on real git repositories."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import git
+import pytest
+from conftest import ROOT, commit_all, git_repo
+
+from leerdoelen.check import check
+from leerdoelen.cli import main
+from leerdoelen.render.changelog import PAGE, render_changelog
+
+DG = "goals/digitale-geletterdheid"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    root = tmp_path / "inhoud"
+    shutil.copytree(ROOT / "goals", root / "goals")
+    commit_all(git_repo(root), "Leerdoelen uit het voorbeeld")
+    return root
+
+
+def run(root: Path, capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    capsys.readouterr()
+    code = main(["-C", str(root), *argv])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def edit(root: Path, code: str, old: str, new: str) -> None:
+    path = root / DG / f"{code}.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def tag_message(root: Path, name: str) -> str:
+    tag = git.Repo(root).tags[name].tag
+    assert tag is not None, "an annotated tag"
+    return tag.message
+
+
+def test_first_release_lists_everything_since_the_start(project: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = run(project, capsys, "release", "v2026.1")
+    assert (code, err) == (0, ""), out + err
+    message = tag_message(project, "v2026.1")
+    assert message.startswith("Leerdoelen v2026.1\n\nbegin → v2026.1 (")
+    corpus = check(project).project.corpus
+    added = len(corpus.leerdoelen) + len(corpus.kerndoelen) + len(corpus.doelzinnen)
+    assert f"\n## Toegevoegd ({added})\n" in message
+    assert git.Repo(project).tags["v2026.1"].commit == git.Repo(project).head.commit
+    assert "release v2026.1 gemaakt op" in out
+
+
+def test_next_release_summarises_since_the_previous(project: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    assert run(project, capsys, "release", "v2026.1")[0] == 0
+    edit(project, "DG-003", "status: vastgesteld", "status: vervallen\nvervangen_door: [DG-005]")
+    commit_all(git.Repo(project), "DG-003 vervalt", day=2)
+    code, out, err = run(project, capsys, "release", "v2026.2")
+    assert code == 0, out + err
+    message = tag_message(project, "v2026.2")
+    # The whole Markdown is kept (git would strip '#' lines as comments by default).
+    assert "v2026.1 (" in message and "→ v2026.2 (" in message
+    assert "\n## Vervallen (1)\n" in message
+    assert (
+        "- **DG-003** Invoer, verwerking en uitvoer bij apparaten herkennen: vervangen door "
+        "DG-005" in message
+    )
+    assert "Toegevoegd" not in message
+
+
+@pytest.mark.parametrize("name", ["2026.1", "v26.1", "v2026.0", "v2026.1-rc", "-v2026.1", "v2026"])
+def test_bad_release_names_are_refused(project: Path, capsys, name: str) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = run(project, capsys, "release", "--", name)
+    assert code == 2
+    assert "is geen releasenaam; gebruik vJJJJ.N" in err
+    assert not git.Repo(project).tags
+
+
+def test_release_refuses_an_existing_or_lower_tag(project: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    assert run(project, capsys, "release", "v2026.2")[0] == 0
+    code, _, err = run(project, capsys, "release", "v2026.2")
+    assert (code, "tag v2026.2 bestaat al" in err) == (2, True)
+    code, _, err = run(project, capsys, "release", "v2026.1")
+    assert (code, "moet hoger zijn dan de laatste release, v2026.2" in err) == (2, True)
+
+
+def test_release_refuses_uncommitted_goals(project: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    (project / DG / "DG-043.yaml").write_text("code: DG-043\n", encoding="utf-8")
+    code, _, err = run(project, capsys, "release", "v2026.1")
+    assert code == 2
+    assert f"niet vastgelegde wijzigingen in goals/ ({DG}/DG-043.yaml)" in err
+    assert not git.Repo(project).tags
+
+
+def test_release_refuses_content_errors_and_broken_identity(project: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    assert run(project, capsys, "release", "v2026.1")[0] == 0
+    (project / DG / "DG-012.yaml").unlink()
+    commit_all(git.Repo(project), "DG-012 weg", day=2)
+    code, out, err = run(project, capsys, "release", "v2026.2")
+    assert code == 1
+    assert f"{DG}/DG-012.yaml:0:0: LD501: leerdoel DG-012" in out
+    assert "geen release v2026.2: los eerst de fouten op" in err
+    assert [t.name for t in git.Repo(project).tags] == ["v2026.1"]
+
+
+def test_release_without_commits(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    shutil.copytree(ROOT / "goals", tmp_path / "goals")
+    git_repo(tmp_path)
+    code, _, err = run(tmp_path, capsys, "release", "v2026.1")
+    assert (code, "nog geen commits" in err) == (2, True)
+
+
+# --- The "Wat is er veranderd" page ----------------------------------------------------------
+
+
+def page(root: Path) -> str:
+    result = check(root)
+    assert result.ok
+    return str(render_changelog(root, result.project.corpus)[PAGE])
+
+
+def test_page_outside_git(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "goals", tmp_path / "goals")
+    text = page(tmp_path)
+    assert text.startswith("---\ntitle: Wat is er veranderd\n---\n")
+    assert "niet gebouwd vanuit een git-repository" in text
+
+
+def test_page_without_releases(project: Path) -> None:
+    assert "Er zijn nog geen releases" in page(project)
+
+
+def test_page_per_release_newest_first_with_unreleased(project: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    assert run(project, capsys, "release", "v2026.1")[0] == 0
+    edit(project, "DG-007", "status: concept", "status: ter consultatie")
+    commit_all(git.Repo(project), "DG-007 ter consultatie", day=2)
+    assert run(project, capsys, "release", "v2026.2")[0] == 0
+    edit(project, "DG-041", "status: concept", "status: ter consultatie")  # not released
+    text = page(project)
+    unreleased = text.index("## Nog niet in een release")
+    second, first = text.index("## v2026.2 ("), text.index("## v2026.1 (")
+    assert unreleased < second < first
+    assert "DG-041" in text[unreleased:second] and "DG-007" not in text[unreleased:second]
+    assert "[DG-007](../doelen/DG-007/index.md)" in text[second:first]
+    assert "concept → ter consultatie" in text[second:first]
+    assert "Fouten" not in text
