@@ -327,7 +327,7 @@ CATALOGUE: dict[str, Entry] = {
     "LD607": Entry(
         "code niet af te leiden",
         "{wat}: {probleem}",
-        "Een kernzin met `prefix: \"22a\"` of twee doelzinnen met prefix `A` onder één kerndoel.",
+        'Een kernzin met `prefix: "22a"` of twee doelzinnen met prefix `A` onder één kerndoel.',
         "Codes komen uit SLO's nummering (`prefix`): een kerndoel heeft een getal, een "
         "doelzin één hoofdletter.",
     ),

@@ -102,7 +102,7 @@ def import_slo(root: Path, source: Path, set_titles: list[str], niveaus: list[st
         if path.is_file() and path.read_bytes() == data_bytes:
             result.unchanged.append(relative)
         else:
-            _write_atomic(path, data_bytes)
+            write_atomic(path, data_bytes)
             result.written.append(relative)
     result.reports = _report_leerdoelen(project, plan.changes)
     return result
@@ -120,7 +120,7 @@ def _read_back_problem(text: str, relative: str, kader: Kader) -> str | None:
     return None if same else f"{relative} kan niet veilig geschreven worden (teruglezen mislukt)"
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
