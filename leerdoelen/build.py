@@ -17,6 +17,7 @@ import yaml
 
 from leerdoelen.adoptie.history import commit_dates
 from leerdoelen.check import CheckResult, check
+from leerdoelen.export.opendata import ExportError, Settings, open_data
 from leerdoelen.gcpause import gc_paused
 from leerdoelen.render.adoptie import Site, render_adoptie
 from leerdoelen.render.changelog import render_changelog
@@ -39,7 +40,8 @@ class BuildResult:
 
 
 def site_settings(root: Path) -> Site:
-    """Site name and copyright from mkdocs.yml, for pages that MkDocs copies as they are."""
+    """Site name, copyright and URL from mkdocs.yml, for pages that MkDocs copies as they
+    are and for the open data."""
     try:
         config = yaml.safe_load((root / MKDOCS_YML).read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError):
@@ -47,7 +49,13 @@ def site_settings(root: Path) -> Site:
     return Site(
         naam=str(config.get("site_name") or Site.naam),
         copyright=" ".join(str(config.get("copyright") or "").split()),
+        url=str(config.get("site_url") or Site.url),
     )
+
+
+def export_settings(root: Path) -> Settings:
+    site = site_settings(root)
+    return Settings(site_url=site.url, site_name=site.naam)
 
 
 def docs_tree(root: Path, result: CheckResult) -> dict[str, str | bytes]:
@@ -60,6 +68,12 @@ def docs_tree(root: Path, result: CheckResult) -> dict[str, str | bytes]:
     files.update(render_adoptie(corpus, commits, site=site_settings(root)))
     # What changed per release (git tags vJJJJ.N), from the diff engine.
     files.update(render_changelog(root, corpus))
+    # Open data: exactly what `leerdoelen export` writes.
+    try:
+        files.update(open_data(root, corpus, export_settings(root)))
+    except ExportError as error:
+        said = "".join(f"\n  {d.path}: {d.code}: {d.message}" for d in error.problems[:20])
+        raise BuildError(f"de SLO-export klopt niet{said}") from error
     hand = root / SITE_PAGES
     if hand.is_dir():
         for path in sorted(hand.rglob("*")):

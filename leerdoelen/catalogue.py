@@ -3,8 +3,9 @@
 Codes are stable forever: a code is never renumbered or reused. LD1xx are about the
 file and its YAML, LD2xx about the shape of one file (the schema), LD3xx about rules
 across files, LD4xx about adoption, LD5xx about identity between two versions of the content
-(``diff``, ``check --base``): a code is a promise to every school that tracks it. The
-site renders this catalogue as the error-code reference.
+(``diff``, ``check --base``): a code is a promise to every school that tracks it; LD6xx
+about importing and exporting SLO data. The site renders this catalogue as the error-code
+reference.
 """
 
 from __future__ import annotations
@@ -326,5 +327,81 @@ CATALOGUE: dict[str, Entry] = {
         "Mag, maar vermeld de wijziging in de pull request en bij de release, zodat scholen "
         "hun planning kunnen bijwerken.",
         "warning",
+    ),
+    # -- importing and exporting SLO's curriculum-fo (leerdoelen import/export) --------------
+    "LD601": Entry(
+        "SLO-bestand ontbreekt",
+        "{bestand} ontbreekt in de SLO-map",
+        "`leerdoelen import slo ../curriculum-fo` zonder `data/doelzinnen.json`.",
+        "Wijs een volledige checkout van SLO's curriculum-fo aan, met `context.json`, "
+        "`data/` en `curriculum-basis/` (voor `niveaus.json`).",
+    ),
+    "LD602": Entry(
+        "SLO-bestand is geen geldige JSON",
+        "geen geldige JSON: {probleem}",
+        "Een komma te veel achter het laatste element van `data/kernzinnen.json`.",
+        "Herstel het bestand, of haal het opnieuw uit SLO's repository.",
+    ),
+    "LD603": Entry(
+        "SLO-gegevens voldoen niet aan context.json",
+        "{wat}: {probleem}",
+        "Een doelzin zonder `status`, of met `soort: leerdoel`.",
+        "SLO's eigen schema (`context.json`) zegt wat er mag; herstel de gegevens of haal "
+        "een geldige release op.",
+    ),
+    "LD604": Entry(
+        "SLO-verwijzing klopt niet",
+        "{wat}: {probleem}",
+        "Een kernzin waarvan `fo_doelzin_id` een id noemt die geen doelzin is of niet bestaat.",
+        "Elke id in een `<type>_id`-lijst moet bestaan en van dat type zijn "
+        "(SLO's `itemTypeReference`). Alleen `replaces` mag naar elders wijzen.",
+    ),
+    "LD605": Entry(
+        "dubbele SLO-id",
+        "{soort} {id} komt al voor in {elders}",
+        "Dezelfde UUID bij twee doelzinnen.",
+        "Elke SLO-entiteit heeft een eigen UUID; herstel de gegevens.",
+    ),
+    "LD606": Entry(
+        "SLO-set past niet in het kader",
+        "{wat}: {probleem}",
+        "Een domein met `fo_subdomein_id` of doelzinnen zonder kernzin.",
+        "Het kader kent domein → subdomein → kerndoel → doelzin; importeer alleen "
+        "kerndoelensets met die opbouw.",
+    ),
+    "LD607": Entry(
+        "code niet af te leiden",
+        "{wat}: {probleem}",
+        'Een kernzin met `prefix: "22a"` of twee doelzinnen met prefix `A` onder één kerndoel.',
+        "Codes komen uit SLO's nummering (`prefix`): een kerndoel heeft een getal, een "
+        "doelzin één hoofdletter.",
+    ),
+    "LD608": Entry(
+        "bestaand kader niet bij te werken",
+        "{probleem}",
+        "Een `kader.yaml` met een YAML-fout: de eigen titels zouden verloren gaan.",
+        "Draai `leerdoelen check`, los de fouten in het kader op en importeer opnieuw.",
+    ),
+    "LD609": Entry(
+        "leerdoel wijst naar vervangen doelzin",
+        "{code} wijst naar doelzin {oud} ({veld}); SLO verving die door {nieuw}: "
+        "wijs naar {nieuwe_code}",
+        "DG-014 hoort bij DG-po-22C, en SLO's nieuwe release vervangt die doelzin.",
+        "Lees de nieuwe doelzin en pas `doelzin` of `ook_bij` van het leerdoel aan.",
+        "warning",
+    ),
+    "LD610": Entry(
+        "leerdoel wijst naar verdwenen doelzin",
+        "{code} wijst naar doelzin {oud} ({veld}), die niet meer in SLO's release staat",
+        "Een doelzin die SLO schrapte zonder opvolger.",
+        "Kies een andere doelzin voor het leerdoel, of laat het vervallen.",
+        "warning",
+    ),
+    "LD611": Entry(
+        "export voldoet niet aan het schema",
+        "{wat}: {probleem}",
+        "Een kader met een eigen SLO-veld dat niet in SLO's `context.json` past.",
+        "Herstel het veld onder `slo:` in het kader; de export schrijft niets zolang hij "
+        "niet klopt.",
     ),
 }

@@ -146,6 +146,37 @@ def _parser() -> argparse.ArgumentParser:
     sync.add_argument(
         "brins", nargs="*", metavar="BRIN", help="alleen deze scholen (standaard: alle)"
     )
+    importer = commands.add_parser(
+        "import", help="neem gegevens van buiten over in het kader (goals/<domein>/kader.yaml)"
+    )
+    importer.add_argument("bron", choices=("slo",), help="slo: SLO's curriculum-fo")
+    importer.add_argument("map", metavar="MAP", type=Path, help="checkout van curriculum-fo")
+    importer.add_argument(
+        "--set",
+        dest="sets",
+        action="append",
+        default=[],
+        metavar="TITEL",
+        help="kerndoelenset, zoals 'Kerndoelen digitale geletterdheid' (mag vaker; "
+        "standaard: digitale geletterdheid en mens en natuur)",
+    )
+    importer.add_argument(
+        "--niveau",
+        dest="niveaus",
+        action="append",
+        choices=("po", "vo"),
+        default=None,
+        help="welke kerndoelen: po (standaard) of vo (mag vaker)",
+    )
+    export = commands.add_parser("export", help="schrijf alle doelen als open data")
+    export.add_argument(
+        "formaat",
+        choices=("slo", "case", "json", "csv"),
+        help="slo: SLO's curriculum-fo (een map); case: CASE 1.1-pakket; json; csv",
+    )
+    export.add_argument(
+        "--out", required=True, metavar="PAD", type=Path, help="map (slo) of bestand"
+    )
     return parser
 
 
@@ -442,6 +473,85 @@ def _school_sync(args: argparse.Namespace) -> int:
     return CONTENT if errors else OK
 
 
+def _print_diagnostics(diagnostics: Sequence[object]) -> None:
+    for d in diagnostics:
+        print(f"{d.path}:{d.line}:{d.column}: {d.code}: {d.message}")  # type: ignore[attr-defined]
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from leerdoelen.slo.importer import ImportUsageError, import_slo
+
+    root = _root(args.directory)
+    base = (args.directory or Path.cwd()).resolve()
+    source = base / args.map
+    if not source.is_dir():
+        raise UsageError(f"map '{args.map}' bestaat niet")
+    try:
+        result = import_slo(root, source, args.sets, args.niveaus or ["po"])
+    except ImportUsageError as error:
+        raise UsageError(str(error)) from None
+    except OSError as error:
+        print(f"leerdoelen: import mislukt: {error}", file=sys.stderr)
+        return CONTENT
+    if result.problems:
+        _print_diagnostics(result.problems)
+        n = len(result.problems)
+        print(
+            f"leerdoelen: niets geïmporteerd: {n} {'fout' if n == 1 else 'fouten'} in de invoer",
+            file=sys.stderr,
+        )
+        return CONTENT
+    for title in result.missing_defaults:
+        print(f"niet in de invoer, overgeslagen: {title}")
+    for path in result.written:
+        print(f"bijgewerkt: {path}")
+    for path in result.unchanged:
+        print(f"ongewijzigd: {path}")
+    _print_diagnostics(result.reports)
+    if result.reports:
+        print(
+            f"{len(result.reports)} verwijzingen van leerdoelen naar vervangen of verdwenen "
+            "doelzinnen: pas die leerdoelen aan en draai 'leerdoelen check'"
+        )
+    return OK
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from leerdoelen.build import export_settings
+    from leerdoelen.check import check
+    from leerdoelen.export.opendata import ExportError, export_bytes, slo_export
+    from leerdoelen.slo.importer import write_atomic
+
+    root = _root(args.directory)
+    base = (args.directory or Path.cwd()).resolve()
+    out = base / args.out
+    result = check(root)
+    if not result.ok:
+        return _refuse(result, "niets geëxporteerd: los eerst de fouten op")
+    corpus = result.project.corpus
+    try:
+        if args.formaat == "slo":
+            if out.exists() and not out.is_dir():
+                raise UsageError(f"'{args.out}' is geen map")
+            files = slo_export(corpus)
+        else:
+            if out.is_dir():
+                raise UsageError(f"'{args.out}' is een map; geef een bestandsnaam")
+            files = {"": export_bytes(args.formaat, root, corpus, export_settings(root))}
+    except ExportError as error:
+        _print_diagnostics(error.problems)
+        print("leerdoelen: niets geëxporteerd: de export klopt niet", file=sys.stderr)
+        return CONTENT
+    try:
+        for relative, data in files.items():
+            write_atomic(out / relative if relative else out, data)
+    except OSError as error:
+        print(f"leerdoelen: export mislukt: {error}", file=sys.stderr)
+        return CONTENT
+    print(f"geëxporteerd ({args.formaat}): {out}")
+    return OK
+
+
 COMMANDS = {
     "check": run_check,
     "diff": run_diff,
@@ -451,6 +561,8 @@ COMMANDS = {
     "build": run_build,
     "serve": run_serve,
     "school": run_school,
+    "import": run_import,
+    "export": run_export,
 }
 
 

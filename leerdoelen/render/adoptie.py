@@ -116,6 +116,9 @@ class Site:
 
     naam: str = "Leerdoelen"
     copyright: str = ""
+    # mkdocs.yml's site_url: the base of the URIs in the open data (CASE). A placeholder
+    # until the site has its address.
+    url: str = "https://leerdoelen.example/"
 
 
 def _theme_stylesheets() -> tuple[str, ...]:

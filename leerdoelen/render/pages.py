@@ -80,6 +80,7 @@ class _Renderer:
     def render(self, template: str, page: str, **context: object) -> str:
         body = self.env.get_template(template).render(
             url=_linker(page),
+            open_data=lambda name: "../" * page.count("/") + f"open-data/{name}",
             corpus=self.corpus,
             huidige=lambda code: self.by_doelzin.get(code, []),
             ook_bij_doelen=lambda code: self.also_by_doelzin.get(code, []),

@@ -1,0 +1,200 @@
+"""``export case``: the whole corpus as one 1EdTech CASE 1.1 CFPackage.
+
+- CFItems: domeinen, subdomeinen, kerndoelen and doelzinnen (with SLO's own UUIDs as their
+  identifiers, where the frame has them) and leerdoelen (uuid5 of their code).
+- CFAssociations: ``isChildOf`` for the tree (a domein is a child of the document, a
+  leerdoel of its doelzin), ``precedes`` from a voorkennis goal to the goal that builds on
+  it, ``isRelatedTo`` for gerelateerd and ook_bij, ``replacedBy`` from a vervallen goal to
+  each of its replacements.
+- Every identifier is a lowercase UUID with variant digit 8, 9, a or b; ``uri`` values are
+  built on the site's ``site_url``; ``lastChangeDateTime`` is the last commit of the file
+  that holds the item (``export.history``), or the fixed fallback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from leerdoelen.corpus import Corpus
+from leerdoelen.export.history import FALLBACK, timestamp
+from leerdoelen.export.ids import code_uuid
+from leerdoelen.model import Doelzin, Kader, Kerndoel, Subdomein
+
+CASE_VERSION = "1.1"
+
+
+def _id(entity: Kader | Subdomein | Kerndoel | Doelzin) -> str:
+    if entity.slo_id:
+        return entity.slo_id.lower()
+    return code_uuid(entity.domein if isinstance(entity, Kader) else entity.code)
+
+
+class _Package:
+    def __init__(self, corpus: Corpus, site_url: str, dates: dict[str, dt.datetime]) -> None:
+        self.corpus = corpus
+        self.base = site_url.rstrip("/") + "/"
+        self.dates = dates
+        self.items: list[dict[str, Any]] = []
+        self.associations: list[dict[str, Any]] = []
+        self.nodes: dict[str, dict[str, str]] = {}  # identifier → node reference
+
+    def when(self, path: str) -> str:
+        return timestamp(self.dates.get(path, FALLBACK))
+
+    def item(
+        self,
+        identifier: str,
+        kind: str,
+        code: str,
+        titel: str,
+        statement: str,
+        uri: str,
+        changed: str,
+        **extra: Any,
+    ) -> None:
+        item = {
+            "identifier": identifier,
+            "fullStatement": statement,
+            "abbreviatedStatement": titel,
+            "humanCodingScheme": code,
+            "CFItemType": kind,
+            "uri": uri,
+            "language": "nl",
+            "lastChangeDateTime": changed,
+            **extra,
+        }
+        self.items.append(item)
+        self.nodes[identifier] = {"title": titel, "identifier": identifier, "uri": uri}
+
+    def associate(
+        self, kind: str, origin: str, destination: str, changed: str, sequence: int | None = None
+    ) -> None:
+        identifier = code_uuid(f"case:{kind}:{origin}:{destination}")
+        association: dict[str, Any] = {
+            "identifier": identifier,
+            "associationType": kind,
+            "uri": f"{self.base}open-data/case.json#{identifier}",
+            "originNodeURI": self.nodes[origin],
+            "destinationNodeURI": self.nodes[destination],
+            "lastChangeDateTime": changed,
+        }
+        if sequence is not None:
+            association["sequenceNumber"] = sequence
+        self.associations.append(association)
+
+
+def case_package(
+    corpus: Corpus, site_url: str, site_name: str, dates: dict[str, dt.datetime]
+) -> dict[str, Any]:
+    package = _Package(corpus, site_url, dates)
+    base = package.base
+    document_id = code_uuid("case:document")
+    kader_files = {d: f"goals/{d}/kader.yaml" for d in corpus.kaders}
+    goal_files = {c: f"goals/{corpus.domein_van[c]}/{c}.yaml" for c in corpus.leerdoelen}
+    changed = max(
+        (dates.get(p, FALLBACK) for p in [*kader_files.values(), *goal_files.values()]),
+        default=FALLBACK,
+    )
+    package.nodes[document_id] = {"title": site_name, "identifier": document_id, "uri": base}
+    document = {
+        "identifier": document_id,
+        "uri": base,
+        "creator": site_name,
+        "title": site_name,
+        "lastChangeDateTime": timestamp(changed),
+        "officialSourceURL": base,
+        "description": "Leerdoelen per groep voor het primair onderwijs, uitgewerkt vanuit "
+        "de concept-kerndoelen van SLO.",
+        "language": "nl",
+        "caseVersion": CASE_VERSION,
+        "adoptionStatus": "Draft",
+    }
+    tree: list[tuple[str, str, str, int]] = []  # child, parent, changed, position
+    for domein in sorted(corpus.kaders):
+        kader = corpus.kaders[domein]
+        when = package.when(kader_files[domein])
+        page = f"{base}domeinen/{domein}/"
+        kader_id = _id(kader)
+        package.item(
+            kader_id, "Domein", kader.afkorting, kader.titel, kader.omschrijving, page, when
+        )
+        tree.append((kader_id, document_id, when, len(tree) + 1))
+        for i, sub in enumerate(kader.subdomeinen, 1):
+            package.item(
+                _id(sub),
+                "Subdomein",
+                sub.code,
+                sub.titel,
+                sub.omschrijving,
+                f"{page}#{sub.code.lower()}",
+                when,
+            )
+            tree.append((_id(sub), kader_id, when, i))
+            for j, kern in enumerate(sub.kerndoelen, 1):
+                kern_page = f"{base}kerndoelen/{kern.code}/"
+                package.item(
+                    _id(kern), "Kerndoel", kern.code, kern.titel, kern.omschrijving, kern_page, when
+                )
+                tree.append((_id(kern), _id(sub), when, j))
+                for k, zin in enumerate(kern.doelzinnen, 1):
+                    package.item(
+                        _id(zin),
+                        "Doelzin",
+                        zin.code,
+                        zin.titel,
+                        zin.omschrijving,
+                        f"{kern_page}#{zin.code.lower()}",
+                        when,
+                    )
+                    tree.append((_id(zin), _id(kern), when, k))
+    goals = [corpus.leerdoelen[c] for c in sorted(corpus.leerdoelen)]
+    for doel in goals:
+        extra: dict[str, Any] = {
+            "notes": f"Groepen: {', '.join(doel.groepen)}. Status: {doel.status}."
+        }
+        if doel.trefwoorden:
+            extra["conceptKeywords"] = list(doel.trefwoorden)
+        package.item(
+            code_uuid(doel.code),
+            "Leerdoel",
+            doel.code,
+            doel.titel,
+            doel.omschrijving,
+            f"{base}doelen/{doel.code}/",
+            package.when(goal_files[doel.code]),
+            **extra,
+        )
+    siblings: dict[str, int] = {}
+    for doel in goals:
+        parent = _id(corpus.doelzinnen[doel.doelzin].doelzin)
+        siblings[parent] = siblings.get(parent, 0) + 1
+        tree.append(
+            (code_uuid(doel.code), parent, package.when(goal_files[doel.code]), siblings[parent])
+        )
+    for child, parent, when, position in tree:
+        package.associate("isChildOf", child, parent, when, position)
+    for doel in goals:
+        me = code_uuid(doel.code)
+        when = package.when(goal_files[doel.code])
+        for code in doel.voorkennis:
+            package.associate("precedes", code_uuid(code), me, when)
+        for code in doel.gerelateerd:
+            package.associate("isRelatedTo", me, code_uuid(code), when)
+        for code in doel.ook_bij:
+            package.associate("isRelatedTo", me, _id(corpus.doelzinnen[code].doelzin), when)
+        for code in doel.vervangen_door or ():
+            package.associate("replacedBy", me, code_uuid(code), when)
+    return {
+        "CFDocument": document,
+        "CFItems": package.items,
+        "CFAssociations": package.associations,
+    }
+
+
+def case_bytes(
+    corpus: Corpus, site_url: str, site_name: str, dates: dict[str, dt.datetime]
+) -> bytes:
+    package = case_package(corpus, site_url, site_name, dates)
+    return (json.dumps(package, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

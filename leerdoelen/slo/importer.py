@@ -1,0 +1,168 @@
+"""``import slo``: bring SLO's kerndoelen into the frames, all or nothing.
+
+Order: read and validate the whole SLO checkout, map the chosen sets onto the frames,
+render every ``kader.yaml`` and read each one back, and only then write: each file through
+a temporary file and a rename, and only the files whose bytes change. Leerdoelen are never
+written; the ones that point at a doelzin that the new release replaced or dropped are
+reported, with the doelzin to point at now.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from leerdoelen.diagnostics import Diagnostic, diagnostic
+from leerdoelen.load.project import GOALS, KADER, at, load_project
+from leerdoelen.load.yamlfile import MAX_BYTES, parse_yaml
+from leerdoelen.model import Kader
+from leerdoelen.slo.frame import Change, FramePlan, build_frames
+from leerdoelen.slo.kaderfile import kader_text
+from leerdoelen.slo.source import read_checkout
+
+DEFAULT_SETS = ("Kerndoelen digitale geletterdheid", "Kerndoelen mens en natuur")
+
+
+class ImportUsageError(Exception):
+    """Bad arguments (an unknown set): the CLI exits 2 with this Dutch message."""
+
+
+@dataclass
+class ImportResult:
+    problems: list[Diagnostic] = field(default_factory=list)  # any: nothing was written
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    missing_defaults: list[str] = field(default_factory=list)
+    reports: list[Diagnostic] = field(default_factory=list)  # leerdoelen to look at
+    plan: FramePlan | None = None
+
+
+def import_slo(root: Path, source: Path, set_titles: list[str], niveaus: list[str]) -> ImportResult:
+    result = ImportResult()
+    data, problems = read_checkout(source)
+    if problems:
+        result.problems = sorted(problems)
+        return result
+    by_title = {str(s.get("title")): s for s in data.of("fo_set")}
+    if set_titles:
+        for title in set_titles:
+            if title not in by_title:
+                close = difflib.get_close_matches(title, list(by_title), n=1, cutoff=0.6)
+                hint = f"; bedoelde je '{close[0]}'?" if close else ""
+                raise ImportUsageError(
+                    f"set '{title}' staat niet in {source}{hint} "
+                    f"(beschikbaar: {', '.join(sorted(by_title)) or 'geen'})"
+                )
+        chosen = list(dict.fromkeys(set_titles))
+    else:
+        chosen = [t for t in DEFAULT_SETS if t in by_title]
+        result.missing_defaults = [t for t in DEFAULT_SETS if t not in by_title]
+        if not chosen:
+            raise ImportUsageError(
+                f"geen van de standaardsets staat in {source}; kies er een met --set "
+                f"(beschikbaar: {', '.join(sorted(by_title)) or 'geen'})"
+            )
+
+    project = load_project(root)
+    corpus = project.corpus
+    plan = build_frames(data, [by_title[t] for t in chosen], niveaus, dict(corpus.kaders))
+    result.plan = plan
+    problems = list(plan.problems)
+    for kader in plan.kaders:
+        relative = f"{GOALS}/{kader.domein}/{KADER}"
+        if (root / relative).exists() and kader.domein not in corpus.kaders:
+            problems.append(
+                diagnostic(
+                    "LD608",
+                    relative,
+                    probleem=f"{relative} heeft fouten; draai 'leerdoelen check' en los ze "
+                    "eerst op, anders gaan de eigen titels en codes verloren",
+                )
+            )
+    texts: dict[str, str] = {}
+    for kader in plan.kaders:
+        relative = f"{GOALS}/{kader.domein}/{KADER}"
+        text = kader_text(kader)
+        problem = _read_back_problem(text, relative, kader)
+        if problem:
+            problems.append(diagnostic("LD608", relative, probleem=problem))
+        texts[relative] = text
+    if problems:
+        result.problems = sorted(problems)
+        return result
+
+    for relative, text in texts.items():
+        path = root / relative
+        data_bytes = text.encode("utf-8")
+        if path.is_file() and path.read_bytes() == data_bytes:
+            result.unchanged.append(relative)
+        else:
+            write_atomic(path, data_bytes)
+            result.written.append(relative)
+    result.reports = _report_leerdoelen(project, plan.changes)
+    return result
+
+
+def _read_back_problem(text: str, relative: str, kader: Kader) -> str | None:
+    size = len(text.encode("utf-8"))
+    if size > MAX_BYTES:
+        return f"{relative} zou {size} bytes worden; de grens is {MAX_BYTES} bytes"
+    file = parse_yaml(text.encode("utf-8"), relative)
+    try:
+        same = file.ok and Kader.model_validate(file.data) == kader
+    except ValidationError:
+        same = False
+    return None if same else f"{relative} kan niet veilig geschreven worden (teruglezen mislukt)"
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o7777)
+        else:
+            os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _report_leerdoelen(project, changes: dict[str, Change]) -> list[Diagnostic]:  # type: ignore[no-untyped-def]
+    """Every leerdoel whose doelzin or ook_bij names a replaced or dropped doelzin."""
+    if not changes:
+        return []
+    corpus = project.corpus
+    found = []
+    for code in sorted(corpus.leerdoelen):
+        doel = corpus.leerdoelen[code]
+        file = corpus.sources[code]
+        targets = [("doelzin", doel.doelzin, ("doelzin",))]
+        targets += [("ook_bij", c, ("ook_bij", i)) for i, c in enumerate(doel.ook_bij)]
+        for veld, target, loc in targets:
+            change = changes.get(target)
+            if change is None:
+                continue
+            if change.new_code:
+                found.append(
+                    diagnostic(
+                        "LD609",
+                        *at(file, *loc),
+                        code=code,
+                        oud=target,
+                        veld=veld,
+                        nieuw=f"{change.new_code} ({change.new_id})",
+                        nieuwe_code=change.new_code,
+                    )
+                )
+            else:
+                found.append(diagnostic("LD610", *at(file, *loc), code=code, oud=target, veld=veld))
+    return found

@@ -1,0 +1,60 @@
+"""Write a Kader as ``kader.yaml`` text: deterministic, so an unchanged frame gives the same
+bytes, and laid out like the hand-written frames (keys in reading order, folded texts)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+from leerdoelen.model import Kader
+
+HEADER = "# yaml-language-server: $schema=../../schemas/kader.schema.json\n"
+WIDTH = 88
+_ORDER = ("domein", "afkorting", "code", "titel", "omschrijving", "slo_id", "slo")
+_CHILDREN = ("subdomeinen", "kerndoelen", "doelzinnen")
+_OWN_TEXT = frozenset({"titel", "omschrijving"})
+_SIMPLE = re.compile(r"^\S+( \S+)*$")  # single spaces, no line breaks: safe to fold
+
+
+class _Folded(str):
+    """Our own long texts: written as a folded block (``>-``), as people write them."""
+
+
+# libyaml's emitter: the pure-Python one takes a quarter of a second per frame of this size.
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+def _folded(dumper: yaml.SafeDumper, value: _Folded) -> yaml.ScalarNode:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", str(value), style=">")
+
+
+_Dumper.add_representer(_Folded, _folded)
+
+
+def _ordered(entity: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key in (*_ORDER, *_CHILDREN):
+        value = entity.get(key)
+        if value is None:
+            continue
+        if key in _OWN_TEXT and len(value) + len(key) + 8 > WIDTH and _SIMPLE.match(value):
+            value = _Folded(value)
+        elif key in _CHILDREN:
+            value = [_ordered(child) for child in value]
+        out[key] = value
+    return out
+
+
+def kader_text(kader: Kader) -> str:
+    data = _ordered(kader.model_dump())
+    body = yaml.dump(
+        data,
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=WIDTH,
+    )
+    return HEADER + body
