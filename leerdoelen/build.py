@@ -15,9 +15,10 @@ from pathlib import Path
 
 import yaml
 
-from leerdoelen.adoptie.history import commit_dates
+from leerdoelen.adoptie.history import SCHOLEN, commit_dates
 from leerdoelen.check import CheckResult, check
 from leerdoelen.gcpause import gc_paused
+from leerdoelen.history import read_history
 from leerdoelen.render.adoptie import Site, render_adoptie
 from leerdoelen.render.pages import render_pages, write_tree
 
@@ -55,7 +56,7 @@ def docs_tree(root: Path, result: CheckResult) -> dict[str, str | bytes]:
     files = render_pages(corpus)
     # Adoption: school checklists, network dashboards and their overview. The last change
     # of each school file comes from one `git log` over adoptie/scholen.
-    commits = commit_dates(root) if corpus.scholen else {}
+    commits = commit_dates(read_history(root, (SCHOLEN,))) if corpus.scholen else {}
     files.update(render_adoptie(corpus, commits, site=site_settings(root)))
     hand = root / SITE_PAGES
     if hand.is_dir():
