@@ -19,6 +19,7 @@ from leerdoelen.adoptie.history import SCHOLEN, commit_dates
 from leerdoelen.check import CheckResult, check
 from leerdoelen.gcpause import gc_paused
 from leerdoelen.history import read_history
+from leerdoelen.load.project import GOALS
 from leerdoelen.render.adoptie import Site, render_adoptie
 from leerdoelen.render.pages import render_pages, write_tree
 
@@ -53,11 +54,11 @@ def site_settings(root: Path) -> Site:
 def docs_tree(root: Path, result: CheckResult) -> dict[str, str | bytes]:
     """Everything MkDocs reads: generated pages plus hand-written ones from ``site/pages``."""
     corpus = result.project.corpus
-    files = render_pages(corpus)
-    # Adoption: school checklists, network dashboards and their overview. The last change
-    # of each school file comes from one `git log` over adoptie/scholen.
-    commits = commit_dates(read_history(root, (SCHOLEN,))) if corpus.scholen else {}
-    files.update(render_adoptie(corpus, commits, site=site_settings(root)))
+    # One `git log` pass gives the history of every goal file and school file.
+    history = read_history(root, (GOALS, SCHOLEN) if corpus.scholen else (GOALS,))
+    files = render_pages(corpus, history)
+    # Adoption: school checklists, network dashboards and their overview.
+    files.update(render_adoptie(corpus, commit_dates(history), site=site_settings(root)))
     hand = root / SITE_PAGES
     if hand.is_dir():
         for path in sorted(hand.rglob("*")):
