@@ -18,7 +18,7 @@ import yaml
 from leerdoelen.adoptie.history import SCHOLEN, commit_dates
 from leerdoelen.check import CheckResult, check
 from leerdoelen.gcpause import gc_paused
-from leerdoelen.history import read_history
+from leerdoelen.history import Version, read_history, read_version
 from leerdoelen.load.project import GOALS
 from leerdoelen.render.adoptie import Site, render_adoptie
 from leerdoelen.render.pages import render_pages, write_tree
@@ -79,7 +79,14 @@ def generate(root: Path) -> tuple[CheckResult, list[str]]:
         return result, write_tree(root / PAGES, docs_tree(root, result))
 
 
-def run_mkdocs(root: Path, site_dir: Path) -> None:
+def footer_version(version: Version) -> dict[str, str]:
+    """What the footer (``site/overrides/partials/copyright.html``) shows as the version."""
+    if version.commit is None:
+        return {"naam": "onbekend (gebouwd zonder git)"}
+    return {"naam": version.describe or version.commit[:12], "commit": version.commit}
+
+
+def run_mkdocs(root: Path, site_dir: Path, version: Version | None = None) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -94,6 +101,8 @@ def run_mkdocs(root: Path, site_dir: Path) -> None:
     try:
         config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
         config["docs_dir"] = str(root / PAGES)
+        if version is not None:
+            config["extra"]["versie"] = footer_version(version)
         build(config)
     except MkDocsException as error:
         said = "".join(f"\n  {message}" for message in warnings.messages)
@@ -130,7 +139,7 @@ def build_site(root: Path, out: Path) -> BuildResult:
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.nieuw-", dir=out.parent))
     try:
-        run_mkdocs(root, staging)
+        run_mkdocs(root, staging, read_version(root))
         _swap(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

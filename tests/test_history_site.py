@@ -15,6 +15,7 @@ import pytest
 from conftest import (
     GELDIG,
     ROOT,
+    VERSIE,
     XSS_CODE,
     XSS_COMMIT,
     CommitPlan,
@@ -59,6 +60,10 @@ def _history(tree: Element) -> tuple[str, list[list[str]]]:
     return text, rows
 
 
+def _footer_version(tree: Element) -> str:
+    return tree.find("footer").find("div", "ld-versie").text()
+
+
 # --- the session build: a real checkout ---------------------------------------------------
 
 
@@ -97,6 +102,16 @@ def test_commit_message_and_author_are_shown_as_text(site: Path) -> None:
     history = [e for part in _section(tree, "Geschiedenis") for e in part.iter()]
     assert {e.tag for e in history} <= {"ul", "li", "table", "thead", "tbody", "tr", "th", "td"}
     assert "alert('commit')</script>" not in source and "<img src=x" not in source
+
+
+def test_every_page_footer_shows_the_version_and_commit(site_build: SiteBuild, site: Path) -> None:
+    commit = git.Repo(site_build.root).head.commit.hexsha
+    expected = f"Versie van de inhoud: {VERSIE}, commit {commit[:12]}"
+    pages = sorted(site.glob("**/index.html"))
+    themed = [p for p in pages if "/scholen/" not in p.as_posix()]  # standalone pages
+    assert len(themed) > 100
+    for path in themed:
+        assert _footer_version(parse(path.read_text(encoding="utf-8"))) == expected, path
 
 
 # --- builds without (full) history --------------------------------------------------------
@@ -159,6 +174,9 @@ def test_a_shallow_clone_builds_and_says_what_it_misses(small_repo: Path, tmp_pa
         "en daarin is dit leerdoel niet veranderd."
     )
     assert rows == []
+    commit = git.Repo(clone).head.commit.hexsha
+    footer = _footer_version(_page(site, "DG-001")[1])
+    assert footer == f"Versie van de inhoud: v2026.2, commit {commit[:12]}"
 
 
 def test_a_copy_without_git_builds_and_says_so(small_repo: Path, tmp_path: Path) -> None:
@@ -167,6 +185,7 @@ def test_a_copy_without_git_builds_and_says_so(small_repo: Path, tmp_path: Path)
     site = _build(copy)
     tree = _page(site, "DG-001")[1]
     assert _history(tree) == ("Geschiedenis onbekend: deze site is gebouwd buiten git.", [])
+    assert _footer_version(tree) == "Versie van de inhoud: onbekend (gebouwd zonder git)"
 
 
 def test_without_git_the_site_builds_and_says_so(
@@ -180,3 +199,4 @@ def test_without_git_the_site_builds_and_says_so(
     tree = _page(site, "DG-001")[1]
     text = "Geschiedenis onbekend: git was niet beschikbaar toen deze site werd gebouwd."
     assert _history(tree) == (text, [])
+    assert _footer_version(tree) == "Versie van de inhoud: onbekend (gebouwd zonder git)"

@@ -272,6 +272,14 @@ def nieuwste_wijziging(page: Page, bericht: str, auteur: str, datum: str) -> Non
     assert (rij["Bericht"], rij["Door"], rij["Datum"]) == (bericht, auteur, datum), rij
 
 
+@then(parsers.parse('noemt de voettekst de versie "{versie}" van de inhoud'))
+def versie_in_voettekst(page: Page, versie: str) -> None:
+    voettekst = page.get_by_role("contentinfo")
+    expect(voettekst).to_contain_text(
+        re.compile(rf"Versie van de inhoud: {re.escape(versie)}, commit [0-9a-f]{{12}}")
+    )
+
+
 @then(parsers.parse('staat bij "{kenmerk}" de groep "{groep}"'))
 def kenmerk_groep(page: Page, kenmerk: str, groep: str) -> None:
     assert kenmerk == "Groepen"
