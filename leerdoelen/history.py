@@ -28,6 +28,19 @@ Availability = Literal["full", "shallow", "outside git", "no git"]
 # .mailmap says) and subject, separated by NUL. With -z, git ends the header with a NUL
 # and gives each changed file as status NUL path NUL (NUL old NUL new for a rename).
 _FORMAT = "--format=%x1e%H%x00%aI%x00%aN%x00%s"
+LOG = (
+    "log",
+    "-z",
+    _FORMAT,
+    "--encoding=UTF-8",
+    "--name-status",
+    "-M",  # follow renames, whatever diff.renames says
+    "--root",  # the first commit adds its files
+    "--date-order",  # children before parents, then by date
+    "--relative",  # paths from the root, also when it is a folder in the checkout
+    "--no-color",
+    "--no-show-signature",
+)
 _HEADER = re.compile(r"\n?\x1e([0-9a-f]{40}|[0-9a-f]{64})")
 _STATUS = re.compile(r"\n?([ACDMRTUXB])\d*")
 
@@ -178,22 +191,7 @@ def read_history(root: Path, folders: Sequence[str]) -> History:
         if shallow == "true":
             cut_off = (root / shallow_file).read_text(encoding="ascii").split()
             commits = int(_git(root, "rev-list", "--count", "HEAD").strip())
-        output = _git(
-            root,
-            "log",
-            "-z",
-            _FORMAT,
-            "--encoding=UTF-8",
-            "--name-status",
-            "-M",  # follow renames, whatever diff.renames says
-            "--root",  # the first commit adds its files
-            "--date-order",  # children before parents, then by date
-            "--relative",  # paths from the root, also when it is a folder in the checkout
-            "--no-color",
-            "--no-show-signature",
-            "--",
-            *folders,
-        )
+        output = _git(root, *LOG, "--", *folders)
     except Exception as error:  # a repository without commits, or a broken one
         if _is_missing(error):
             return History("no git")
