@@ -21,8 +21,9 @@ from pathlib import Path
 from typing import Literal
 
 # Why the history is (in)complete. "full": everything; "shallow": only the newest commits
-# are in the clone; "outside git": not a git checkout; "no git": git could not be run.
-Availability = Literal["full", "shallow", "outside git", "no git"]
+# are in the clone; "outside git": not a git checkout; "no git": git could not be run;
+# "unreadable": git ran in a checkout but could not read its history.
+Availability = Literal["full", "shallow", "outside git", "no git", "unreadable"]
 
 # One commit: a record separator, then hash, author date (strict ISO 8601), author (as
 # .mailmap says) and subject, separated by NUL. With -z, git ends the header with a NUL
@@ -185,19 +186,27 @@ def read_history(root: Path, folders: Sequence[str]) -> History:
         ).splitlines()[:2]
     except Exception as error:  # not a checkout, or no git at all
         return History("no git" if _is_missing(error) else "outside git")
+    cut_off: list[str] = []
+    commits = None
     try:
-        cut_off: list[str] = []
-        commits = None
         if shallow == "true":
-            cut_off = (root / shallow_file).read_text(encoding="ascii").split()
             commits = int(_git(root, "rev-list", "--count", "HEAD").strip())
+            cut_off = _read_lines(root / shallow_file)
         output = _git(root, *LOG, "--", *folders)
     except Exception as error:  # a repository without commits, or a broken one
         if _is_missing(error):
             return History("no git")
-        return History("full") if _has_no_commits(root) else History("outside git")
+        return History("full") if _has_no_commits(root) else History("unreadable")
     files = parse_log(output, cut_off)
     return History("shallow", files, commits) if commits is not None else History("full", files)
+
+
+def _read_lines(path: Path) -> list[str]:
+    """The commits in git's "shallow" file; none if it can't be read."""
+    try:
+        return path.read_text(encoding="ascii").split()
+    except (OSError, UnicodeDecodeError):
+        return []
 
 
 def _has_no_commits(root: Path) -> bool:

@@ -260,6 +260,16 @@ def test_without_git_the_history_is_unknown(
     assert read_version(repo.root) == Version()
 
 
+def test_a_broken_repository_is_unreadable(repo: Repo) -> None:
+    repo.write("goals/dg/DG-001.yaml")
+    first = repo.commit("Begin")
+    repo.write("goals/dg/DG-001.yaml")
+    repo.commit("Verder")
+    tree = repo.repo.commit(first).tree.hexsha  # the first commit's tree: git log needs it
+    (repo.root / ".git" / "objects" / tree[:2] / tree[2:]).unlink()
+    assert repo.history() == History("unreadable")
+
+
 def _shallow_clone(repo: Repo, target: Path, depth: int) -> Path:
     git.Repo.clone_from(repo.root.as_uri(), target, multi_options=[f"--depth={depth}"])
     return target

@@ -200,3 +200,18 @@ def test_without_git_the_site_builds_and_says_so(
     text = "Geschiedenis onbekend: git was niet beschikbaar toen deze site werd gebouwd."
     assert _history(tree) == (text, [])
     assert _footer_version(tree) == "Versie van de inhoud: onbekend (gebouwd zonder git)"
+
+
+def test_an_unreadable_history_is_named_as_such() -> None:
+    """A checkout whose history git can't read (see test_history): rendered in-process."""
+    from leerdoelen.check import check
+    from leerdoelen.history import History
+    from leerdoelen.render.pages import render_pages
+
+    pages = render_pages(check(GELDIG).project.corpus, History("unreadable"))
+    page = pages["doelen/DG-001/index.md"]
+    assert isinstance(page, str)
+    assert page.endswith(
+        "## Geschiedenis\n\n"
+        "Geschiedenis onbekend: git kon de geschiedenis niet lezen toen deze site werd gebouwd.\n"
+    )
