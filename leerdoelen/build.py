@@ -15,10 +15,12 @@ from pathlib import Path
 
 import yaml
 
-from leerdoelen.adoptie.history import commit_dates
+from leerdoelen.adoptie.history import SCHOLEN, commit_dates
 from leerdoelen.check import CheckResult, check
 from leerdoelen.export.opendata import ExportError, Settings, open_data
 from leerdoelen.gcpause import gc_paused
+from leerdoelen.history import Version, read_history, read_version
+from leerdoelen.load.project import GOALS
 from leerdoelen.render.adoptie import Site, render_adoptie
 from leerdoelen.render.changelog import render_changelog
 from leerdoelen.render.pages import render_pages, write_tree
@@ -61,16 +63,16 @@ def export_settings(root: Path) -> Settings:
 def docs_tree(root: Path, result: CheckResult) -> dict[str, str | bytes]:
     """Everything MkDocs reads: generated pages plus hand-written ones from ``site/pages``."""
     corpus = result.project.corpus
-    files = render_pages(corpus)
-    # Adoption: school checklists, network dashboards and their overview. The last change
-    # of each school file comes from one `git log` over adoptie/scholen.
-    commits = commit_dates(root) if corpus.scholen else {}
-    files.update(render_adoptie(corpus, commits, site=site_settings(root)))
+    # One `git log` pass gives the history of every goal file and school file.
+    history = read_history(root, (GOALS, SCHOLEN) if corpus.scholen else (GOALS,))
+    files = render_pages(corpus, history)
+    # Adoption: school checklists, network dashboards and their overview.
+    files.update(render_adoptie(corpus, commit_dates(history), site=site_settings(root)))
     # What changed per release (git tags vJJJJ.N), from the diff engine.
     files.update(render_changelog(root, corpus))
     # Open data: exactly what `leerdoelen export` writes.
     try:
-        files.update(open_data(root, corpus, export_settings(root)))
+        files.update(open_data(root, corpus, export_settings(root), history))
     except ExportError as error:
         said = "".join(f"\n  {d.path}: {d.code}: {d.message}" for d in error.problems[:20])
         raise BuildError(f"de SLO-export klopt niet{said}") from error
@@ -94,7 +96,14 @@ def generate(root: Path) -> tuple[CheckResult, list[str]]:
         return result, write_tree(root / PAGES, docs_tree(root, result))
 
 
-def run_mkdocs(root: Path, site_dir: Path) -> None:
+def footer_version(version: Version) -> dict[str, str]:
+    """What the footer (``site/overrides/partials/copyright.html``) shows as the version."""
+    if version.commit is None:
+        return {"naam": "onbekend (gebouwd zonder git)"}
+    return {"naam": version.describe or version.commit[:12], "commit": version.commit}
+
+
+def run_mkdocs(root: Path, site_dir: Path, version: Version | None = None) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -109,6 +118,8 @@ def run_mkdocs(root: Path, site_dir: Path) -> None:
     try:
         config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
         config["docs_dir"] = str(root / PAGES)
+        if version is not None:
+            config["extra"]["versie"] = footer_version(version)
         build(config)
     except MkDocsException as error:
         said = "".join(f"\n  {message}" for message in warnings.messages)
@@ -145,7 +156,7 @@ def build_site(root: Path, out: Path) -> BuildResult:
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.nieuw-", dir=out.parent))
     try:
-        run_mkdocs(root, staging)
+        run_mkdocs(root, staging, read_version(root))
         _swap(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

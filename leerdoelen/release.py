@@ -123,6 +123,8 @@ def _between(root: Path, previous: Release | None, release: Release) -> Summary 
 def changelog(root: Path, current: Corpus) -> Changelog:
     """Per release (newest first) the changes since the release before it, and the
     changes in ``current`` (the content the site is built from) since the last one."""
+    from git.exc import GitCommandNotFound
+
     from leerdoelen.revisions import RevisionError, open_repo
 
     try:
@@ -130,8 +132,11 @@ def changelog(root: Path, current: Corpus) -> Changelog:
     except RevisionError:
         return Changelog(missing="git")
     with repo:
-        if not repo.head.is_valid():
-            return Changelog(missing="commits")
+        try:
+            if not repo.head.is_valid():
+                return Changelog(missing="commits")
+        except GitCommandNotFound:  # a checkout, but no git program to read it with
+            return Changelog(missing="programma")
         found = releases(repo)
         if not found:
             return Changelog(missing="releases")

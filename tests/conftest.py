@@ -2,8 +2,9 @@
 
 ``site_build`` runs ``leerdoelen build`` (real MkDocs) on a copy of the bundled content
 with one extra goal whose text tries to inject HTML, so every test can check that goal
-text is published as text. ``site_url`` serves the built site on localhost, and
-``browser`` is Debian's headless Chromium driven by Playwright.
+text is published as text. The copy is a git repository with a short history (``HISTORY``),
+whose commit message and author try to inject HTML too. ``site_url`` serves the built site
+on localhost, and ``browser`` is Debian's headless Chromium driven by Playwright.
 """
 
 from __future__ import annotations
@@ -154,6 +155,73 @@ def add_adoptie(root: Path) -> None:
         path.write_text(text, encoding="utf-8")
 
 
+# --- Git history ---------------------------------------------------------------------------
+# The session build is a git checkout: the whole content in a first commit, an edit of
+# DG-001, an edit of the injection goal DG-999 whose message and author try to inject HTML
+# (git itself strips < and > from names), and a release tag. Goal pages show this history,
+# the footer the tag and commit. A school's last change is the later of its file's last
+# commit and its own dates: the first commit is older than the stale school's newest datum
+# (1 June 2025), so the adoption tests keep their meaning.
+@dataclass(frozen=True)
+class CommitPlan:
+    paths: tuple[str, ...]  # what the commit adds; "." is everything
+    author: str
+    date: str  # the author date, ISO 8601
+    message: str
+
+
+XSS_COMMIT = (
+    "<script>alert('commit')</script> <img src=x onerror=alert('bericht')> *geen nadruk*"
+    " [link](javascript:alert('link')) | # `code`\n\nMet een tweede alinea."
+)
+HISTORY = (
+    CommitPlan((".",), "Redactie SLO", "2025-05-01T10:00:00+02:00", "Eerste versie van de inhoud"),
+    CommitPlan(
+        ("goals/digitale-geletterdheid/DG-001.yaml",),
+        "Fatima Redacteur",
+        "2026-11-03T09:30:00+01:00",
+        "DG-001: omschrijving verduidelijkt",
+    ),
+    CommitPlan(
+        (f"goals/digitale-geletterdheid/{XSS_CODE}.yaml",),
+        "Mallory & *Co* [x](javascript:alert('auteur'))",
+        "2026-11-20T23:45:00+01:00",
+        XSS_COMMIT,
+    ),
+)
+VERSIE = "v2026.1"
+
+
+def commit_history(root: Path, history: tuple[CommitPlan, ...] = HISTORY, tag: str = VERSIE) -> str:
+    """Make ``root`` a git repository with ``history``, tag the last commit; its hash.
+
+    Each commit after the first appends a YAML comment to its files, a change that leaves
+    the pages' content as it was.
+    """
+    import git
+
+    repo = git.Repo.init(root)
+    with repo.config_writer() as config:
+        config.set_value("user", "name", "Toets")
+        config.set_value("user", "email", "toets@example.org")
+        config.set_value("commit", "gpgsign", "false")
+        config.set_value("tag", "gpgsign", "false")
+    for number, commit in enumerate(history):
+        if number:
+            for relative in commit.paths:
+                with (root / relative).open("a", encoding="utf-8") as file:
+                    file.write(f"# wijziging {number}\n")
+        repo.git.add("--", *commit.paths)
+        repo.git.commit(
+            "--quiet",
+            f"--author={commit.author} <auteur@example.org>",
+            f"--date={commit.date}",
+            f"--message={commit.message}",
+        )
+    repo.git.tag("--annotate", f"--message=Release {tag}", tag)
+    return repo.head.commit.hexsha
+
+
 def copy_project(root: Path) -> Path:
     """A copy of this repository's content project (goals, site, schemas, mkdocs.yml)."""
     for name in ("goals", "site", "schemas"):
@@ -181,6 +249,7 @@ def site_build(tmp_path_factory: pytest.TempPathFactory) -> SiteBuild:
         XSS_GOAL, encoding="utf-8"
     )
     add_adoptie(root)
+    commit_history(root)
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("LEERDOELEN_VANDAAG", VANDAAG)
         out, err = _capture(main, ["-C", str(root), "build"])

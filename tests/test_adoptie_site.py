@@ -37,6 +37,7 @@ from leerdoelen.adoptie.history import commit_dates, is_stale, last_change
 from leerdoelen.adoptie.model import School
 from leerdoelen.build import generate
 from leerdoelen.check import check
+from leerdoelen.history import read_history
 from leerdoelen.render.adoptie import render_adoptie
 from leerdoelen.render.downloads import xlsx_bytes
 
@@ -647,7 +648,7 @@ def test_commit_dates_come_from_one_git_log(
     commit(["project/adoptie/scholen/22BB.yaml"], "2026-02-03T12:00:00+00:00")
     (root / "README.md").write_text("anders\n", encoding="utf-8")
     commit(["project/README.md"], "2026-11-01T12:00:00+00:00")  # not a school file
-    assert commit_dates(root) == {
+    assert commit_dates(read_history(root, ["goals", "adoptie/scholen"])) == {
         "11AA": dt.date(2024, 5, 1),
         "22BB": dt.date(2026, 2, 3),
         "33CC": dt.date(2024, 5, 1),
@@ -656,8 +657,8 @@ def test_commit_dates_come_from_one_git_log(
 
 def test_commit_dates_outside_git_are_unknown(tmp_path: Path) -> None:
     root = klein_project(tmp_path / "project")
-    assert commit_dates(root) == {}
-    assert commit_dates(tmp_path / "bestaat-niet") == {}
+    assert commit_dates(read_history(root, ["adoptie/scholen"])) == {}
+    assert commit_dates(read_history(tmp_path / "bestaat-niet", ["adoptie/scholen"])) == {}
 
 
 STALE = '<p class="admonition-title">Verouderd</p>'

@@ -256,6 +256,30 @@ def woord_gemarkeerd(page: Page, woord: str) -> None:
     expect(markering.first).to_be_visible()
 
 
+@then(parsers.parse('staat onder de kop "{kop}" de regel "{tekst}"'))
+def regel_onder_kop(page: Page, kop: str, tekst: str) -> None:
+    regels = _inhoud(page).locator(f"xpath=.//li[preceding::h2[1][normalize-space()='{kop}']]")
+    expect(regels.filter(has_text=re.compile(rf"^{re.escape(tekst)}$"))).to_have_count(1)
+
+
+@then(parsers.parse('is de nieuwste wijziging "{bericht}" door "{auteur}" op "{datum}"'))
+def nieuwste_wijziging(page: Page, bericht: str, auteur: str, datum: str) -> None:
+    tabel = _tabellen_onder(page, "Geschiedenis")
+    expect(tabel).to_have_count(1)
+    kolommen = [k.strip() for k in tabel.locator("thead th").all_inner_texts()]
+    cellen = [c.strip() for c in tabel.locator("tbody tr").first.locator("td").all_inner_texts()]
+    rij = dict(zip(kolommen, cellen, strict=True))
+    assert (rij["Bericht"], rij["Door"], rij["Datum"]) == (bericht, auteur, datum), rij
+
+
+@then(parsers.parse('noemt de voettekst de versie "{versie}" van de inhoud'))
+def versie_in_voettekst(page: Page, versie: str) -> None:
+    voettekst = page.get_by_role("contentinfo")
+    expect(voettekst).to_contain_text(
+        re.compile(rf"Versie van de inhoud: {re.escape(versie)}, commit [0-9a-f]{{12}}")
+    )
+
+
 @then(parsers.parse('staat bij "{kenmerk}" de groep "{groep}"'))
 def kenmerk_groep(page: Page, kenmerk: str, groep: str) -> None:
     assert kenmerk == "Groepen"

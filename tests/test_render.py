@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from leerdoelen.check import check
+from leerdoelen.history import History
 from leerdoelen.render.pages import goals_csv, render_pages, write_tree
-from leerdoelen.render.text import html_text, markdown_block, markdown_inline
+from leerdoelen.render.text import html_text, markdown_block, markdown_inline, markdown_literal
 
 GELDIG = Path(__file__).parent / "golden" / "geldig"
 
@@ -45,6 +46,25 @@ def test_markdown_inline_is_one_line() -> None:
     assert markdown_inline("twee\nregels  <b>") == "twee regels &lt;b&gt;"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
+        (
+            "*geen* **nadruk** _of_ __dit__",
+            "&#42;geen&#42; &#42;&#42;nadruk&#42;&#42; &#95;of&#95; &#95;&#95;dit&#95;&#95;",
+        ),
+        ("[SLO](https://www.slo.nl/)", "&#91;SLO&#93;(https://www.slo.nl/)"),
+        ("a | b `c` # d {e} \\f", "a &#124; b &#96;c&#96; &#35; d &#123;e&#125; &#92;f"),
+        ("twee\nregels", "twee regels"),
+        ("&amp; blijft", "&amp;amp; blijft"),
+    ],
+)
+def test_markdown_literal_passes_nothing(text: str, expected: str) -> None:
+    """For text that is not ours to format, such as commit messages."""
+    assert markdown_literal(text) == expected
+
+
 def test_html_text_escapes_quotes_for_attributes() -> None:
     assert html_text('Een "titel" <b>') == "Een &quot;titel&quot; &lt;b&gt;"
 
@@ -53,7 +73,7 @@ def test_html_text_escapes_quotes_for_attributes() -> None:
 def pages() -> dict[str, str | bytes]:
     result = check(GELDIG)
     assert result.ok
-    return render_pages(result.project.corpus)
+    return render_pages(result.project.corpus, History("outside git"))
 
 
 def test_every_goal_gets_a_page_at_its_code(pages: dict[str, str | bytes]) -> None:

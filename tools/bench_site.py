@@ -69,6 +69,7 @@ import yaml
 import leerdoelen.build as build_module
 from leerdoelen.build import PAGES, build_site, generate, run_mkdocs
 from leerdoelen.check import CheckResult
+from leerdoelen.history import Version
 
 TOOLS = Path(__file__).resolve().parent
 PROJECT = TOOLS.parent
@@ -180,10 +181,10 @@ def split_timing(ours: Ours, prefix: str, label: str) -> Iterator[None]:
         with clock(lambda t: setattr(ours, "generate", t)):
             return generate(root)
 
-    def timed_mkdocs(root: Path, site_dir: Path) -> None:
+    def timed_mkdocs(root: Path, site_dir: Path, version: Version | None = None) -> None:
         print(f"{prefix}: mkdocs bouwen{label}…", flush=True)
         with clock(lambda t: setattr(ours, "mkdocs", t)):
-            run_mkdocs(root, site_dir)
+            run_mkdocs(root, site_dir, version)
 
     saved = build_module.generate, build_module.run_mkdocs
     build_module.generate, build_module.run_mkdocs = timed_generate, timed_mkdocs

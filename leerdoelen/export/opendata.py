@@ -13,6 +13,7 @@ from leerdoelen.corpus import Corpus
 from leerdoelen.diagnostics import Diagnostic
 from leerdoelen.export.case import case_bytes
 from leerdoelen.export.history import last_commits
+from leerdoelen.history import History
 from leerdoelen.render.downloads import ZIP_TIME
 from leerdoelen.render.pages import goals_csv
 
@@ -75,20 +76,28 @@ def slo_zip(files: dict[str, bytes]) -> bytes:
     return out.getvalue()
 
 
-def export_bytes(kind: str, root: Path, corpus: Corpus, settings: Settings) -> bytes:
-    """One open-data file (``json``, ``csv``, ``case`` or ``slo`` as a zip)."""
+def export_bytes(
+    kind: str, root: Path, corpus: Corpus, settings: Settings, history: History | None = None
+) -> bytes:
+    """One open-data file (``json``, ``csv``, ``case`` or ``slo`` as a zip).
+
+    ``history``: the git history the build read already, for CASE's change dates.
+    """
     if kind == "json":
         return corpus_json(corpus)
     if kind == "csv":
         return corpus_csv(corpus)
     if kind == "case":
-        return case_bytes(corpus, settings.site_url, settings.site_name, last_commits(root))
+        dates = last_commits(root, history)
+        return case_bytes(corpus, settings.site_url, settings.site_name, dates)
     return slo_zip(slo_export(corpus))
 
 
-def open_data(root: Path, corpus: Corpus, settings: Settings) -> dict[str, bytes]:
+def open_data(
+    root: Path, corpus: Corpus, settings: Settings, history: History | None = None
+) -> dict[str, bytes]:
     """``open-data/<name>`` → bytes, for the site."""
     return {
-        f"{FOLDER}/{name}": export_bytes(kind, root, corpus, settings)
+        f"{FOLDER}/{name}": export_bytes(kind, root, corpus, settings, history)
         for kind, name in NAMES.items()
     }

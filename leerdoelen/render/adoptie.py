@@ -59,24 +59,11 @@ from leerdoelen.clock import today
 from leerdoelen.corpus import Corpus
 from leerdoelen.model import Kader, Kerndoel, Leerdoel, Subdomein
 from leerdoelen.render import charts
+from leerdoelen.render.dates import datum_nl
 from leerdoelen.render.downloads import Blad, Waarde, csv_bytes, xlsx_bytes
 from leerdoelen.render.text import html_text, markdown_inline
 
 SOORT = {"bao": "basisonderwijs", "sbo": "speciaal basisonderwijs", "so": "speciaal onderwijs"}
-MAANDEN = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 SCHOOL_KOLOMMEN = (
     "code",
     "titel",
@@ -138,10 +125,6 @@ def _theme_stylesheets() -> tuple[str, ...]:
 
 
 STYLESHEETS = (*_theme_stylesheets(), "assets/leerdoelen.css")
-
-
-def datum_nl(datum: dt.date) -> str:
-    return f"{datum.day} {MAANDEN[datum.month - 1]} {datum.year}"
 
 
 def _html_link(page: str) -> Callable[[str], str]:
@@ -585,7 +568,7 @@ def render_adoptie(
 ) -> dict[str, str | bytes]:
     """The adoption pages and downloads, for a corpus that passed ``check``.
 
-    ``commits`` maps a BRIN to its file's last commit date (``history.commit_dates``);
+    ``commits`` maps a BRIN to its file's last commit date (``adoptie.history.commit_dates``);
     ``vandaag`` defaults to ``clock.today()``. The overview is there even without data.
     """
     renderer = _Renderer(corpus, commits or {}, vandaag, site or Site())

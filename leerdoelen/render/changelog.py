@@ -30,6 +30,8 @@ _MAANDEN = [
 _MISSING = {
     "git": "Deze site is niet gebouwd vanuit een git-repository: er is geen overzicht van "
     "releases.",
+    "programma": "Git is niet gevonden op de machine die deze site bouwde: er is geen "
+    "overzicht van releases.",
     "commits": "De repository heeft nog geen commits: er zijn nog geen releases.",
     "releases": "Er zijn nog geen releases. Een release is een tag zoals `v2026.1`, gemaakt "
     "met `leerdoelen release`.",

@@ -1,9 +1,9 @@
 """Generate the site's Markdown pages (and downloads) from the corpus.
 
-Every page is a pure function of the corpus: ``render_pages`` returns the whole docs tree
-as ``{relative path: content}``, and ``write_tree`` writes only what changed, so that a
-live preview does not rebuild in a loop. Goal pages live at ``doelen/<CODE>/``, a URL made
-from the code alone.
+Every page is a pure function of the corpus and the goals' git history: ``render_pages``
+returns the whole docs tree as ``{relative path: content}``, and ``write_tree`` writes only
+what changed, so that a live preview does not rebuild in a loop. Goal pages live at
+``doelen/<CODE>/``, a URL made from the code alone.
 """
 
 from __future__ import annotations
@@ -17,9 +17,11 @@ import jinja2
 
 from leerdoelen.catalogue import CATALOGUE
 from leerdoelen.corpus import Corpus, Plek
+from leerdoelen.history import History
 from leerdoelen.model import GROEPEN, Kader, Leerdoel
+from leerdoelen.render.dates import datum_nl
 from leerdoelen.render.downloads import csv_bytes
-from leerdoelen.render.text import html_text, markdown_block, markdown_inline
+from leerdoelen.render.text import html_text, markdown_block, markdown_inline, markdown_literal
 
 SECTIONS = ("domeinen", "kerndoelen", "doelen", "leerlijnen", "groepen", "meldingen")
 
@@ -45,6 +47,8 @@ def _environment() -> jinja2.Environment:
         inline=markdown_inline,
         title=lambda text: json.dumps(html_text(text), ensure_ascii=False),
         tooltip=_tooltip,
+        literal=markdown_literal,
+        datum=lambda moment: datum_nl(moment.date()),
     )
     return env
 
@@ -60,8 +64,9 @@ def _linker(page: str) -> Callable[[str], str]:
 
 
 class _Renderer:
-    def __init__(self, corpus: Corpus) -> None:
+    def __init__(self, corpus: Corpus, history: History) -> None:
         self.corpus = corpus
+        self.history = history
         self.env = _environment()
         goals = sorted(corpus.leerdoelen.values(), key=lambda d: d.code)
         self.current = [d for d in goals if d.status != "vervallen"]
@@ -113,6 +118,8 @@ class _Renderer:
                     ),
                     gerelateerd=[goals[c] for c in doel.gerelateerd],
                     vervangt=[goals[c] for c in self.replaces.get(doel.code, [])],
+                    historie=self.history,
+                    geschiedenis=self.history.of(corpus.sources[doel.code].path),
                 ),
             )
 
@@ -194,9 +201,12 @@ class _Renderer:
             yield page, self.render("overzichten.md.j2", page, sectie=section, **context)
 
 
-def render_pages(corpus: Corpus) -> dict[str, str | bytes]:
-    """The generated part of the docs tree, for a corpus that passed ``check``."""
-    renderer = _Renderer(corpus)
+def render_pages(corpus: Corpus, history: History) -> dict[str, str | bytes]:
+    """The generated part of the docs tree, for a corpus that passed ``check``.
+
+    ``history`` is the git history of the goal files (``leerdoelen.history``).
+    """
+    renderer = _Renderer(corpus, history)
     pages: dict[str, str | bytes] = {}
     for part in (
         renderer.section_pages(),

@@ -3,6 +3,8 @@
 What passes: emphasis (``*nadruk*``, ``**sterk**``), lists, and links to http(s) and
 mailto. Everything else that Markdown or HTML would interpret (tags, headings, code,
 tables, images, attribute lists, link definitions, other link schemes) shows as text.
+Text that is not ours to format, such as git commit messages, passes nothing at all
+(``markdown_literal``).
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ _INLINE = str.maketrans(
         "]": "&#93;",
     }
 )
+
+_LITERAL = {**_INLINE, ord("*"): "&#42;", ord("_"): "&#95;"}
 
 
 def _inline(text: str) -> str:
@@ -60,3 +64,8 @@ def markdown_inline(text: str) -> str:
 def html_text(text: str) -> str:
     """Escape a text for HTML outside Markdown, such as front matter titles."""
     return html.escape(" ".join(text.split()))
+
+
+def markdown_literal(text: str) -> str:
+    """Escape a text for one line of Markdown, all of it as text: no emphasis, no links."""
+    return html.escape(" ".join(text.split()), quote=False).translate(_LITERAL)

@@ -47,6 +47,13 @@ Functionaliteit: Leerdoelen vinden en gebruiken
     En zie ik geen melding "Vervallen"
     En staat bij "Status" de waarde "vastgesteld"
 
+  Scenario: Ik zie wanneer een leerdoel voor het laatst is veranderd
+    Gegeven ik open het adres "/doelen/DG-001/"
+    Dan staat onder de kop "Geschiedenis" de regel "Toegevoegd: 1 mei 2025"
+    En staat onder de kop "Geschiedenis" de regel "Laatst veranderd: 3 november 2026"
+    En is de nieuwste wijziging "DG-001: omschrijving verduidelijkt" door "Fatima Redacteur" op "3 november 2026"
+    En noemt de voettekst de versie "v2026.1" van de inhoud
+
   Abstract Scenario: Elk leerdoel heeft een vast adres met alleen zijn code
     Gegeven ik open het adres "/doelen/<code>/"
     Dan ben ik op de pagina van leerdoel "<code>"
