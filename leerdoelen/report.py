@@ -7,6 +7,7 @@ import os
 from collections.abc import Callable
 
 from leerdoelen.check import CheckResult
+from leerdoelen.diagnostics import Diagnostic
 
 
 def _summary(result: CheckResult) -> str:
@@ -40,23 +41,25 @@ def github(result: CheckResult) -> str:
     return "\n".join([*lines, _summary(result)]) + "\n"
 
 
+def diagnostic_json(d: Diagnostic) -> dict[str, object]:
+    """One diagnostic as the JSON reports (``check``, ``diff``) have it."""
+    return {
+        "path": d.path,
+        "line": d.line,
+        "column": d.column,
+        "code": d.code,
+        "severity": str(d.severity),
+        "title": d.title,
+        "message": d.message,
+    }
+
+
 def as_json(result: CheckResult) -> str:
     document = {
         "files": result.files,
         "errors": result.errors,
         "warnings": result.warnings,
-        "diagnostics": [
-            {
-                "path": d.path,
-                "line": d.line,
-                "column": d.column,
-                "code": d.code,
-                "severity": str(d.severity),
-                "title": d.title,
-                "message": d.message,
-            }
-            for d in result.diagnostics
-        ],
+        "diagnostics": [diagnostic_json(d) for d in result.diagnostics],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 

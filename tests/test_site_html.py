@@ -191,8 +191,13 @@ def test_no_page_loads_anything_from_another_host(
 ) -> None:
     problems = []
     content_links = 0
+    site_url = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
     for name, (_, tree) in html_pages.items():
         for element in tree.iter():
+            if element.attrs.get("rel") == "canonical":
+                # The page's own address on the published site: named, never loaded.
+                assert element.attrs["href"] == site_url + name.removesuffix("index.html")
+                continue
             for attribute in _LOADS.get(element.tag, ()):
                 for url in element.attrs.get(attribute, "").split(","):
                     if url.strip() and _remote(url.split()[0]):
@@ -597,3 +602,23 @@ def test_mkdocs_error_leaves_the_site_untouched(
     assert _tree_hash(published.root / "public") == published.hash
     assert _leftovers(published.root) == []
     assert not (published.root / "public" / "kapot").exists()
+
+
+def test_case_uris_lead_to_the_page_and_heading_of_each_item(
+    site: Path, html_pages: dict[str, tuple[str, Element]]
+) -> None:
+    """Every CFItem's ``uri`` is a page of this site (on its ``site_url``), and a ``#``
+    part is the id of a heading there: a subdomein, a doelzin."""
+    package = json.loads((site / "open-data" / "case.json").read_text(encoding="utf-8"))
+    base = package["CFDocument"]["uri"]
+    assert base == yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+    fragments = 0
+    for item in package["CFItems"]:
+        assert item["uri"].startswith(base), item["uri"]
+        path, _, fragment = item["uri"].removeprefix(base).partition("#")
+        _, tree = html_pages[f"{path}index.html"]
+        if fragment:
+            fragments += 1
+            ids = {e.attrs.get("id") for e in tree.iter()}
+            assert fragment in ids, (item["humanCodingScheme"], fragment)
+    assert fragments > 20  # subdomeinen and doelzinnen

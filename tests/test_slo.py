@@ -353,7 +353,7 @@ def test_case_package_validates_and_uses_slos_ids(tmp_path: Path) -> None:
     items = {i["humanCodingScheme"]: i for i in package["CFItems"]}
     assert items["DG-po-22C"]["identifier"] == "8d046216-3c30-4a99-8980-ea6a593d804a"
     assert items["DG-po-22C"]["CFItemType"] == "Doelzin"
-    assert items["DG-014"]["uri"] == "https://leerdoelen.example/doelen/DG-014/"
+    assert items["DG-014"]["uri"] == "https://leerdoelen.github.io/doelen/DG-014/"
     ids = [i["identifier"] for i in package["CFItems"]]
     ids += [a["identifier"] for a in package["CFAssociations"]]
     assert len(set(ids)) == len(ids) and all(UUID_CASE.match(i) for i in ids)

@@ -4,29 +4,15 @@ release before it, from the same diff engine and renderer as ``leerdoelen diff``
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from pathlib import Path
 
 from leerdoelen.corpus import Corpus
 from leerdoelen.release import Changelog, changelog
+from leerdoelen.render.dates import datum_nl
 from leerdoelen.render.diff import Link, markdown
 from leerdoelen.review import Summary
 
 PAGE = "veranderd/index.md"
-_MAANDEN = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
 _MISSING = {
     "git": "Deze site is niet gebouwd vanuit een git-repository: er is geen overzicht van "
     "releases.",
@@ -36,10 +22,6 @@ _MISSING = {
     "releases": "Er zijn nog geen releases. Een release is een tag zoals `v2026.1`, gemaakt "
     "met `leerdoelen release`.",
 }
-
-
-def datum(day: dt.date) -> str:
-    return f"{day.day} {_MAANDEN[day.month - 1]} {day.year}"
 
 
 def _links(corpus: Corpus) -> Link:
@@ -73,7 +55,7 @@ def changelog_page(log: Changelog, corpus: Corpus) -> str:
     if log.unreleased is not None:
         parts.append(_section(log.unreleased, "Nog niet in een release", corpus))
     for release, summary in log.per_release:
-        parts.append(_section(summary, f"{release.name} ({datum(release.date)})", corpus))
+        parts.append(_section(summary, f"{release.name} ({datum_nl(release.date)})", corpus))
     if log.unavailable:
         parts.append(
             f"De inhoud van {', '.join(log.unavailable)} is niet beschikbaar in deze kloon "

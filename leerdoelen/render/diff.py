@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable
 from leerdoelen.diagnostics import Severity
 from leerdoelen.diff import Change, Diff, FieldChange, Value
 from leerdoelen.render.text import markdown_inline
+from leerdoelen.report import diagnostic_json
 from leerdoelen.review import Summary
 from leerdoelen.revisions import Revision
 
@@ -201,18 +202,7 @@ def as_json(summary: Summary) -> str:
         "counts": summary.diff.counts(),
         "errors": len(summary.errors),
         "warnings": len(summary.diagnostics) - len(summary.errors),
-        "diagnostics": [
-            {
-                "path": d.path,
-                "line": d.line,
-                "column": d.column,
-                "code": d.code,
-                "severity": str(d.severity),
-                "title": d.title,
-                "message": d.message,
-            }
-            for d in summary.diagnostics
-        ],
+        "diagnostics": [diagnostic_json(d) for d in summary.diagnostics],
         "changes": [_change(c) for c in summary.diff.changes],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
