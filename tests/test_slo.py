@@ -1,6 +1,6 @@
 """SLO's curriculum-fo in and out: validation, import, round trip, CASE, open data.
 
-Everything runs on the real fixture (``../shared/fixtures/slo-curriculum-fo-dg``), copied
+Everything runs on the real fixture (``tests/fixtures/slo-curriculum-fo-dg``), copied
 where a test edits it. Golden files for the exports are in ``tests/golden/export/``; to
 accept a deliberate change, run ``UPDATE_GOLDEN=1 pytest tests/test_slo.py``.
 """
@@ -26,7 +26,7 @@ from leerdoelen.check import check
 from leerdoelen.cli import main
 from leerdoelen.slo.source import Dataset, read_checkout, validate
 
-FIXTURE = ROOT.parent / "shared" / "fixtures" / "slo-curriculum-fo-dg"  # shared/ beside it
+FIXTURE = ROOT / "tests" / "fixtures" / "slo-curriculum-fo-dg"  # see its README
 CASE_SCHEMA = FIXTURE.parent / "case-v1p1-cfpackage-schema.json"
 GOLDEN = Path(__file__).parent / "golden"
 KINDS = {

@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 from leerdoelen.slo.importer import import_slo  # noqa: E402
 
-FIXTURE = ROOT.parent / "shared" / "fixtures" / "slo-curriculum-fo-dg"
+FIXTURE = ROOT / "tests" / "fixtures" / "slo-curriculum-fo-dg"
 FILES = [
     "sets",
     "domeinen",
