@@ -442,3 +442,23 @@ def commit_all(repo, message: str, day: int = 1) -> str:  # type: ignore[no-unty
     repo.git.add("--all")
     when = f"2026-03-{day:02d}T12:00:00"
     return repo.index.commit(message, author_date=when, commit_date=when).hexsha
+
+
+def committed_goals(tmp_path: Path) -> Path:
+    """The bundled goals, committed in a fresh repository (for diff and release)."""
+    root = tmp_path / "inhoud"
+    shutil.copytree(ROOT / "goals", root / "goals")
+    commit_all(git_repo(root), "Leerdoelen uit het voorbeeld")
+    return root
+
+
+@dataclass(frozen=True)
+class Uitvoer:
+    """What a CLI run printed, for the BDD steps."""
+
+    afsluitcode: int
+    stdout: str
+    stderr: str
+
+    def __str__(self) -> str:
+        return f"afsluitcode {self.afsluitcode}\n--- stdout\n{self.stdout}--- stderr\n{self.stderr}"

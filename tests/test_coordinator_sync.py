@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import shlex
 import shutil
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from conftest import Uitvoer
 from pytest_bdd import given, parsers, scenarios, then, when
 
 from leerdoelen.check import check
@@ -25,16 +25,6 @@ SCHOLEN = "adoptie/scholen"
 VANDAAG = "2026-06-01"
 
 scenarios("coordinator_sync.feature")
-
-
-@dataclass(frozen=True)
-class Uitvoer:
-    afsluitcode: int
-    stdout: str
-    stderr: str
-
-    def __str__(self) -> str:
-        return f"afsluitcode {self.afsluitcode}\n--- stdout\n{self.stdout}--- stderr\n{self.stderr}"
 
 
 @given(parsers.parse('het voorbeeldproject met het netwerk "{netwerk}"'), target_fixture="project")

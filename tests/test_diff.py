@@ -17,7 +17,7 @@ from pathlib import Path
 
 import git
 import pytest
-from conftest import ROOT, commit_all, git_repo
+from conftest import ROOT, commit_all, committed_goals, git_repo
 
 from leerdoelen.cli import main
 
@@ -41,11 +41,7 @@ class Run:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """The bundled goals, committed in a fresh repository."""
-    root = tmp_path / "inhoud"
-    shutil.copytree(ROOT / "goals", root / "goals")
-    commit_all(git_repo(root), "Leerdoelen uit het voorbeeld")
-    return root
+    return committed_goals(tmp_path)
 
 
 @pytest.fixture

@@ -7,13 +7,13 @@ ze vast, voert de wijziging van de redacteur uit en draait de CLI in hetzelfde p
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import git
 import pytest
-from conftest import ROOT, commit_all, git_repo
+from conftest import Uitvoer as Afdruk
+from conftest import commit_all, committed_goals
 from pytest_bdd import given, parsers, scenarios, then, when
 
 from leerdoelen.cli import main
@@ -24,14 +24,7 @@ scenarios("redacteur_git.feature")
 
 
 @dataclass(frozen=True)
-class Uitvoer:
-    afsluitcode: int
-    stdout: str
-    stderr: str
-
-    def __str__(self) -> str:
-        return f"afsluitcode {self.afsluitcode}\n--- stdout\n{self.stdout}--- stderr\n{self.stderr}"
-
+class Uitvoer(Afdruk):
     def sectie(self, titel: str) -> list[str]:
         """De regels onder een kopje ``### <titel> …`` tot het volgende kopje."""
         regels, binnen = [], False
@@ -46,10 +39,7 @@ class Uitvoer:
 @given("de voorbeeldleerdoelen in een git-repository", target_fixture="project")
 def project_in_git(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-    project = tmp_path / "inhoud"
-    shutil.copytree(ROOT / "goals", project / "goals")
-    commit_all(git_repo(project), "Voorbeeldleerdoelen")
-    return project
+    return committed_goals(tmp_path)
 
 
 @when(parsers.parse('ik in "{naam}" "{oud}" vervang door:'))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import git
 import pytest
-from conftest import ROOT, commit_all, git_repo
+from conftest import ROOT, commit_all, committed_goals, git_repo
 
 from leerdoelen.check import check
 from leerdoelen.cli import main
@@ -18,10 +18,7 @@ DG = "goals/digitale-geletterdheid"
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    root = tmp_path / "inhoud"
-    shutil.copytree(ROOT / "goals", root / "goals")
-    commit_all(git_repo(root), "Leerdoelen uit het voorbeeld")
-    return root
+    return committed_goals(tmp_path)
 
 
 def run(root: Path, capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
