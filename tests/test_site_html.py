@@ -11,11 +11,12 @@ import csv
 import hashlib
 import io
 import json
+import posixpath
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 import pytest
@@ -622,3 +623,33 @@ def test_case_uris_lead_to_the_page_and_heading_of_each_item(
             ids = {e.attrs.get("id") for e in tree.iter()}
             assert fragment in ids, (item["humanCodingScheme"], fragment)
     assert fragments > 20  # subdomeinen and doelzinnen
+
+
+def test_every_link_within_the_site_leads_to_a_page_and_heading_that_exist(
+    site: Path, html_pages: dict[str, tuple[str, Element]]
+) -> None:
+    """Relative links (the nav, goal pages, dashboards, school checklists) resolve to a
+    file of the built site, and a ``#`` part to an id on that page."""
+    ids = {name: {e.attrs.get("id") for e in tree.iter()} for name, (_, tree) in html_pages.items()}
+    broken, fragments = [], 0
+    for name, (_, tree) in html_pages.items():
+        for a in tree.find_all("a"):
+            href = a.attrs.get("href", "")
+            if not href or urlsplit(href).scheme or href.startswith(("//", "mailto:")):
+                continue
+            path, _, fragment = href.partition("#")
+            if path.startswith("/"):  # the 404 page links from the site's root
+                target = posixpath.normpath(path.lstrip("/") or ".")
+            else:
+                target = (PurePosixPath(name).parent / path).as_posix() if path else name
+                target = posixpath.normpath(target)
+            if path.endswith("/") or (site / target).is_dir():
+                target = "index.html" if target == "." else f"{target}/index.html"
+            if not (site / target).is_file():
+                broken.append(f"{name}: {href}")
+            elif fragment and target in ids:
+                fragments += 1
+                if fragment not in ids[target]:
+                    broken.append(f"{name}: {href} (geen id {fragment!r})")
+    assert broken == [], "\n".join(broken)
+    assert fragments > 100  # the tables of contents and the doelzin links are checked too
