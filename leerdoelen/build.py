@@ -26,6 +26,11 @@ from leerdoelen.render.changelog import render_changelog
 from leerdoelen.render.pages import render_pages, write_tree
 
 PAGES = Path("build/pages")
+STATIC = Path("build/static")
+# Standalone files (school checklists, ready HTML, and their downloads) that MkDocs would
+# only copy: they skip MkDocs and are linked into its output. Measured at 3,000 schools:
+# MkDocs 8.2-10.4 s with them, 5.4 s without, plus 0.6 s to link them.
+STANDALONE = ("scholen/",)
 SITE_PAGES = Path("site/pages")
 MKDOCS_YML = "mkdocs.yml"
 
@@ -87,13 +92,39 @@ def docs_tree(root: Path, result: CheckResult) -> dict[str, str | bytes]:
     return files
 
 
-def generate(root: Path) -> tuple[CheckResult, list[str]]:
-    """Check, then bring ``build/pages`` in line with the content. Returns what changed."""
+def generate(root: Path, apart: bool = True) -> tuple[CheckResult, list[str]]:
+    """Check, then bring ``build/pages`` (and ``build/static``) in line with the content.
+
+    With ``apart``, the standalone files go to ``build/static``, for ``publish_static``;
+    without (``serve``, whose MkDocs serves only its docs), they stay among the pages.
+    Returns what changed.
+    """
     result = check(root)
     if not result.ok:
         return result, []
     with gc_paused():
-        return result, write_tree(root / PAGES, docs_tree(root, result))
+        files = docs_tree(root, result)
+        standalone = [path for path in files if path.startswith(STANDALONE)] if apart else []
+        static = {path: files.pop(path) for path in standalone}
+        return result, write_tree(root / PAGES, files) + write_tree(root / STATIC, static)
+
+
+def publish_static(root: Path, site_dir: Path) -> None:
+    """Put ``build/static`` into a built site: hard links where they can be made."""
+    source = root / STATIC
+    if not source.is_dir():
+        return
+    for folder, _, names in os.walk(source):
+        target = site_dir / Path(folder).relative_to(source)
+        target.mkdir(parents=True, exist_ok=True)
+        for name in names:
+            if (target / name).exists():
+                relative = (target / name).relative_to(site_dir).as_posix()
+                raise BuildError(f"{relative} botst met een pagina die MkDocs maakte")
+            try:
+                os.link(Path(folder, name), target / name)
+            except OSError:  # another file system, or no hard links there
+                shutil.copy2(Path(folder, name), target / name)
 
 
 def footer_version(version: Version) -> dict[str, str]:
@@ -157,6 +188,7 @@ def build_site(root: Path, out: Path) -> BuildResult:
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.nieuw-", dir=out.parent))
     try:
         run_mkdocs(root, staging, read_version(root))
+        publish_static(root, staging)
         _swap(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

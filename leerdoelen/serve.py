@@ -29,7 +29,7 @@ def _snapshot(root: Path) -> dict[str, tuple[int, int]]:
 
 def regenerate(root: Path) -> bool:
     """Check and rewrite changed pages; report to stderr. False if the check failed."""
-    result, changed = generate(root)
+    result, changed = generate(root, apart=False)  # MkDocs' server serves only its docs
     if not result.ok:
         sys.stderr.write(REPORTERS[default_format()](result))
         print("leerdoelen: de preview toont de laatste goede versie", file=sys.stderr)

@@ -602,6 +602,14 @@ def test_generate_twice_writes_nothing_the_second_time(
     assert {"scholen/11AA/checklist-11AA.xlsx", "netwerken/techniek-noord/index.md"} <= set(changed)
     assert "scholen/33CC/index.md" not in changed
     assert generate(root)[1] == []
+    # Checklists wait beside MkDocs' input (build/static), except for `serve`, whose MkDocs
+    # serves only its own docs: then they move in with the pages, and back.
+    page = Path("scholen/11AA/index.html")
+    assert (root / "build/static" / page).is_file() and not (root / "build/pages/scholen").exists()
+    assert page.as_posix() in generate(root, apart=False)[1]
+    assert (root / "build/pages" / page).is_file() and not (root / "build/static/scholen").exists()
+    assert page.as_posix() in generate(root)[1]
+    assert (root / "build/static" / page).is_file() and not (root / "build/pages/scholen").exists()
 
 
 # ---------------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from conftest import ROOT, XSS_CODE, SiteBuild, copy_project
+from conftest import EXAMPLE_SCHOOL, ROOT, XSS_CODE, SiteBuild, add_adoptie, copy_project
 
 # ---------------------------------------------------------------------------------------
 # A tiny DOM, enough to ask "is this link in the site chrome or in the goal text?"
@@ -554,9 +554,38 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Published:
     from leerdoelen.cli import main
 
     root = copy_project(tmp_path_factory.mktemp("gepubliceerd"))
+    add_adoptie(root)
     assert main(["-C", str(root), "build"]) == 0
     assert (root / "public" / "doelen" / "DG-001" / "index.html").is_file()
+    assert (root / "public" / "scholen" / EXAMPLE_SCHOOL / "index.html").is_file()
     return Published(root, _tree_hash(root / "public"))
+
+
+def test_school_checklists_skip_mkdocs_and_are_linked_into_the_site(
+    published: Published,
+) -> None:
+    """Standalone files are not MkDocs' input; the site holds them as hard links."""
+    build = published.root / "build"
+    assert not (build / "pages" / "scholen").exists()
+    for name in ("index.html", f"checklist-{EXAMPLE_SCHOOL}.csv"):
+        made = build / "static" / "scholen" / EXAMPLE_SCHOOL / name
+        assert (published.root / "public" / "scholen" / EXAMPLE_SCHOOL / name).samefile(made)
+
+
+def test_a_publish_that_cannot_link_copies(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from leerdoelen.build import STATIC, publish_static
+
+    (tmp_path / STATIC / "scholen" / "99AA").mkdir(parents=True)
+    (tmp_path / STATIC / "scholen" / "99AA" / "index.html").write_text("<p>x</p>", "utf-8")
+
+    def no_links(source: object, target: object) -> None:
+        raise OSError(18, "Invalid cross-device link")  # out/ on another file system
+
+    monkeypatch.setattr("os.link", no_links)
+    publish_static(tmp_path, tmp_path / "site")
+    copied = tmp_path / "site" / "scholen" / "99AA" / "index.html"
+    assert copied.read_text("utf-8") == "<p>x</p>"
+    assert not copied.samefile(tmp_path / STATIC / "scholen" / "99AA" / "index.html")
 
 
 def _leftovers(root: Path) -> list[str]:
@@ -592,10 +621,18 @@ def test_mkdocs_error_leaves_the_site_untouched(
     capsys.readouterr()
     page = published.root / "site" / "pages" / "kapot.md"
     page.write_text("# Kapot\n\nZie [deze pagina](bestaat-niet.md).\n", encoding="utf-8")
+    # A school changed too: its new checklist is written before MkDocs fails, and must not
+    # reach the published site through the hard link.
+    school = published.root / "adoptie" / "scholen" / f"{EXAMPLE_SCHOOL}.yaml"
+    original = school.read_text(encoding="utf-8")
+    school.write_text(original.replace("naam: ", "naam: Nieuw ", 1), encoding="utf-8")
     try:
         assert main(["-C", str(published.root), "build"]) == 1
     finally:
         page.unlink()
+        school.write_text(original, encoding="utf-8")
+    made = published.root / "build" / "static" / "scholen" / EXAMPLE_SCHOOL / "index.html"
+    assert "Nieuw " in made.read_text(encoding="utf-8")  # generated, then MkDocs failed
     _, err = capsys.readouterr()
     assert "leerdoelen: bouwen mislukt, de vorige site blijft staan" in err
     assert "MkDocs kon de site niet bouwen" in err

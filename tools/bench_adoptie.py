@@ -22,12 +22,13 @@ Then it times, in the same run, with the CPU+wall clock and the helpers of
 
 1. ``leerdoelen build``: in-process ``build_site(root, root / "public")`` from a clean
    slate, split into *check+genereren* (``generate``: check, render every page and
-   download, write ``build/pages``) and *mkdocs* (``run_mkdocs``); the rest (swapping the
-   site in, counting pages) is only in the total.
+   download, write ``build/pages`` and ``build/static``) and *mkdocs* (``run_mkdocs``);
+   the rest (linking the school files into the site, swapping it in, counting pages) is
+   only in the total.
 2. Bare MkDocs ("kale MkDocs"), the baseline: material (``nl``) with the search plugin
    and our nav, one one-line Markdown page for every ``index.html`` our build produced,
-   at the same URL. School pages count whether our build writes them as Markdown or as
-   ready HTML. Note that the baseline puts every page in its search index, while our
+   at the same URL. School pages count, although ours skip MkDocs (ready HTML, linked
+   into its output). Note that the baseline puts every page in its search index, while our
    school pages are left out of it.
 
 How to read the output. Per N: schools, networks and pages; seconds (wall, with CPU time
@@ -422,7 +423,7 @@ def report(r: Result, goals: int, repeat: int) -> None:
     row("leerdoelen build (totaal)", secs(o.total), f"{r.pages / o.total.wall:.0f} pagina's/s")
     row("  check + genereren", secs(o.generate), share(o.generate, o.total))
     row("  mkdocs", secs(o.mkdocs), share(o.mkdocs, o.total))
-    row("  rest (site wisselen, tellen)", secs(r.rest), share(r.rest, o.total))
+    row("  rest (scholen koppelen, wisselen)", secs(r.rest), share(r.rest, o.total))
     row("check alleen (apart, vooraf)", secs(r.check_alone))
     row(
         f"kale mkdocs ({r.pages} pagina's)", secs(r.bare), f"{r.pages / r.bare.wall:.0f} pagina's/s"

@@ -259,8 +259,11 @@ def write_tree(target: Path, files: dict[str, str | bytes]) -> list[str]:
     for relative, content in files.items():
         data = content.encode("utf-8") if isinstance(content, str) else content
         path = target / relative
-        if path.is_file() and path.read_bytes() == data:
-            continue
+        if path.is_file():
+            if path.read_bytes() == data:
+                continue
+            # A new file, not the old one overwritten: a published site may hard-link it.
+            path.unlink()
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
         changed.append(relative)
