@@ -60,8 +60,7 @@ def site_settings(root: Path) -> Site:
     )
 
 
-def export_settings(root: Path) -> Settings:
-    site = site_settings(root)
+def export_settings(site: Site) -> Settings:
     return Settings(site_url=site.url, site_name=site.naam)
 
 
@@ -71,13 +70,14 @@ def docs_tree(root: Path, result: CheckResult) -> dict[str, str | bytes]:
     # One `git log` pass gives the history of every goal file and school file.
     history = read_history(root, (GOALS, SCHOLEN) if corpus.scholen else (GOALS,))
     files = render_pages(corpus, history)
+    site = site_settings(root)
     # Adoption: school checklists, network dashboards and their overview.
-    files.update(render_adoptie(corpus, commit_dates(history), site=site_settings(root)))
+    files.update(render_adoptie(corpus, commit_dates(history), site=site))
     # What changed per release (git tags vJJJJ.N), from the diff engine.
     files.update(render_changelog(root, corpus))
     # Open data: exactly what `leerdoelen export` writes.
     try:
-        files.update(open_data(root, corpus, export_settings(root), history))
+        files.update(open_data(root, corpus, export_settings(site), history))
     except ExportError as error:
         said = "".join(f"\n  {d.path}: {d.code}: {d.message}" for d in error.problems[:20])
         raise BuildError(f"de SLO-export klopt niet{said}") from error

@@ -517,7 +517,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from leerdoelen.build import export_settings
+    from leerdoelen.build import export_settings, site_settings
     from leerdoelen.check import check
     from leerdoelen.export.opendata import ExportError, export_bytes, slo_export
     from leerdoelen.slo.importer import write_atomic
@@ -537,7 +537,8 @@ def run_export(args: argparse.Namespace) -> int:
         else:
             if out.is_dir():
                 raise UsageError(f"'{args.out}' is een map; geef een bestandsnaam")
-            files = {"": export_bytes(args.formaat, root, corpus, export_settings(root))}
+            settings = export_settings(site_settings(root))
+            files = {"": export_bytes(args.formaat, root, corpus, settings)}
     except ExportError as error:
         _print_diagnostics(error.problems)
         print("leerdoelen: niets geëxporteerd: de export klopt niet", file=sys.stderr)
