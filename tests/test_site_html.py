@@ -642,8 +642,17 @@ def test_mkdocs_error_leaves_the_site_untouched(
     assert not (published.root / "public" / "kapot").exists()
 
 
+@pytest.fixture(scope="module")
+def page_ids(html_pages: dict[str, tuple[str, Element]]) -> dict[str, set[str | None]]:
+    """Every HTML file of the site → the ids of its elements (link targets)."""
+    return {
+        name: {element.attrs.get("id") for element in tree.iter()}
+        for name, (_, tree) in html_pages.items()
+    }
+
+
 def test_case_uris_lead_to_the_page_and_heading_of_each_item(
-    site: Path, html_pages: dict[str, tuple[str, Element]]
+    site: Path, page_ids: dict[str, set[str | None]]
 ) -> None:
     """Every CFItem's ``uri`` is a page of this site (on its ``site_url``), and a ``#``
     part is the id of a heading there: a subdomein, a doelzin."""
@@ -654,20 +663,20 @@ def test_case_uris_lead_to_the_page_and_heading_of_each_item(
     for item in package["CFItems"]:
         assert item["uri"].startswith(base), item["uri"]
         path, _, fragment = item["uri"].removeprefix(base).partition("#")
-        _, tree = html_pages[f"{path}index.html"]
+        ids = page_ids[f"{path}index.html"]
         if fragment:
             fragments += 1
-            ids = {e.attrs.get("id") for e in tree.iter()}
             assert fragment in ids, (item["humanCodingScheme"], fragment)
     assert fragments > 20  # subdomeinen and doelzinnen
 
 
 def test_every_link_within_the_site_leads_to_a_page_and_heading_that_exist(
-    site: Path, html_pages: dict[str, tuple[str, Element]]
+    site: Path,
+    html_pages: dict[str, tuple[str, Element]],
+    page_ids: dict[str, set[str | None]],
 ) -> None:
     """Relative links (the nav, goal pages, dashboards, school checklists) resolve to a
     file of the built site, and a ``#`` part to an id on that page."""
-    ids = {name: {e.attrs.get("id") for e in tree.iter()} for name, (_, tree) in html_pages.items()}
     broken, fragments = [], 0
     for name, (_, tree) in html_pages.items():
         for a in tree.find_all("a"):
@@ -684,9 +693,9 @@ def test_every_link_within_the_site_leads_to_a_page_and_heading_that_exist(
                 target = "index.html" if target == "." else f"{target}/index.html"
             if not (site / target).is_file():
                 broken.append(f"{name}: {href}")
-            elif fragment and target in ids:
+            elif fragment and target in page_ids:
                 fragments += 1
-                if fragment not in ids[target]:
+                if fragment not in page_ids[target]:
                     broken.append(f"{name}: {href} (geen id {fragment!r})")
     assert broken == [], "\n".join(broken)
     assert fragments > 100  # the tables of contents and the doelzin links are checked too
