@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 import shlex
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -98,3 +100,23 @@ def test_no_expressions_inside_scripts(path: Path) -> None:
     """GitHub values reach scripts through env:, never pasted in (script injection)."""
     for step in steps(load(path)):
         assert not re.search(r"\$\{\{", step.get("run", "")), step
+
+
+def test_zizmor_finds_nothing_of_medium_or_high_severity() -> None:
+    """The GitHub Actions security linter: actions pinned to a commit, least permissions per
+    job, no checkout that keeps the token. It runs offline."""
+    zizmor = Path(sys.executable).with_name("zizmor")
+    found = subprocess.run(
+        [str(zizmor), "--offline", "--min-severity", "medium", "--format", "plain", str(WORKFLOWS)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert found.returncode == 0, found.stdout + found.stderr
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_no_checkout_keeps_the_token(path: Path) -> None:
+    for step in steps(load(path)):
+        if str(step.get("uses", "")).startswith("actions/checkout@"):
+            assert step.get("with", {}).get("persist-credentials") is False, step
