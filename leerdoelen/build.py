@@ -1,7 +1,8 @@
 """``build``: check, generate the pages, run MkDocs, and publish the site atomically.
 
-The site is built in a temporary folder beside the target and swapped in only when the
-build succeeded, so a failed build never destroys the previous good site.
+The site is built in a staging folder beside the target and swapped in only when the build
+succeeded, so a failed build never destroys the previous good site; where a site may go,
+and how it replaces the old one, is ``leerdoelen.outputs``.
 """
 
 from __future__ import annotations
@@ -9,7 +10,6 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +21,7 @@ from leerdoelen.export.opendata import ExportError, Settings, open_data
 from leerdoelen.gcpause import gc_paused
 from leerdoelen.history import Version, read_history, read_version
 from leerdoelen.load.project import GOALS
+from leerdoelen.outputs import SITE, claim_folder, replacing
 from leerdoelen.render.adoptie import Site, render_adoptie
 from leerdoelen.render.changelog import render_changelog
 from leerdoelen.render.pages import render_pages, write_tree
@@ -170,28 +171,15 @@ class _Collector(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def _swap(new: Path, out: Path) -> None:
-    """Replace ``out`` with ``new`` in two renames, so there is always a whole site."""
-    old = out.with_name(f".{out.name}.oud-{os.getpid()}")
-    if out.exists():
-        out.rename(old)
-    new.rename(out)
-    shutil.rmtree(old, ignore_errors=True)
-
-
 def build_site(root: Path, out: Path) -> BuildResult:
+    """Check and build the site into ``out``; raises ``OutputRefused`` (before any work)
+    when ``out`` is not a place for a site."""
+    out = claim_folder(root, out, SITE)
     result, _ = generate(root)
     if not result.ok:
         return BuildResult(result)
-    out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.nieuw-", dir=out.parent))
-    try:
+    with replacing(root, out, SITE) as staging:
         run_mkdocs(root, staging, read_version(root))
         publish_static(root, staging)
-        _swap(staging, out)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
     pages = sum(1 for _ in out.rglob("index.html"))
     return BuildResult(result, out, pages)

@@ -314,6 +314,7 @@ def run_codes(args: argparse.Namespace) -> int:
 
 def run_build(args: argparse.Namespace) -> int:
     from leerdoelen.build import BuildError, build_site
+    from leerdoelen.outputs import OutputRefused
     from leerdoelen.report import REPORTERS, default_format
 
     root = _root(args.directory)
@@ -321,6 +322,8 @@ def run_build(args: argparse.Namespace) -> int:
     out = base / args.out if args.out else root / "public"
     try:
         result = build_site(root, out)
+    except OutputRefused as error:
+        raise UsageError(f"geen site gebouwd: {error}") from None
     except BuildError as error:
         print(f"leerdoelen: bouwen mislukt, de vorige site blijft staan: {error}", file=sys.stderr)
         return CONTENT
@@ -517,35 +520,33 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from leerdoelen import outputs
     from leerdoelen.build import export_settings, site_settings
     from leerdoelen.check import check
     from leerdoelen.export.opendata import ExportError, export_bytes, slo_export
-    from leerdoelen.slo.importer import write_atomic
 
     root = _root(args.directory)
     base = (args.directory or Path.cwd()).resolve()
     out = base / args.out
-    result = check(root)
-    if not result.ok:
-        return _refuse(result, "niets geëxporteerd: los eerst de fouten op")
-    corpus = result.project.corpus
     try:
+        if args.formaat == "slo":  # refused before any work, as build does
+            out = outputs.claim_folder(root, out, outputs.SLO_EXPORT)
+        result = check(root)
+        if not result.ok:
+            return _refuse(result, "niets geëxporteerd: los eerst de fouten op")
+        corpus = result.project.corpus
         if args.formaat == "slo":
-            if out.exists() and not out.is_dir():
-                raise UsageError(f"'{args.out}' is geen map")
-            files = slo_export(corpus)
+            outputs.write_folder(root, out, outputs.SLO_EXPORT, slo_export(corpus))
         else:
-            if out.is_dir():
-                raise UsageError(f"'{args.out}' is een map; geef een bestandsnaam")
             settings = export_settings(site_settings(root))
-            files = {"": export_bytes(args.formaat, root, corpus, settings)}
+            data = export_bytes(args.formaat, root, corpus, settings)
+            out = outputs.write_file(root, out, args.formaat, data)
+    except outputs.OutputRefused as error:
+        raise UsageError(f"niets geëxporteerd: {error}") from None
     except ExportError as error:
         _print_diagnostics(error.problems)
         print("leerdoelen: niets geëxporteerd: de export klopt niet", file=sys.stderr)
         return CONTENT
-    try:
-        for relative, data in files.items():
-            write_atomic(out / relative if relative else out, data)
     except OSError as error:
         print(f"leerdoelen: export mislukt: {error}", file=sys.stderr)
         return CONTENT

@@ -441,6 +441,8 @@ def test_the_site_offers_exactly_what_the_cli_exports(
     assert run("-C", str(site_build.root), "export", "slo", "--out", str(out))[0] == 0
     with zipfile.ZipFile(site / "open-data" / "slo-curriculum-fo.zip") as archive:
         zipped = {n.removeprefix("slo-curriculum-fo/"): archive.read(n) for n in archive.namelist()}
-    assert zipped == {
+    exported = {
         p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()
     }
+    assert exported.pop(".leerdoelen-slo").startswith(b"Gemaakt door leerdoelen")  # the marker
+    assert zipped == exported
