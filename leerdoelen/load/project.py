@@ -189,9 +189,10 @@ def _read(project: Project, source: Source, path: str, schema: str) -> YamlFile:
 def _accept(project: Project, loaded: YamlFile, schema: str) -> YamlFile:
     """Keep a loaded file; it should start with the hint that names its schema."""
     project.files.append(loaded)
+    # The first line as YAML sees it: with Windows line endings too (git's core.autocrlf).
+    first = loaded.text.splitlines()[0] if loaded.text else ""
     if loaded.text and not (
-        loaded.text.startswith(SCHEMA_HINT)
-        and loaded.text.partition("\n")[0].endswith(f"{schema}.schema.json")
+        first.startswith(SCHEMA_HINT) and first.endswith(f"{schema}.schema.json")
     ):
         expected = f"../../schemas/{schema}.schema.json"
         project.diagnostics.append(diagnostic("LD113", loaded.path, 1, 1, schema=expected))
