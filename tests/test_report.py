@@ -65,3 +65,12 @@ def test_printable_text_and_spaces_stay_as_they_are() -> None:
     text = "bestand 'DG-001.yaml' (groep 1–2): é → … en\u00a0meer"
     assert printable(text) == text
     assert printable("a\tb\x00c\x7fd\u2028e\udcff") == "a\\tb\\x00c\\x7fd\\u2028e\\udcff"
+
+
+def test_one_long_value_is_cut_in_the_message(project: Path) -> None:
+    goal = project / DOMEIN / "DG-001.yaml"
+    text = goal.read_text().replace("status: vastgesteld", f"status: {'x' * 5000}")
+    goal.write_text(text, encoding="utf-8")
+    [found] = check(project).diagnostics
+    assert found.code == "LD204" and len(found.message) < 500
+    assert "… (ingekort)" in found.message
