@@ -108,6 +108,15 @@ CATALOGUE: dict[str, Entry] = {
         "Zet de regel `# yaml-language-server: $schema=...` bovenaan het bestand.",
         "warning",
     ),
+    "LD114": Entry(
+        "geen gewoon bestand",
+        "dit is {soort}, geen gewoon bestand: het wordt niet gevolgd en niet gelezen",
+        "`goals/digitale-geletterdheid/DG-050.yaml` als symlink naar een bestand buiten de "
+        "repository, of een named pipe (FIFO) in `adoptie/scholen/`.",
+        "Zet het bestand zelf in de map in plaats van een koppeling, en haal pipes, sockets en "
+        "apparaatbestanden weg. Een symlink kan overal naar wijzen, ook naar geheimen op de "
+        "bouwserver: daarom volgt de tool hem nooit, niet in de werkmap en niet in git.",
+    ),
     # -- the shape of one file ------------------------------------------------------------
     "LD201": Entry(
         "onbekende sleutel",

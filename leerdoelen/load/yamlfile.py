@@ -18,6 +18,7 @@ import yaml
 from yaml.cyaml import CParser
 
 from leerdoelen.diagnostics import Diagnostic, diagnostic
+from leerdoelen.load.regular import SOORT, NotRegular, open_regular
 
 MAX_BYTES = 256 * 1024
 BOM = b"\xef\xbb\xbf"
@@ -335,10 +336,13 @@ def load_yaml(file: Path, path: str) -> YamlFile:
     """Read and parse one YAML file; never raises for anything that is in the file."""
     result = YamlFile(path)
     try:
-        with open(file, "rb") as stream:
+        with open_regular(file) as stream:
             if too_big := oversized(path, os.fstat(stream.fileno()).st_size):
                 return too_big
             raw = stream.read(MAX_BYTES + 1)
+    except NotRegular as error:
+        result.problems.append(diagnostic("LD114", path, soort=SOORT[error.kind]))
+        return result
     except OSError as error:
         result.problems.append(diagnostic("LD107", path, probleem=f"onleesbaar ({error.strerror})"))
         return result
