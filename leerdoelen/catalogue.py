@@ -294,6 +294,15 @@ CATALOGUE: dict[str, Entry] = {
         "Verplaats of verwijder het bestand.",
         "warning",
     ),
+    "LD410": Entry(
+        "ongeldige bestandsnaam",
+        "bestandsnaam '{naam}' kan geen adres op de site worden: {probleem}",
+        "`adoptie/netwerken/.yaml`, `adoptie/netwerken/Techniek Noord.yaml` of "
+        "`adoptie/scholen/12ab.yaml`.",
+        "Noem een netwerk naar zijn korte naam: kleine letters, cijfers en streepjes, zoals "
+        "`techniek-noord.yaml`. Noem een school naar haar BRIN-code, zoals `12AB.yaml` of "
+        "`12AB01.yaml`. De naam wordt het adres van de pagina op de site.",
+    ),
     # -- identity between two versions (diff, check --base) --------------------------------
     "LD501": Entry(
         "leerdoel verwijderd",

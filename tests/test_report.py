@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from conftest import GELDIG
 
+from leerdoelen.catalogue import CATALOGUE
 from leerdoelen.check import check
 from leerdoelen.cli import main
 
@@ -74,3 +75,9 @@ def test_one_long_value_is_cut_in_the_message(project: Path) -> None:
     [found] = check(project).diagnostics
     assert found.code == "LD204" and len(found.message) < 500
     assert "… (ingekort)" in found.message
+
+
+def test_the_new_codes_are_in_the_code_reference(site: Path) -> None:
+    page = (site / "meldingen" / "index.html").read_text(encoding="utf-8")
+    for code in ("LD114", "LD410"):
+        assert code in page and CATALOGUE[code].titel in page

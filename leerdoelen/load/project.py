@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Protocol
 
 from leerdoelen.adoptie.model import Netwerk, School
+from leerdoelen.adoptie.names import NETWERKEN, SCHOLEN, name_problem
 from leerdoelen.corpus import Corpus
 from leerdoelen.diagnostics import Diagnostic, diagnostic
 from leerdoelen.load.regular import DIR, FILE, SOORT, disk_kind, entry_kind
@@ -190,7 +191,7 @@ def _load_adoptie(project: Project, source: Source) -> None:
     """``adoptie/netwerken/<slug>.yaml`` and ``adoptie/scholen/<BRIN>.yaml``."""
     corpus = project.corpus
     report = project.diagnostics.append
-    expected = {"netwerken": ("netwerk", Netwerk), "scholen": ("school", School)}
+    expected = {NETWERKEN: ("netwerk", Netwerk), SCHOLEN: ("school", School)}
     for entry in source.entries(ADOPTIE):
         kind = expected.get(entry.name) if entry.is_dir else None
         if kind is None:
@@ -209,13 +210,15 @@ def _load_adoptie(project: Project, source: Source) -> None:
                 files.append(item)
         for item, loaded_file in zip(files, source.load_many(f.path for f in files), strict=True):
             file = _accept(project, loaded_file, schema)
+            if name := name_problem(entry.name, item.name):
+                report(diagnostic("LD410", item.path, naam=item.name, probleem=name))
             loaded = validate_shape(file, model) if file.ok else None
             key = item.name.removesuffix(".yaml")
-            if isinstance(loaded, Netwerk):
+            if isinstance(loaded, Netwerk) and not name:
                 corpus.netwerken[key] = loaded
                 corpus.adoptie_sources[key] = file
             elif isinstance(loaded, School):
-                if loaded.brin != key:
+                if loaded.brin != key and not name:
                     report(
                         diagnostic(
                             "LD406",
