@@ -193,11 +193,11 @@ def _load_adoptie(project: Project, source: Source) -> None:
     report = project.diagnostics.append
     expected = {NETWERKEN: ("netwerk", Netwerk), SCHOLEN: ("school", School)}
     for entry in source.entries(ADOPTIE):
-        kind = expected.get(entry.name) if entry.is_dir else None
-        if kind is None:
+        wanted = expected.get(entry.name) if entry.is_dir else None
+        if wanted is None:
             _strays(project, below(source, entry.path) if entry.is_dir else [entry], "LD409")
             continue
-        schema, model = kind
+        schema, model = wanted
         files = []
         for item in source.entries(entry.path):
             if item.is_dir:

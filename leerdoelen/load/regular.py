@@ -52,10 +52,11 @@ def kind_of(mode: int) -> str:
 
 
 def disk_kind(path: Path) -> str | None:
-    """The kind of ``path`` itself (a symlink is not followed); None if nothing is there."""
+    """The kind of ``path`` itself (a symlink is not followed); None if nothing is there
+    (or nothing that can be seen: a folder without search permission)."""
     try:
         return kind_of(os.lstat(path).st_mode)
-    except (FileNotFoundError, NotADirectoryError):
+    except OSError:
         return None
 
 
@@ -69,7 +70,7 @@ def entry_kind(entry: os.DirEntry[str]) -> str | None:
         return FILE
     try:
         return kind_of(entry.stat(follow_symlinks=False).st_mode)
-    except FileNotFoundError:  # gone since the folder was listed
+    except OSError:  # gone since the folder was listed, or not to be seen
         return None
 
 
