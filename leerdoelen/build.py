@@ -20,7 +20,8 @@ from leerdoelen.check import CheckResult, check
 from leerdoelen.export.opendata import ExportError, Settings, open_data
 from leerdoelen.gcpause import gc_paused
 from leerdoelen.history import Version, read_history, read_version
-from leerdoelen.load.project import GOALS
+from leerdoelen.load.project import GOALS, DiskSource, below
+from leerdoelen.load.regular import FILE, SOORT, NotRegular, open_regular
 from leerdoelen.outputs import SITE, claim_folder, replacing
 from leerdoelen.render.adoptie import Site, render_adoptie
 from leerdoelen.render.changelog import render_changelog
@@ -82,14 +83,21 @@ def docs_tree(root: Path, result: CheckResult) -> dict[str, str | bytes]:
     except ExportError as error:
         said = "".join(f"\n  {d.path}: {d.code}: {d.message}" for d in error.problems[:20])
         raise BuildError(f"de SLO-export klopt niet{said}") from error
-    hand = root / SITE_PAGES
-    if hand.is_dir():
-        for path in sorted(hand.rglob("*")):
-            if path.is_file():
-                relative = path.relative_to(hand).as_posix()
-                if relative in files:
-                    raise BuildError(f"site/pages/{relative} botst met een gegenereerde pagina")
-                files[relative] = path.read_bytes()
+    # Hand-written pages: regular files only, never through a symlink (check refused any
+    # already, with LD114; this is the belt).
+    pages = SITE_PAGES.as_posix()
+    for entry in below(DiskSource(root), pages):
+        relative = entry.path.removeprefix(f"{pages}/")
+        if relative in files:
+            raise BuildError(f"{entry.path} botst met een gegenereerde pagina")
+        try:
+            if entry.kind != FILE:
+                raise NotRegular(entry.kind)
+            with open_regular(root / entry.path) as stream:
+                files[relative] = stream.read()
+        except NotRegular as error:
+            soort = SOORT[error.kind]
+            raise BuildError(f"{entry.path} is {soort}: dat wordt niet gepubliceerd") from None
     return files
 
 

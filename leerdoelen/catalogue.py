@@ -108,6 +108,15 @@ CATALOGUE: dict[str, Entry] = {
         "Zet de regel `# yaml-language-server: $schema=...` bovenaan het bestand.",
         "warning",
     ),
+    "LD114": Entry(
+        "geen gewoon bestand",
+        "dit is {soort}, geen gewoon bestand: het wordt niet gevolgd en niet gelezen",
+        "`goals/digitale-geletterdheid/DG-050.yaml` als symlink naar een bestand buiten de "
+        "repository, of een named pipe (FIFO) in `adoptie/scholen/`.",
+        "Zet het bestand zelf in de map in plaats van een koppeling, en haal pipes, sockets en "
+        "apparaatbestanden weg. Een symlink kan overal naar wijzen, ook naar geheimen op de "
+        "bouwserver: daarom volgt de tool hem nooit, niet in de werkmap en niet in git.",
+    ),
     # -- the shape of one file ------------------------------------------------------------
     "LD201": Entry(
         "onbekende sleutel",
@@ -284,6 +293,15 @@ CATALOGUE: dict[str, Entry] = {
         "`adoptie/scholen/oud/12AB.yaml` of `adoptie/lijst.csv`.",
         "Verplaats of verwijder het bestand.",
         "warning",
+    ),
+    "LD410": Entry(
+        "ongeldige bestandsnaam",
+        "bestandsnaam '{naam}' kan geen adres op de site worden: {probleem}",
+        "`adoptie/netwerken/.yaml`, `adoptie/netwerken/Techniek Noord.yaml` of "
+        "`adoptie/scholen/12ab.yaml`.",
+        "Noem een netwerk naar zijn korte naam: kleine letters, cijfers en streepjes, zoals "
+        "`techniek-noord.yaml`. Noem een school naar haar BRIN-code, zoals `12AB.yaml` of "
+        "`12AB01.yaml`. De naam wordt het adres van de pagina op de site.",
     ),
     # -- identity between two versions (diff, check --base) --------------------------------
     "LD501": Entry(

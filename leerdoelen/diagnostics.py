@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -38,6 +39,30 @@ class Diagnostic:
         return CATALOGUE[self.code].titel
 
 
+# A message stays readable: a list names a few items, and any one part (a key, a value from
+# the content) is cut at this many characters.
+SHOWN = 5
+MAX_FIELD = 300
+
+
+def number(n: int) -> str:
+    """``2990`` as Dutch writes it: ``2.990``."""
+    return f"{n:,}".replace(",", ".")
+
+
+def listing(items: Sequence[str], shown: int = SHOWN, sep: str = ", ") -> str:
+    """``a, b, c``; a long list names its first few: ``a, b, c, d, e en 2.990 meer``."""
+    if len(items) <= shown + 1:
+        return sep.join(items)
+    return f"{sep.join(items[:shown])} en {number(len(items) - shown)} meer"
+
+
+def _bounded(value: object) -> object:
+    if isinstance(value, str) and len(value) > MAX_FIELD:
+        return value[:MAX_FIELD] + "… (ingekort)"
+    return value
+
+
 def diagnostic(
     code: str,
     path: str,
@@ -48,4 +73,5 @@ def diagnostic(
     **fields: object,
 ) -> Diagnostic:
     """Build a diagnostic whose message is the catalogue's Dutch template for ``code``."""
-    return Diagnostic(path, line, column, code, CATALOGUE[code].bericht.format(**fields), related)
+    bounded = {name: _bounded(value) for name, value in fields.items()}
+    return Diagnostic(path, line, column, code, CATALOGUE[code].bericht.format(**bounded), related)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import unicodedata
 from collections.abc import Callable
 
 from leerdoelen.check import CheckResult
@@ -18,8 +19,23 @@ def _summary(result: CheckResult) -> str:
     )
 
 
+def printable(value: str) -> str:
+    """``value`` with every character that a terminal acts on or hides escaped (``\\n``,
+    ``\\x1b``, ``\\u202e``), so that a file name or a value from the content can neither
+    forge a line nor restyle or reorder the output. Spaces stay."""
+    if value.isprintable():
+        return value
+    return "".join(
+        char if char.isprintable() or unicodedata.category(char) == "Zs" else repr(char)[1:-1]
+        for char in value
+    )
+
+
 def text(result: CheckResult) -> str:
-    lines = [f"{d.path}:{d.line}:{d.column}: {d.code}: {d.message}" for d in result.diagnostics]
+    lines = [
+        printable(f"{d.path}:{d.line}:{d.column}: {d.code}: {d.message}")
+        for d in result.diagnostics
+    ]
     return "\n".join([*lines, _summary(result)]) + "\n"
 
 

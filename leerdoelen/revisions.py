@@ -18,7 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from leerdoelen.diagnostics import diagnostic
 from leerdoelen.load.project import GOALS, Entry, Project, load_project
+from leerdoelen.load.regular import DIR, FILE, SOORT, SYMLINK
 from leerdoelen.load.yamlfile import YamlFile, oversized, parse_yaml
 
 if TYPE_CHECKING:
@@ -115,7 +117,11 @@ def prefix(repo: git.Repo, root: Path) -> str:
 
 
 class TreeSource:
-    """The project's files as they are in one commit (a ``load.project.Source``)."""
+    """The project's files as they are in one commit (a ``load.project.Source``).
+
+    Git holds folders, files and symlinks; a symlink is reported as the working tree
+    reports one (LD114), and never resolved. Submodules are not part of the content.
+    """
 
     def __init__(self, tree: git.Tree | None) -> None:
         self.tree = tree  # the project root's tree; None if it did not exist then
@@ -128,46 +134,41 @@ class TreeSource:
         except KeyError:
             return None
 
+    def kind(self, path: str) -> str | None:
+        return _kind(self._get(path))
+
     def entries(self, folder: str) -> list[Entry]:
         found = self._get(folder)
         if found is None or found.type != "tree":
             return []
+        listed = ((item.name, _kind(item)) for item in found)
         return sorted(
-            (
-                Entry(item.name, f"{folder}/{item.name}", item.type == "tree")
-                for item in found
-                if item.type in ("tree", "blob")  # not submodules
-            ),
+            (Entry(name, f"{folder}/{name}", kind) for name, kind in listed if kind),
             key=lambda entry: entry.name,
         )
 
-    def is_dir(self, path: str) -> bool:
-        found = self._get(path)
-        return found is not None and found.type == "tree"
-
-    def is_file(self, path: str) -> bool:
-        found = self._get(path)
-        return found is not None and found.type == "blob"
-
-    def files_below(self, folder: str) -> list[str]:
-        files = []
-        for entry in self.entries(folder):
-            files.extend(self.files_below(entry.path) if entry.is_dir else [entry.path])
-        return sorted(files)
-
     def load(self, path: str) -> YamlFile:
-        from leerdoelen.diagnostics import diagnostic
-
         blob = self._get(path)
-        if blob is None or blob.type != "blob" or blob.mode == _SYMLINK:
-            return YamlFile(
-                path, problems=[diagnostic("LD107", path, probleem="geen gewoon bestand in git")]
-            )
+        kind = _kind(blob)
+        if kind in SOORT:  # listed as no content: never asked for by the loader
+            return YamlFile(path, problems=[diagnostic("LD114", path, soort=SOORT[kind])])
+        if blob is None or kind != FILE:
+            problem = diagnostic("LD107", path, probleem="staat niet als bestand in deze commit")
+            return YamlFile(path, problems=[problem])
         return oversized(path, blob.size) or parse_yaml(blob.data_stream.read(), path)
 
     def load_many(self, paths: Iterable[str]) -> Iterator[YamlFile]:
         # In this process: git's object reader is one pipe that workers must not share.
         return map(self.load, paths)
+
+
+def _kind(found: git.Object | None) -> str | None:
+    """What a tree entry is; None for nothing, and for a submodule (a commit)."""
+    if found is None or found.type not in ("tree", "blob"):
+        return None
+    if found.type == "tree":
+        return DIR
+    return SYMLINK if found.mode == _SYMLINK else FILE
 
 
 def load_revision(root: Path, repo: git.Repo, sha: str) -> Project:

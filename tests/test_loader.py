@@ -106,6 +106,13 @@ def test_deep_nesting_is_refused_without_crashing(raw: bytes) -> None:
     assert [code for *_, code in problems(raw)] == ["LD107"]
 
 
+@pytest.mark.parametrize("newline", [b"\n", b"\r\n", b"\r"])
+def test_a_bad_byte_is_placed_in_characters_and_lines_as_yaml_counts(newline: bytes) -> None:
+    raw = b"code: DG-001" + newline + b"titel: caf\xc3\xa9 \xff" + newline
+    assert problems(raw) == [(2, 13, "LD102")]  # "titel: café " is 12 characters
+    assert problems(raw.replace(b"\xff", b"\x07")) == [(2, 13, "LD105")]
+
+
 def test_file_over_the_size_limit_is_not_read(tmp_path: Path) -> None:
     big = tmp_path / "groot.yaml"
     big.write_bytes(b"# " + b"x" * MAX_BYTES + b"\n")

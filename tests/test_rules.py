@@ -43,6 +43,28 @@ def test_unknown_targets_are_ignored_by_the_cycle_finder() -> None:
     assert find_cycles({"a": ["zz"]}) == []
 
 
+def test_knots_are_the_strongly_connected_components_with_a_cycle() -> None:
+    from leerdoelen.validate.rules import knots
+
+    graph = {"a": ["b"], "b": ["c", "a"], "c": ["b"], "d": ["a", "e"], "e": ["e"], "f": ["d"]}
+    assert knots(graph) == [["a", "b", "c"], ["e"]]
+
+
+def ring_with_spokes(n: int) -> dict[str, list[str]]:
+    """Each goal builds on the next and on the first: n - 1 elementary cycles, one knot."""
+    codes = [f"DG-{1000 + i}" for i in range(n)]
+    spokes = {code: [codes[(i + 1) % n], codes[0]] for i, code in enumerate(codes)}
+    return {code: sorted(set(builds_on) - {code}) for code, builds_on in spokes.items()}
+
+
+def test_a_knot_is_named_by_one_shortest_cycle_however_many_it_holds() -> None:
+    from leerdoelen.validate.rules import knots
+
+    graph = ring_with_spokes(3000)
+    assert knots(graph) == [sorted(graph)]
+    assert find_cycles(graph) == [["DG-1000", "DG-1001", "DG-1000"]]
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     shutil.copytree(GELDIG, tmp_path, dirs_exist_ok=True)
@@ -86,3 +108,52 @@ def test_a_cycle_shows_when_any_file_in_it_is_checked(project: Path) -> None:
     )
     for name in ("DG-001.yaml", "DG-002.yaml"):
         assert [d.code for d in check(project, [f"{GOAL}/{name}"]).diagnostics] == ["LD304"]
+
+
+def test_3000_goals_in_one_knot_give_one_short_diagnostic(project: Path) -> None:
+    # Seen: 2,999 diagnostics, each naming the whole cycle: 54 MB of output.
+    template = (project / GOAL / "DG-002.yaml").read_text(encoding="utf-8")
+    for code, voorkennis in ring_with_spokes(3000).items():
+        text = template.replace("DG-002", code).replace("[DG-001]", f"[{', '.join(voorkennis)}]")
+        (project / GOAL / f"{code}.yaml").write_text(text, encoding="utf-8")
+    result = check(project)
+    [found] = result.diagnostics
+    assert (found.path, found.line, found.column, found.code) == (
+        f"{GOAL}/DG-1000.yaml",
+        8,
+        14,
+        "LD304",
+    )
+    assert found.message == (
+        "voorkennis vormt een kring: DG-1000 → DG-1001 → DG-1000; ook DG-1002, DG-1003, "
+        "DG-1004, DG-1005, DG-1006 en 2.993 meer zitten erin vast"
+    )
+    assert len(found.related) == 2999  # checking any one of its files shows it
+
+
+def test_a_long_cycle_is_shown_with_its_first_few_goals(project: Path) -> None:
+    template = (project / GOAL / "DG-002.yaml").read_text(encoding="utf-8")
+    codes = [f"DG-{1000 + i}" for i in range(40)]
+    for i, code in enumerate(codes):
+        nxt = codes[(i + 1) % len(codes)]
+        text = template.replace("DG-002", code).replace("[DG-001]", f"[{nxt}]")
+        (project / GOAL / f"{code}.yaml").write_text(text, encoding="utf-8")
+    [found] = check(project).diagnostics
+    assert found.message == (
+        "voorkennis vormt een kring: DG-1000 → DG-1001 → DG-1002 → DG-1003 → DG-1004 → "
+        "… (en 35 meer) → DG-1000"
+    )
+
+
+def test_a_long_list_in_a_message_is_bounded(project: Path) -> None:
+    target = project / GOAL / "DG-003.yaml"
+    text = target.read_text(encoding="utf-8")
+    assert "vervangen_door: [DG-002]" in text
+    many = ", ".join(f"DG-{9000 + i}" for i in range(800))
+    target.write_text(text.replace("[DG-002]", f"[DG-002, {many}]"), encoding="utf-8")
+    user = project / GOAL / "DG-002.yaml"  # builds on the vervallen DG-003: LD311 names 801
+    user.write_text(user.read_text().replace("[DG-001]", "[DG-001, DG-003]"), encoding="utf-8")
+    found = check(project).diagnostics
+    assert found and all(len(d.message) < 400 for d in found)
+    [replaced] = [d.message for d in found if d.code == "LD311"]
+    assert replaced.endswith("; gebruik DG-002, DG-9000, DG-9001, DG-9002, DG-9003 en 796 meer")

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from leerdoelen.clock import today
 from leerdoelen.corpus import Corpus
-from leerdoelen.diagnostics import Diagnostic, diagnostic
+from leerdoelen.diagnostics import Diagnostic, diagnostic, listing
 from leerdoelen.load.project import at
 
 # Words that make an address a role rather than a person (jan.jansen@ is a person).
@@ -80,7 +80,7 @@ def school_records(corpus: Corpus) -> Iterator[Diagnostic]:
                     yield diagnostic("LD401", *where, code=record.code, suggestie=suggestie)
             elif goal.status == "vervallen" and not record.gearchiveerd:
                 vervangers = (
-                    f" en vervangen door {', '.join(goal.vervangen_door)}"
+                    f" en vervangen door {listing(goal.vervangen_door)}"
                     if goal.vervangen_door
                     else ""
                 )
@@ -116,7 +116,7 @@ def network_targets(corpus: Corpus) -> Iterator[Diagnostic]:
             elif doel.domein and doel.domein not in corpus.kaders:
                 problem = f"domein '{doel.domein}' bestaat niet"
             elif unknown := [c for c in doel.leerdoelen if c not in corpus.leerdoelen]:
-                problem = f"leerdoel {', '.join(unknown)} bestaat niet"
+                problem = f"leerdoel {listing(unknown)} bestaat niet"
             if problem:
                 yield diagnostic(
                     "LD408", *at(file, "doelstellingen", j), titel=doel.titel, probleem=problem

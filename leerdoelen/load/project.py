@@ -18,8 +18,10 @@ from pathlib import Path
 from typing import Protocol
 
 from leerdoelen.adoptie.model import Netwerk, School
+from leerdoelen.adoptie.names import NETWERKEN, SCHOLEN, name_problem
 from leerdoelen.corpus import Corpus
 from leerdoelen.diagnostics import Diagnostic, diagnostic
+from leerdoelen.load.regular import DIR, FILE, SOORT, disk_kind, entry_kind
 from leerdoelen.load.yamlfile import YamlFile, load_yaml
 from leerdoelen.model import Kader, Leerdoel
 from leerdoelen.parallel import pmap
@@ -27,6 +29,7 @@ from leerdoelen.validate.shape import locate, validate_shape
 
 GOALS = "goals"
 ADOPTIE = "adoptie"
+SITE = "site"  # hand-written pages (site/pages) and theme overrides (site/overrides)
 KADER = "kader.yaml"
 SCHEMA_HINT = "# yaml-language-server: $schema="
 
@@ -57,22 +60,25 @@ def at(file: YamlFile, *loc: int | str, key: bool = False) -> tuple[str, int, in
 class Entry:
     name: str
     path: str  # relative to the project root, POSIX style
-    is_dir: bool
+    kind: str  # FILE, DIR, or what is no content (leerdoelen.load.regular)
+
+    @property
+    def is_dir(self) -> bool:
+        return self.kind == DIR
 
 
 class Source(Protocol):
-    """Where the content files come from. Paths are relative to the project root."""
+    """Where the content files come from. Paths are relative to the project root.
 
-    def entries(self, folder: str) -> list[Entry]:
-        """The folder's files and folders, sorted by name; empty if it is no folder."""
+    A source never follows a symlink: it reports it, and what else is no content, as such.
+    """
+
+    def kind(self, path: str) -> str | None:
+        """What is at ``path`` itself; None if nothing is."""
         ...
 
-    def is_dir(self, path: str) -> bool: ...
-
-    def is_file(self, path: str) -> bool: ...
-
-    def files_below(self, folder: str) -> list[str]:
-        """Every file anywhere below ``folder``, sorted."""
+    def entries(self, folder: str) -> list[Entry]:
+        """The folder's entries, sorted by name; empty if it is no folder."""
         ...
 
     def load(self, path: str) -> YamlFile:
@@ -90,27 +96,20 @@ class DiskSource:
     def __init__(self, root: Path) -> None:
         self.root = root
 
+    def kind(self, path: str) -> str | None:
+        return disk_kind(self.root / path)
+
     def entries(self, folder: str) -> list[Entry]:
+        if self.kind(folder) != DIR:  # a symlinked folder is not listed either
+            return []
         try:
             with os.scandir(self.root / folder) as found:
-                return sorted(
-                    (Entry(e.name, f"{folder}/{e.name}", e.is_dir()) for e in found),
-                    key=lambda entry: entry.name,
-                )
-        except (FileNotFoundError, NotADirectoryError):
+                listed = [(e.name, entry_kind(e)) for e in found]
+        except OSError:
             return []
-
-    def is_dir(self, path: str) -> bool:
-        return (self.root / path).is_dir()
-
-    def is_file(self, path: str) -> bool:
-        return (self.root / path).is_file()
-
-    def files_below(self, folder: str) -> list[str]:
         return sorted(
-            p.relative_to(self.root).as_posix()
-            for p in (self.root / folder).rglob("*")
-            if p.is_file()
+            (Entry(name, f"{folder}/{name}", kind) for name, kind in listed if kind is not None),
+            key=lambda entry: entry.name,
         )
 
     def load(self, path: str) -> YamlFile:
@@ -122,6 +121,28 @@ class DiskSource:
         return pmap(load_yaml, ((self.root / path, path) for path in paths))
 
 
+def below(source: Source, folder: str) -> list[Entry]:
+    """Everything below ``folder`` that is not a folder, sorted by path.
+
+    Iterative, and never into a symlink: what is not content is among the results.
+    """
+    found, todo = [], [folder]
+    while todo:
+        for entry in source.entries(todo.pop()):
+            if entry.is_dir:
+                todo.append(entry.path)
+            else:
+                found.append(entry)
+    return sorted(found, key=lambda entry: entry.path)
+
+
+def refused(entry: Entry) -> Diagnostic | None:
+    """LD114 for an entry that is neither a regular file nor a folder."""
+    if entry.kind in (FILE, DIR):
+        return None
+    return diagnostic("LD114", entry.path, soort=SOORT[entry.kind])
+
+
 def _is_yaml(name: str) -> bool:
     return name.endswith((".yaml", ".yml"))
 
@@ -129,47 +150,76 @@ def _is_yaml(name: str) -> bool:
 def load_project(root: Path, source: Source | None = None, adoptie: bool = True) -> Project:
     """Load the content under ``root``: from disk, or from ``source`` (a commit's tree).
 
-    ``adoptie=False`` loads only the goals and their frames.
+    ``adoptie=False`` loads only the goals and their frames (no adoption, no site check).
     """
     source = source or DiskSource(root)
     project = Project(root, Corpus())
+    parts = [(GOALS, _load_goals)]
+    if adoptie:
+        parts += [(ADOPTIE, _load_adoptie), (SITE, _check_site)]
+    for folder, load in parts:
+        kind = source.kind(folder)
+        if kind == DIR:
+            load(project, source)
+        elif kind not in (FILE, None):  # goals/ itself a symlink, say
+            project.diagnostics.append(diagnostic("LD114", folder, soort=SOORT[kind]))
+    return project
+
+
+def _load_goals(project: Project, source: Source) -> None:
     for entry in source.entries(GOALS):
         if entry.is_dir:
             _load_domein(project, source, entry)
+        elif problem := refused(entry):
+            project.diagnostics.append(problem)
         elif _is_yaml(entry.name):
             project.diagnostics.append(diagnostic("LD313", entry.path))
-    if adoptie and source.is_dir(ADOPTIE):
-        _load_adoptie(project, source)
-    return project
+
+
+def _check_site(project: Project, source: Source) -> None:
+    """``site/`` holds the hand-written pages and the theme overrides, which MkDocs reads."""
+    project.diagnostics.extend(filter(None, map(refused, below(source, SITE))))
+
+
+def _strays(project: Project, entries: Iterable[Entry], code: str) -> None:
+    """``code`` for each file that is in the wrong place, LD114 for what is no content."""
+    for entry in entries:
+        project.diagnostics.append(refused(entry) or diagnostic(code, entry.path))
 
 
 def _load_adoptie(project: Project, source: Source) -> None:
     """``adoptie/netwerken/<slug>.yaml`` and ``adoptie/scholen/<BRIN>.yaml``."""
     corpus = project.corpus
-    expected = {"netwerken": ("netwerk", Netwerk), "scholen": ("school", School)}
+    report = project.diagnostics.append
+    expected = {NETWERKEN: ("netwerk", Netwerk), SCHOLEN: ("school", School)}
     for entry in source.entries(ADOPTIE):
-        kind = expected.get(entry.name) if entry.is_dir else None
-        if kind is None:
-            strays = source.files_below(entry.path) if entry.is_dir else [entry.path]
-            project.diagnostics.extend(diagnostic("LD409", stray) for stray in strays)
+        wanted = expected.get(entry.name) if entry.is_dir else None
+        if wanted is None:
+            _strays(project, below(source, entry.path) if entry.is_dir else [entry], "LD409")
             continue
-        schema, model = kind
+        schema, model = wanted
         files = []
         for item in source.entries(entry.path):
-            if item.is_dir or not item.name.endswith(".yaml"):
-                project.diagnostics.append(diagnostic("LD409", item.path))
+            if item.is_dir:
+                _strays(project, below(source, item.path), "LD409")
+            elif problem := refused(item):
+                report(problem)
+            elif not item.name.endswith(".yaml"):
+                report(diagnostic("LD409", item.path))
             else:
                 files.append(item)
         for item, loaded_file in zip(files, source.load_many(f.path for f in files), strict=True):
             file = _accept(project, loaded_file, schema)
+            if name := name_problem(entry.name, item.name):
+                report(diagnostic("LD410", item.path, naam=item.name, probleem=name))
             loaded = validate_shape(file, model) if file.ok else None
             key = item.name.removesuffix(".yaml")
-            if isinstance(loaded, Netwerk):
+            if isinstance(loaded, Netwerk) and not name:
                 corpus.netwerken[key] = loaded
                 corpus.adoptie_sources[key] = file
             elif isinstance(loaded, School):
-                if loaded.brin != key:
-                    project.diagnostics.append(
+                if loaded.brin != key and not name:
+                    report(
                         diagnostic(
                             "LD406",
                             *at(file, "brin"),
@@ -189,9 +239,10 @@ def _read(project: Project, source: Source, path: str, schema: str) -> YamlFile:
 def _accept(project: Project, loaded: YamlFile, schema: str) -> YamlFile:
     """Keep a loaded file; it should start with the hint that names its schema."""
     project.files.append(loaded)
+    # The first line as YAML sees it: with Windows line endings too (git's core.autocrlf).
+    first = loaded.text.splitlines()[0] if loaded.text else ""
     if loaded.text and not (
-        loaded.text.startswith(SCHEMA_HINT)
-        and loaded.text.partition("\n")[0].endswith(f"{schema}.schema.json")
+        first.startswith(SCHEMA_HINT) and first.endswith(f"{schema}.schema.json")
     ):
         expected = f"../../schemas/{schema}.schema.json"
         project.diagnostics.append(diagnostic("LD113", loaded.path, 1, 1, schema=expected))
@@ -200,36 +251,42 @@ def _accept(project: Project, loaded: YamlFile, schema: str) -> YamlFile:
 
 def _load_domein(project: Project, source: Source, folder: Entry) -> None:
     domein = folder.name
-    prefix = f"{folder.path}/"
     corpus = project.corpus
+    report = project.diagnostics.append
+    entries = source.entries(folder.path)
     kader = None
-    if source.is_file(prefix + KADER):
-        file = _read(project, source, prefix + KADER, "kader")
+    found = next((entry for entry in entries if entry.name == KADER), None)
+    if found is not None and found.kind == FILE:
+        file = _read(project, source, found.path, "kader")
         kader = validate_shape(file, Kader) if file.ok else None
         if kader is not None:
             if kader.domein != domein:
-                project.diagnostics.append(
-                    diagnostic("LD312", *at(file, "domein"), domein=kader.domein, map=domein)
-                )
+                report(diagnostic("LD312", *at(file, "domein"), domein=kader.domein, map=domein))
             corpus.kaders[domein] = kader
             corpus.sources[domein] = file
         else:
             corpus.frame_complete = False
     else:
         corpus.frame_complete = False
-        project.diagnostics.append(diagnostic("LD309", prefix, domein=domein))
-    for entry in source.entries(folder.path):
+        if found is None or found.is_dir:  # anything else is reported as no content below
+            report(diagnostic("LD309", f"{folder.path}/", domein=domein))
+    for entry in entries:
         name = entry.name
         if entry.is_dir:
-            for path in source.files_below(entry.path):
-                if fnmatchcase(path.rpartition("/")[2], "*.y*ml"):
-                    project.diagnostics.append(diagnostic("LD313", path))
+            for inner in below(source, entry.path):
+                if problem := refused(inner):
+                    report(problem)
+                elif fnmatchcase(inner.name, "*.y*ml"):
+                    report(diagnostic("LD313", inner.path))
+            continue
+        if problem := refused(entry):
+            report(problem)
             continue
         if name == KADER:
             continue
         if not name.endswith(".yaml"):
             if _is_yaml(name):
-                project.diagnostics.append(diagnostic("LD313", prefix + name))
+                report(diagnostic("LD313", entry.path))
             continue
         file = _read(project, source, entry.path, "leerdoel")
         doel = validate_shape(file, Leerdoel) if file.ok else None

@@ -18,6 +18,7 @@ import yaml
 from yaml.cyaml import CParser
 
 from leerdoelen.diagnostics import Diagnostic, diagnostic
+from leerdoelen.load.regular import SOORT, NotRegular, open_regular
 
 MAX_BYTES = 256 * 1024
 BOM = b"\xef\xbb\xbf"
@@ -221,9 +222,16 @@ class YamlFile:
         return self._root
 
 
+# Line breaks as YAML counts them (so Windows line endings give the same positions).
+_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
 def _line_col(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+    """The 1-based line and column of a character offset, as the parser's marks count."""
+    line, start = 1, 0
+    for found in _BREAK.finditer(text, 0, offset):
+        line, start = line + 1, found.end()
+    return line, offset - start + 1
 
 
 def _too_deep(text: str) -> yaml.Mark | None:
@@ -328,10 +336,13 @@ def load_yaml(file: Path, path: str) -> YamlFile:
     """Read and parse one YAML file; never raises for anything that is in the file."""
     result = YamlFile(path)
     try:
-        with open(file, "rb") as stream:
+        with open_regular(file) as stream:
             if too_big := oversized(path, os.fstat(stream.fileno()).st_size):
                 return too_big
             raw = stream.read(MAX_BYTES + 1)
+    except NotRegular as error:
+        result.problems.append(diagnostic("LD114", path, soort=SOORT[error.kind]))
+        return result
     except OSError as error:
         result.problems.append(diagnostic("LD107", path, probleem=f"onleesbaar ({error.strerror})"))
         return result
@@ -347,7 +358,8 @@ def parse_yaml(raw: bytes, path: str) -> YamlFile:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        line, column = _line_col(raw[: error.start].decode("utf-8", "replace"), error.start)
+        before = raw[: error.start].decode("utf-8")  # valid up to the error
+        line, column = _line_col(before, len(before))
         problems.append(
             diagnostic(
                 "LD102", path, line, column, byte=f"0x{raw[error.start]:02X}", offset=error.start

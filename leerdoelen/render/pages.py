@@ -9,6 +9,7 @@ what changed, so that a live preview does not rebuild in a loop. Goal pages live
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
@@ -18,6 +19,7 @@ import jinja2
 from leerdoelen.catalogue import CATALOGUE
 from leerdoelen.corpus import Corpus, Plek
 from leerdoelen.history import History
+from leerdoelen.load.regular import DIR, FILE, disk_kind
 from leerdoelen.model import GROEPEN, Kader, Leerdoel
 from leerdoelen.render.dates import datum_nl
 from leerdoelen.render.downloads import csv_bytes
@@ -253,8 +255,26 @@ def goals_csv(doelen: Iterable[Leerdoel], corpus: Corpus) -> bytes:
     return csv_bytes(CSV_COLUMNS, rows)
 
 
+def _unlink_links(target: Path) -> None:
+    """Remove every symlink (and FIFO, socket, device) in ``target``, ``target`` included.
+
+    ``build/`` is ours, but a symlink can still get there (committed despite .gitignore):
+    it is never written through, and MkDocs, which follows symlinks, never sees it.
+    """
+    if disk_kind(target) not in (FILE, DIR, None):
+        target.unlink()
+    for folder, dirs, names in os.walk(target):  # does not descend into a symlink
+        for name in [*dirs, *names]:
+            path = Path(folder, name)
+            if disk_kind(path) not in (FILE, DIR, None):
+                path.unlink()
+                if name in dirs:
+                    dirs.remove(name)
+
+
 def write_tree(target: Path, files: dict[str, str | bytes]) -> list[str]:
     """Make ``target`` hold exactly ``files``; write only what changed. Returns changes."""
+    _unlink_links(target)
     changed = []
     for relative, content in files.items():
         data = content.encode("utf-8") if isinstance(content, str) else content

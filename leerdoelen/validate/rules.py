@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import difflib
+from collections import deque
 from collections.abc import Callable, Iterator
 
 from leerdoelen.adoptie.rules import network_targets, school_records
 from leerdoelen.corpus import Corpus
-from leerdoelen.diagnostics import Diagnostic, diagnostic
+from leerdoelen.diagnostics import SHOWN, Diagnostic, diagnostic, listing, number
 from leerdoelen.load.project import at
 from leerdoelen.model import GROEPEN
 
@@ -88,7 +89,7 @@ def references(corpus: Corpus) -> Iterator[Diagnostic]:
                         )
                 elif target.status == "vervallen" and doel.status != "vervallen":
                     vervangers = (
-                        f"; gebruik {', '.join(target.vervangen_door)}"
+                        f"; gebruik {listing(target.vervangen_door)}"
                         if target.vervangen_door
                         else ""
                     )
@@ -149,45 +150,107 @@ def band_order(corpus: Corpus) -> Iterator[Diagnostic]:
 
 
 def voorkennis_cycles(corpus: Corpus) -> Iterator[Diagnostic]:
-    """Voorkennis has no cycles; each cycle is reported once, named in full."""
+    """Voorkennis has no cycles: one diagnostic per knot of goals that build on each other.
+
+    A knot (a strongly connected component) can hold thousands of goals and more cycles
+    than can be counted; it is named by its shortest cycle through its least code, and the
+    rest of its members are counted, so that the message stays short.
+    """
     goals = corpus.leerdoelen
-    for cycle in find_cycles({code: doel.voorkennis for code, doel in goals.items()}):
+    graph = {code: doel.voorkennis for code, doel in goals.items()}
+    for members in knots(graph):
+        cycle = shortest_cycle(graph, members)
         first, second = cycle[0], cycle[1]
         where = at(corpus.sources[first], "voorkennis", goals[first].voorkennis.index(second))
-        related = tuple(corpus.sources[code].path for code in cycle[1:-1])
-        yield diagnostic("LD304", *where, related=related, kring=" → ".join(cycle))
+        on_cycle = set(cycle)
+        others = [code for code in members if code not in on_cycle]
+        kring = _path(cycle)
+        if others:
+            kring += f"; ook {listing(others)} {'zit' if len(others) == 1 else 'zitten'} erin vast"
+        related = tuple(corpus.sources[code].path for code in members if code != first)
+        yield diagnostic("LD304", *where, related=related, kring=kring)
+
+
+def _path(cycle: list[str], shown: int = SHOWN) -> str:
+    """``a → b → c → a``; a long cycle: ``a → b → c → d → e → … (en 2.990 meer) → a``."""
+    if len(cycle) <= shown + 2:
+        return " → ".join(cycle)
+    hidden = len(cycle) - 1 - shown
+    return " → ".join([*cycle[:shown], f"… (en {number(hidden)} meer)", cycle[-1]])
+
+
+def knots(graph: dict[str, list[str]]) -> list[list[str]]:
+    """The strongly connected components that hold a cycle, each sorted, by least member.
+
+    Tarjan's algorithm, iterative (an explicit stack of successor iterators), so that a
+    long chain cannot exhaust the stack. ``a -> b`` means "a builds on b"; a code that is
+    not in the graph is ignored. A single code is a knot only if it names itself.
+    """
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+    for start in sorted(graph):
+        if start in index:
+            continue
+        index[start] = low[start] = len(index)
+        stack.append(start)
+        on_stack.add(start)
+        work = [(start, iter(graph[start]))]
+        while work:
+            node, successors = work[-1]
+            for nxt in successors:
+                if nxt not in graph:
+                    continue
+                if nxt not in index:
+                    index[nxt] = low[nxt] = len(index)
+                    stack.append(nxt)
+                    on_stack.add(nxt)
+                    work.append((nxt, iter(graph[nxt])))
+                    break
+                if nxt in on_stack:
+                    low[node] = min(low[node], index[nxt])
+            else:  # every successor done: close the node
+                work.pop()
+                if work:
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[node])
+                if low[node] == index[node]:
+                    members = []
+                    while not members or members[-1] != node:
+                        members.append(stack.pop())
+                        on_stack.discard(members[-1])
+                    if len(members) > 1 or node in graph[node]:
+                        found.append(sorted(members))
+    return sorted(found)
+
+
+def shortest_cycle(graph: dict[str, list[str]], members: list[str]) -> list[str]:
+    """A shortest cycle through the least member of a knot: ``[a, b, ..., a]``.
+
+    Breadth-first within the knot, following each goal's voorkennis in its order.
+    """
+    start, inside = members[0], set(members)
+    came_from: dict[str, str] = {}
+    queue = deque([start])
+    while queue:
+        node = queue.popleft()
+        for nxt in graph[node]:
+            if nxt == start:
+                cycle = [node]
+                while cycle[-1] != start:
+                    cycle.append(came_from[cycle[-1]])
+                return [*reversed(cycle), start]
+            if nxt in inside and nxt not in came_from:
+                came_from[nxt] = node
+                queue.append(nxt)
+    raise ValueError(f"{start} ligt niet op een kring")  # a knot always has one
 
 
 def find_cycles(graph: dict[str, list[str]]) -> list[list[str]]:
-    """Elementary cycles found by depth-first search, each once, starting at its least code.
-
-    Iterative, so that a long chain cannot exhaust the stack. A cycle is reported as
-    ``[a, b, ..., a]`` where ``a -> b`` means "a builds on b".
-    """
-    cycles: set[tuple[str, ...]] = set()
-    state: dict[str, int] = {}  # 1: on the current path, 2: done
-    for start in sorted(graph):
-        if start in state:
-            continue
-        path: list[str] = [start]
-        state[start] = 1
-        stack: list[Iterator[str]] = [iter(graph.get(start, ()))]
-        while stack:
-            nxt = next(stack[-1], None)
-            if nxt is None:
-                state[path.pop()] = 2
-                stack.pop()
-            elif nxt not in graph:
-                continue
-            elif state.get(nxt) == 1:
-                loop = path[path.index(nxt) :]
-                turn = loop.index(min(loop))
-                cycles.add(tuple(loop[turn:] + loop[:turn]))
-            elif nxt not in state:
-                state[nxt] = 1
-                path.append(nxt)
-                stack.append(iter(graph[nxt]))
-    return [[*cycle, cycle[0]] for cycle in sorted(cycles)]
+    """One cycle per knot: its shortest through its least code, as ``[a, b, ..., a]``."""
+    return [shortest_cycle(graph, members) for members in knots(graph)]
 
 
 RULES: tuple[Rule, ...] = (
