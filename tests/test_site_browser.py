@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, XSS_CODE
+from conftest import ROOT, XSS_CODE, XSS_SCHOOL
 from playwright.sync_api import Locator, Page, expect
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -185,6 +185,15 @@ def test_groep_page_lists_goals_and_its_csv_downloads(page: Page, site_url: str)
 # --- 6. Printing ------------------------------------------------------------------------
 
 CHROME = [".md-header", ".md-sidebar--primary", ".md-footer", ".md-search"]
+
+
+@pytest.mark.parametrize("path", ["groepen/7-8/", f"scholen/{XSS_SCHOOL}/"])
+def test_the_print_button_prints(page: Page, site_url: str, path: str) -> None:
+    """A listener in assets/leerdoelen.js, not an onclick attribute: the site has none."""
+    page.goto(f"{site_url}/{path}")
+    page.evaluate("window.print = () => { window.geprint = true }")
+    page.locator(".leerdoelen-print").click()
+    assert page.evaluate("window.geprint") is True
 
 
 @pytest.mark.parametrize(
