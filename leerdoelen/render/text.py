@@ -69,3 +69,19 @@ def html_text(text: str) -> str:
 def markdown_literal(text: str) -> str:
     """Escape a text for one line of Markdown, all of it as text: no emphasis, no links."""
     return html.escape(" ".join(text.split()), quote=False).translate(_LITERAL)
+
+
+# Control characters have no place in text output; Python-Markdown uses STX/ETX itself.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def line_start(out: str) -> str:
+    """No block syntax where an escaped text starts a line (``1. x``, ``+ x``, ``= x``)."""
+    if out and not out[0].isalpha() and out[0] not in "&<":
+        return f"&#{ord(out[0])};{out[1:]}"
+    return out
+
+
+def one_line(text: str) -> str:
+    """White space (line ends too) as single spaces; control characters as U+FFFD."""
+    return " ".join(_CONTROL.sub("\ufffd", text).split())
