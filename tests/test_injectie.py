@@ -348,6 +348,7 @@ def test_every_free_text_field_got_payloads(sites: tuple[Built, Built]) -> None:
 class Page:
     elements: list[tuple[str, dict[str, str]]] = field(default_factory=list)
     scripts: list[tuple[str, str]] = field(default_factory=list)  # (src, text)
+    nested_links: int = 0  # <a> inside <a>: invalid, and what a link in a title would make
 
 
 class _Reader(HTMLParser):
@@ -355,15 +356,21 @@ class _Reader(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.page = Page()
         self.script: list[str] | None = None
+        self.links = 0  # open <a> elements
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {name: value or "" for name, value in attrs}
         self.page.elements.append((tag, values))
         if tag == "script":
             self.script = [values.get("src", "")]
+        elif tag == "a":
+            self.page.nested_links += self.links > 0
+            self.links += 1
 
     def handle_endtag(self, tag: str) -> None:
-        if tag == "script" and self.script is not None:
+        if tag == "a":
+            self.links = max(0, self.links - 1)
+        elif tag == "script" and self.script is not None:
             self.page.scripts.append((self.script[0], "".join(self.script[1:])))
             self.script = None
 
@@ -462,6 +469,12 @@ def test_payloads_add_only_the_elements_and_attributes_of_goal_text(
             if tag not in ALLOWED or not attrs <= ALLOWED[tag]:
                 problems.append(f"{name}: {n}× <{tag} {' '.join(sorted(attrs))}>")
     assert problems == []
+
+
+def test_a_link_in_a_title_does_not_end_up_inside_a_link(sites: tuple[Built, Built]) -> None:
+    hostile, _ = sites
+    nested = {name: page.nested_links for name, page in pages(hostile.out) if page.nested_links}
+    assert nested == {}
 
 
 def test_the_payloads_are_on_the_pages_as_text(sites: tuple[Built, Built]) -> None:

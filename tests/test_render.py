@@ -11,7 +11,7 @@ import pytest
 from leerdoelen.check import check
 from leerdoelen.history import History
 from leerdoelen.render.pages import goals_csv, render_pages, write_tree
-from leerdoelen.render.text import block, inline, plain
+from leerdoelen.render.text import block, inline, label, plain
 
 GELDIG = Path(__file__).parent / "golden" / "geldig"
 
@@ -76,6 +76,11 @@ def test_block_renders_a_safe_subset_and_the_rest_as_text(text: str, expected: s
 )
 def test_inline_is_one_line_with_emphasis_and_links(text: str, expected: str) -> None:
     assert inline(text) == expected
+
+
+def test_label_is_inline_without_links_for_the_text_of_a_link() -> None:
+    assert label("*Nadruk* en [SLO](https://www.slo.nl/)") == "<em>Nadruk</em> en SLO"
+    assert label("Gewoon") == inline("Gewoon") == "Gewoon"
 
 
 @pytest.mark.parametrize(

@@ -26,7 +26,8 @@ networks: fictional data was committed whenever, so only its own dates count.
 
 The templates use a Jinja environment with autoescaping (HTML is the default here). Every
 text from the files goes through ``render.text`` as on the goal pages: ``inline`` (emphasis
-and links), ``plain`` (page titles, attributes) and ``title`` (front matter); the results
+and links), ``label`` (the text of a link), ``plain`` (page titles, attributes) and
+``title`` (front matter); the results
 are safe in raw HTML and in Markdown alike. Every value is put on one line (a blank line
 would end a raw HTML block).
 """
@@ -63,7 +64,7 @@ from leerdoelen.model import Kader, Kerndoel, Leerdoel, Subdomein
 from leerdoelen.render import charts
 from leerdoelen.render.dates import datum_nl
 from leerdoelen.render.downloads import Blad, Waarde, csv_bytes, xlsx_bytes
-from leerdoelen.render.text import inline, plain
+from leerdoelen.render.text import inline, label, plain
 
 SOORT = {"bao": "basisonderwijs", "sbo": "speciaal basisonderwijs", "so": "speciaal onderwijs"}
 SCHOOL_KOLOMMEN = (
@@ -156,6 +157,7 @@ def _environment() -> jinja2.Environment:
     )
     env.filters.update(
         inline=inline,
+        label=label,
         plain=plain,
         title=lambda text: Markup(json.dumps(str(plain(text)), ensure_ascii=False)),
         datum=datum_nl,

@@ -21,7 +21,7 @@ from leerdoelen.history import History
 from leerdoelen.model import GROEPEN, Kader, Leerdoel
 from leerdoelen.render.dates import datum_nl
 from leerdoelen.render.downloads import csv_bytes
-from leerdoelen.render.text import block, inline, plain
+from leerdoelen.render.text import block, inline, label, plain
 
 SECTIONS = ("domeinen", "kerndoelen", "doelen", "leerlijnen", "groepen", "meldingen")
 
@@ -40,6 +40,7 @@ def _environment() -> jinja2.Environment:
     env.filters.update(
         md=block,
         inline=inline,
+        label=label,  # the text of a link: no link in it
         title=lambda text: json.dumps(str(plain(text)), ensure_ascii=False),
         tooltip=plain,  # a link title: no quotes or parentheses that could end it
         literal=plain,

@@ -4,9 +4,10 @@ Every text from the content (goal, kader, school and network files, git commit m
 reaches the site through this module, in three steps:
 
 1. Our own Python-Markdown instance renders it, with only what goal texts need:
-   paragraphs, lists, emphasis and links (``block``), or emphasis and links on one line
-   (``inline``). It has no raw HTML, no attribute lists, no headings, code, images, tables
-   or reference definitions: those show as the text they are.
+   paragraphs, lists, emphasis and links (``block``), emphasis and links on one line
+   (``inline``), or emphasis only, for the text of a link (``label``). It has no raw HTML,
+   no attribute lists, no headings, code, images, tables or reference definitions: those
+   show as the text they are.
 2. ``nh3`` (the Ammonia sanitiser) keeps an allowlist of elements and attributes, and
    links only to absolute http, https and mailto URLs.
 3. The sanitised tree is written out again with every character that Markdown or HTML
@@ -31,7 +32,8 @@ import nh3
 from markdown.inlinepatterns import LINK_RE, LinkInlineProcessor
 from markupsafe import Markup
 
-_INLINE_TAGS = frozenset({"em", "strong", "a"})
+_LABEL_TAGS = frozenset({"em", "strong"})
+_INLINE_TAGS = _LABEL_TAGS | {"a"}
 _BLOCK_TAGS = _INLINE_TAGS | {"p", "ul", "ol", "li", "br"}
 _ATTRIBUTES = {"a": {"href", "title"}}
 _SCHEMES = {"http", "https", "mailto"}
@@ -141,6 +143,7 @@ def _cleaner(tags: frozenset[str]) -> nh3.Cleaner:
 
 _BLOCK_CLEANER = _cleaner(_BLOCK_TAGS)
 _INLINE_CLEANER = _cleaner(_INLINE_TAGS)
+_LABEL_CLEANER = _cleaner(_LABEL_TAGS)
 
 
 class _Serialiser(HTMLParser):
@@ -193,14 +196,23 @@ def block(text: str) -> Markup:
     return Markup(_serialise(html, _BLOCK_TAGS).strip())
 
 
-@lru_cache(maxsize=65536)
 def inline(text: str) -> Markup:
     """A text on one line (a title, a list item, a table cell): emphasis and links."""
+    return _inline(text, _INLINE_CLEANER, _INLINE_TAGS)
+
+
+def label(text: str) -> Markup:
+    """``inline`` for the text of a link: emphasis, and links as their text."""
+    return _inline(text, _LABEL_CLEANER, _LABEL_TAGS)
+
+
+@lru_cache(maxsize=65536)
+def _inline(text: str, cleaner: nh3.Cleaner, tags: frozenset[str]) -> Markup:
     text = one_line(text)
     if not _MARKDOWN.search(text):  # nothing that Markdown would render: the same as plain
         return plain(text)
-    html = _INLINE_CLEANER.clean(_convert(text, blocks=False))
-    return Markup(line_start(_serialise(html, _INLINE_TAGS)))
+    html = cleaner.clean(_convert(text, blocks=False))
+    return Markup(line_start(_serialise(html, tags)))
 
 
 def plain(text: str) -> Markup:
