@@ -11,62 +11,97 @@ import pytest
 from leerdoelen.check import check
 from leerdoelen.history import History
 from leerdoelen.render.pages import goals_csv, render_pages, write_tree
-from leerdoelen.render.text import html_text, markdown_block, markdown_inline, markdown_literal
+from leerdoelen.render.text import block, inline, label, plain
 
 GELDIG = Path(__file__).parent / "golden" / "geldig"
 
 
+A = '<a href="https://www.slo.nl/" rel="nofollow noopener">SLO</a>'
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
-        ("*nadruk* en **sterk**", "*nadruk* en **sterk**"),
-        ("[SLO](https://www.slo.nl/)", "[SLO](https://www.slo.nl/)"),
-        ("[mail](mailto:info@example.org)", "[mail](mailto:info@example.org)"),
-        ("[x](javascript:alert(1))", "&#91;x&#93;(javascript:alert(1))"),
-        ("[x](JAVASCRIPT:alert(1))", "&#91;x&#93;(JAVASCRIPT:alert(1))"),
-        ("[x](data:text/html,hoi)", "&#91;x&#93;(data:text/html,hoi)"),
-        ("![foto](https://elders.example/x.png)", "!&#91;foto&#93;(https://elders.example/x.png)"),
-        ("`code` en {: onclick=x}", "&#96;code&#96; en &#123;: onclick=x&#125;"),
-        ("a | b", "a &#124; b"),
-        ("# kop", "&#35; kop"),
-        ("&lt; blijft &amp;", "&amp;lt; blijft &amp;amp;"),
-        ("- een\n- twee", "- een\n- twee"),
-        ("tekst\n---", "tekst\n&#45;--"),
-        ("tekst\n===", "tekst\n&#61;=="),
-        ("1) eerste", "&#49;) eerste"),
-        ("    ingesprongen code", "ingesprongen code"),
+        ("<script>alert(1)</script>", "<p>&lt;script&gt;alert&#40;1&#41;&lt;/script&gt;</p>"),
+        ("*nadruk* en **sterk**", "<p><em>nadruk</em> en <strong>sterk</strong></p>"),
+        ("[SLO](https://www.slo.nl/)", f"<p>{A}</p>"),
+        (
+            "[mail](mailto:info@example.org)",
+            '<p><a href="mailto:info@example.org" rel="nofollow noopener">mail</a></p>',
+        ),
+        ("[x](javascript:alert(1))", "<p>&#91;x&#93;&#40;javascript:alert&#40;1&#41;&#41;</p>"),
+        ("[x](JAVASCRIPT:alert(1))", "<p>&#91;x&#93;&#40;JAVASCRIPT:alert&#40;1&#41;&#41;</p>"),
+        ("[x](data:text/html,hoi)", "<p>&#91;x&#93;&#40;data:text/html,hoi&#41;</p>"),
+        ("[x](&#106;avascript:1)", "<p>&#91;x&#93;&#40;&amp;&#35;106;avascript:1&#41;</p>"),
+        ("[x](/pad)", "<p>&#91;x&#93;&#40;/pad&#41;</p>"),
+        (
+            "![foto](https://elders.example/x.png)",
+            "<p>&#33;&#91;foto&#93;&#40;https://elders.example/x.png&#41;</p>",
+        ),
+        ("`code` en {: onclick=x}", "<p>&#96;code&#96; en &#123;: onclick=x&#125;</p>"),
+        (
+            '*x*{: onmouseover="alert(1)" }',
+            "<p><em>x</em>&#123;: onmouseover=&quot;alert&#40;1&#41;&quot; &#125;</p>",
+        ),
+        ("a | b", "<p>a &#124; b</p>"),
+        ("# kop", "<p>&#35; kop</p>"),
+        ("&lt; blijft &amp;", "<p>&amp;lt; blijft &amp;amp;</p>"),
+        ("<!-- x --> <b>", "<p>&lt;&#33;-- x --&gt; &lt;b&gt;</p>"),
+        ("[a]: https://x.example\n[a]", "<p>&#91;a&#93;: https://x.example &#91;a&#93;</p>"),
+        ("<https://x.example>", "<p>&lt;https://x.example&gt;</p>"),
+        ("- een\n- twee", "<ul> <li>een</li> <li>twee</li> </ul>"),
+        ("1. een\n2. twee", "<ol> <li>een</li> <li>twee</li> </ol>"),
+        ("alinea\n\n- punt", "<p>alinea</p>\n<ul> <li>punt</li> </ul>"),
+        ("tekst\n---", "<p>tekst ---</p>"),
+        ("tekst\n===", "<p>tekst ===</p>"),
+        ("> citaat", "<p>&gt; citaat</p>"),
+        ("1) eerste", "<p>1&#41; eerste</p>"),
+        ("    ingesprongen code", "<p>ingesprongen code</p>"),
     ],
 )
-def test_markdown_block_keeps_a_safe_subset(text: str, expected: str) -> None:
-    assert markdown_block(text) == expected
-
-
-def test_markdown_inline_is_one_line() -> None:
-    assert markdown_inline("twee\nregels  <b>") == "twee regels &lt;b&gt;"
+def test_block_renders_a_safe_subset_and_the_rest_as_text(text: str, expected: str) -> None:
+    assert block(text) == expected
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
+        ("twee\nregels  <b>", "twee regels &lt;b&gt;"),
+        ("*nadruk* en [SLO](https://www.slo.nl/)", f"<em>nadruk</em> en {A}"),
+        ("- geen lijst", "&#45; geen lijst"),
+        ("1. geen lijst", "&#49;. geen lijst"),
+        ("# geen kop", "&#35; geen kop"),
+        ("*a*{: onclick=x}", "<em>a</em>&#123;: onclick=x&#125;"),
+    ],
+)
+def test_inline_is_one_line_with_emphasis_and_links(text: str, expected: str) -> None:
+    assert inline(text) == expected
+
+
+def test_label_is_inline_without_links_for_the_text_of_a_link() -> None:
+    assert label("*Nadruk* en [SLO](https://www.slo.nl/)") == "<em>Nadruk</em> en SLO"
+    assert label("Gewoon") == inline("Gewoon") == "Gewoon"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("<script>alert(1)</script>", "&lt;script&gt;alert&#40;1&#41;&lt;/script&gt;"),
         (
             "*geen* **nadruk** _of_ __dit__",
             "&#42;geen&#42; &#42;&#42;nadruk&#42;&#42; &#95;of&#95; &#95;&#95;dit&#95;&#95;",
         ),
-        ("[SLO](https://www.slo.nl/)", "&#91;SLO&#93;(https://www.slo.nl/)"),
+        ("[SLO](https://www.slo.nl/)", "&#91;SLO&#93;&#40;https://www.slo.nl/&#41;"),
         ("a | b `c` # d {e} \\f", "a &#124; b &#96;c&#96; &#35; d &#123;e&#125; &#92;f"),
         ("twee\nregels", "twee regels"),
         ("&amp; blijft", "&amp;amp; blijft"),
+        ('Een "titel" <b>', "Een &quot;titel&quot; &lt;b&gt;"),
+        ("nul\x00teken", "nul\ufffdteken"),
     ],
 )
-def test_markdown_literal_passes_nothing(text: str, expected: str) -> None:
-    """For text that is not ours to format, such as commit messages."""
-    assert markdown_literal(text) == expected
-
-
-def test_html_text_escapes_quotes_for_attributes() -> None:
-    assert html_text('Een "titel" <b>') == "Een &quot;titel&quot; &lt;b&gt;"
+def test_plain_passes_nothing(text: str, expected: str) -> None:
+    """For text that is not ours to format (commit messages) and for attributes."""
+    assert plain(text) == expected
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ from importlib.resources import files
 from pathlib import Path
 
 import pytest
-from conftest import XSS_CODE
+from conftest import XSS_CODE, XSS_SCHOOL
 from playwright.sync_api import Locator, Page, expect
 
 # axe-core as bundled (with its MPL-2.0 licence header) by the test dependency
@@ -188,6 +188,15 @@ def test_groep_page_lists_goals_and_its_csv_downloads(page: Page, site_url: str)
 # --- 6. Printing ------------------------------------------------------------------------
 
 CHROME = [".md-header", ".md-sidebar--primary", ".md-footer", ".md-search"]
+
+
+@pytest.mark.parametrize("path", ["groepen/7-8/", f"scholen/{XSS_SCHOOL}/"])
+def test_the_print_button_prints(page: Page, site_url: str, path: str) -> None:
+    """A listener in assets/leerdoelen.js, not an onclick attribute: the site has none."""
+    page.goto(f"{site_url}/{path}")
+    page.evaluate("window.print = () => { window.geprint = true }")
+    page.locator(".leerdoelen-print").click()
+    assert page.evaluate("window.geprint") is True
 
 
 @pytest.mark.parametrize(

@@ -24,15 +24,17 @@ Stale records: a school's last change is the later of its file's last commit and
 newest ``datum`` (``adoptie.history``), except for schools that are only in example
 networks: fictional data was committed whenever, so only its own dates count.
 
-The templates use a Jinja environment with autoescaping (HTML is the default here);
-``inline`` and ``title`` escape text for the Markdown parts, as on the goal pages, and
-every value is put on one line (a blank line would end a raw HTML block).
+The templates use a Jinja environment with autoescaping (HTML is the default here). Every
+text from the files goes through ``render.text`` as on the goal pages: ``inline`` (emphasis
+and links), ``label`` (the text of a link), ``plain`` (page titles, attributes) and
+``title`` (front matter); the results
+are safe in raw HTML and in Markdown alike. Every value is put on one line (a blank line
+would end a raw HTML block).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -62,7 +64,7 @@ from leerdoelen.model import Kader, Kerndoel, Leerdoel, Subdomein
 from leerdoelen.render import charts
 from leerdoelen.render.dates import datum_nl
 from leerdoelen.render.downloads import Blad, Waarde, csv_bytes, xlsx_bytes
-from leerdoelen.render.text import html_text, markdown_inline
+from leerdoelen.render.text import inline, label, plain
 
 SOORT = {"bao": "basisonderwijs", "sbo": "speciaal basisonderwijs", "so": "speciaal onderwijs"}
 SCHOOL_KOLOMMEN = (
@@ -154,8 +156,10 @@ def _environment() -> jinja2.Environment:
         finalize=_one_line,
     )
     env.filters.update(
-        inline=lambda text: Markup(markdown_inline(text)),
-        title=lambda text: Markup(json.dumps(html_text(text), ensure_ascii=False)),
+        inline=inline,
+        label=label,
+        plain=plain,
+        title=lambda text: Markup(json.dumps(str(plain(text)), ensure_ascii=False)),
         datum=datum_nl,
         kort=lambda datum: datum.strftime("%d-%m-%Y"),
     )
@@ -221,11 +225,6 @@ def indeling(corpus: Corpus) -> list[DomeinBlok]:
 # --- the checklist table -----------------------------------------------------------------
 
 
-def _text(value: str) -> str:
-    """Data as HTML text (or attribute value): escaped, on one line."""
-    return html.escape(" ".join(value.split()))
-
-
 CHECKLIST_KOP = "<thead><tr><th>Klaar<th>Code<th>Leerdoel<th>Groepen<th>Status<th>Datum</thead>"
 
 
@@ -248,13 +247,13 @@ class Checklist:
                     k = kern.kerndoel
                     self.kerndoel[k.code] = (
                         f'<tbody><tr class="ld-kerndoel"><th colspan="6">'
-                        f'<a href="{up}kerndoelen/{k.code}/">{k.code}</a> {_text(k.titel)}'
+                        f'<a href="{up}kerndoelen/{k.code}/">{k.code}</a> {inline(k.titel)}'
                     )
                     for doel in kern.doelen:
                         mark = f" <em>{doel.status}</em>" if doel.status != "vastgesteld" else ""
                         self.doel[doel.code] = (
                             f'<td><a href="{up}doelen/{doel.code}/">{doel.code}</a>'
-                            f"<td>{_text(doel.titel)}{mark}"
+                            f"<td>{inline(doel.titel)}{mark}"
                         )
 
     def tabel(self, sub: SubdomeinBlok, recs: dict[str, Registratie]) -> str:
@@ -271,10 +270,10 @@ class Checklist:
                     continue
                 extra = ""
                 if r.toelichting:
-                    extra += f'<br><small class="ld-toelichting">{_text(r.toelichting)}</small>'
+                    extra += f'<br><small class="ld-toelichting">{inline(r.toelichting)}</small>'
                 if r.bewijs:
                     extra += (
-                        f'<br><a class="ld-bewijs" href="{_text(r.bewijs)}" '
+                        f'<br><a class="ld-bewijs" href="{plain(r.bewijs)}" '
                         'rel="nofollow noopener">bewijs</a>'
                     )
                 groepen = ", ".join(r.groepen) if r.groepen else f"({', '.join(doel.groepen)})"

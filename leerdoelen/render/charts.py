@@ -3,17 +3,18 @@
 Every chart is one line of SVG (so that it can sit in a raw HTML block of a Markdown
 page), has ``role="img"``, an ``aria-label`` and a ``<title>`` that say in words what it
 shows, and ``data-search-exclude`` so that Material's search does not index its labels.
-Every text in it is escaped here. The statuses are shades of the site's indigo, light to
-dark in order of progress, so that the bars also read on a grey-scale print.
+Every text in it is escaped here (``render.text.plain``). The statuses are shades of the
+site's indigo, light to dark in order of progress, so that the bars also read on a
+grey-scale print.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from html import escape
 
 from leerdoelen.adoptie.model import ADOPTIE_STATUSSEN
+from leerdoelen.render.text import plain
 
 KLEUR = {
     "niet gestart": "#e8eaf6",
@@ -34,7 +35,7 @@ def _n(value: float) -> str:
 
 
 def _svg(width: float, height: float, label: str, body: str, cls: str, size: str = "") -> str:
-    label = escape(" ".join(label.split()))
+    label = plain(label)
     return (
         f'<svg class="{cls}" viewBox="0 0 {_n(width)} {_n(height)}"{size} role="img" '
         f'aria-label="{label}" data-search-exclude xmlns="http://www.w3.org/2000/svg">'
@@ -108,7 +109,7 @@ def staafdiagram(rijen: Sequence[Rij], titel: str) -> str:
         pct = round(100 * rij.counts.get("ingevoerd", 0) / rij.total) if rij.total else 0
         body.append(
             f'<text x="{label_w - 6}" y="{y + 12 + 1}" text-anchor="end" font-size="12" '
-            f'fill="#000">{escape(" ".join(rij.label.split()))}</text>'
+            f'fill="#000">{plain(rij.label)}</text>'
             + _segments(rij.counts, rij.total, label_w, y, bar_w, bar_h)
             + f'<rect x="{label_w}" y="{y}" width="{bar_w}" height="{bar_h}" fill="none" '
             f'stroke="{RAND}" stroke-width="0.5"/>'

@@ -1,8 +1,11 @@
 """Render a diff: Markdown for people (a PR comment, a tag message, the site) and JSON.
 
 The Markdown opens with what needs attention: broken identity rules, then changes to
-vastgesteld goals. Then one section per kind of change. Goal text is escaped
-(``render/text.py``), so a PR comment cannot be hijacked by what a goal says.
+vastgesteld goals. Then one section per kind of change. Every string from the content or
+from git (paths, codes, titles, texts, revisions, messages) is text in it (``_text``,
+``_code``): on one line, with nothing that GitHub or MkDocs could read as a heading,
+emphasis, a link, HTML, a @mention or an issue reference, so a PR comment cannot be
+hijacked by what a goal says.
 
 JSON keys (stable)::
 
@@ -21,11 +24,13 @@ JSON keys (stable)::
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable
+from urllib.parse import quote
 
 from leerdoelen.diagnostics import Severity
 from leerdoelen.diff import Change, Diff, FieldChange, Value
-from leerdoelen.render.text import markdown_inline
+from leerdoelen.render.text import line_start, one_line
 from leerdoelen.report import diagnostic_json
 from leerdoelen.review import Summary
 from leerdoelen.revisions import Revision
@@ -39,12 +44,35 @@ _INDENT = "    "  # four spaces: nested lists in both GitHub and MkDocs (Python-
 
 Link = Callable[[str, str], str | None]  # (kind, code) → a link target, or None
 
+# What GitHub's Markdown or MkDocs' could read as syntax (HTML, code, emphasis, links,
+# attribute lists, tables, strikethrough, headings, math), as character references: the
+# summary is also a tag message, so only these.
+_SYNTAX = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;"} | {c: f"&#{ord(c)};" for c in "\\`*_[]{}|~#$"}
+)
+# GitHub links @user, #12, GH-12, bare URLs and e-mail addresses in the rendered text, so
+# character references do not stop it: a zero-width space after the sign does.
+_AUTOLINKS = re.compile(r"@|&#35;|:(?=//)|\bwww(?=\.)|\bGH-(?=\d)", re.IGNORECASE)
+_ZWSP = "&#8203;"
+
+
+def _text(value: str) -> str:
+    """A string from the content or from git, as text on one line of Markdown."""
+    return _AUTOLINKS.sub(lambda m: m[0] + _ZWSP, one_line(value).translate(_SYNTAX))
+
+
+def _code(value: str | None) -> str:
+    """A path as a code span: on one line, its fence longer than any backtick run in it."""
+    text = one_line(str(value))
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    return f"{fence} {text} {fence}" if "`" in text else f"{fence}{text}{fence}"
+
 
 def _name(change: Change, link: Link | None) -> str:
     label = f"{change.kind} {change.code}" if change.kind != "leerdoel" else change.code
     target = link(change.kind, change.code) if link else None
-    code = f"[{label}]({target})" if target else f"**{label}**"
-    return f"{code} {markdown_inline(change.titel)}"
+    code = f"[{_text(label)}]({quote(target)})" if target else f"**{_text(label)}**"
+    return f"{code} {_text(change.titel)}"
 
 
 def _plain(value: Value) -> str:
@@ -61,15 +89,15 @@ def _field_lines(f: FieldChange) -> list[str]:
     ):
         old, new = f.old or [], f.new or []
         lines = [f"- {f.field}:"]
-        lines += [f"{_INDENT}- nieuw: {markdown_inline(v)}" for v in new if v not in old]
-        lines += [f"{_INDENT}- weg: {markdown_inline(v)}" for v in old if v not in new]
+        lines += [f"{_INDENT}- nieuw: {_text(v)}" for v in new if v not in old]
+        lines += [f"{_INDENT}- weg: {_text(v)}" for v in old if v not in new]
         if len(lines) == 1:
             lines[0] += " andere volgorde"
         return lines
-    old, new = markdown_inline(_plain(f.old)), markdown_inline(_plain(f.new))
+    old, new = _plain(f.old), _plain(f.new)
     if len(old) + len(new) <= _SHORT_TEXT:
-        return [f"- {f.field}: {old} → {new}"]
-    return [f"- {f.field}:", f"{_INDENT}- oud: {old}", f"{_INDENT}- nieuw: {new}"]
+        return [f"- {f.field}: {_text(old)} → {_text(new)}"]
+    return [f"- {f.field}:", f"{_INDENT}- oud: {_text(old)}", f"{_INDENT}- nieuw: {_text(new)}"]
 
 
 def _nested(lines: Iterable[str]) -> list[str]:
@@ -104,15 +132,13 @@ def markdown(
     if title is not None:
         lines += [f"{'#' * level} {title}", ""]
     lines.append(
-        f"{markdown_inline(summary.base.describe())} → "
-        f"{markdown_inline(summary.head.describe())}: {_numbers(diff)}."
+        f"{line_start(_text(summary.base.describe()))} → "
+        f"{_text(summary.head.describe())}: {_numbers(diff)}."
     )
     errors = summary.errors
     if errors:
         lines += ["", f"{'#' * sub} ⛔ Fouten ({len(errors)})", ""]
-        lines += [
-            f"- **{d.code}** {d.title}: {markdown_inline(d.message)} (`{d.path}`)" for d in errors
-        ]
+        lines += [f"- **{d.code}** {d.title}: {_text(d.message)} ({_code(d.path)})" for d in errors]
     flagged = diff.flagged
     warnings = [d for d in summary.diagnostics if d.severity is Severity.WARNING]
     other = [d for d in warnings if d.code != "LD505"]
@@ -123,14 +149,17 @@ def markdown(
             "gewijzigd; scholen werken al met dit doel"
             for c in flagged
         ]
-        lines += [f"- **{d.code}** {d.title}: {markdown_inline(d.message)}" for d in other]
+        lines += [f"- **{d.code}** {d.title}: {_text(d.message)}" for d in other]
     lines += _section("Toegevoegd", [[f"- {_name(c, link)}{_status(c)}"] for c in diff.added], sub)
     lines += _section(
         "Vervallen", [[f"- {_name(c, link)}{_retired(c)}"] for c in diff.retired], sub
     )
     lines += _section(
         "Andere status",
-        [[f"- {_name(c, link)}: {c.old_status} → {c.new_status}"] for c in diff.status_changed],
+        [
+            [f"- {_name(c, link)}: {_text(_plain(c.old_status))} → {_text(_plain(c.new_status))}"]
+            for c in diff.status_changed
+        ],
         sub,
     )
     lines += _section(
@@ -143,27 +172,27 @@ def markdown(
     )
     lines += _section(
         "Verplaatst",
-        [[f"- {_name(c, link)}: `{c.old_path}` → `{c.path}`"] for c in diff.moved],
+        [[f"- {_name(c, link)}: {_code(c.old_path)} → {_code(c.path)}"] for c in diff.moved],
         sub,
     )
     lines += _section(
         "Verwijderd",
-        [[f"- {_name(c, None)} (`{c.old_path}`)"] for c in diff.removed],
+        [[f"- {_name(c, None)} ({_code(c.old_path)})"] for c in diff.removed],
         sub,
     )
     return "\n".join(lines) + "\n"
 
 
 def _status(change: Change) -> str:
-    return f" ({change.new_status})" if change.new_status else ""
+    return f" ({_text(change.new_status)})" if change.new_status else ""
 
 
 def _retired(change: Change) -> str:
     parts = []
     if change.vervangen_door:
-        parts.append(f"vervangen door {', '.join(change.vervangen_door)}")
+        parts.append(f"vervangen door {_text(', '.join(change.vervangen_door))}")
     if change.reden:
-        parts.append(f"reden: {markdown_inline(change.reden)}")
+        parts.append(f"reden: {_text(change.reden)}")
     return f": {'; '.join(parts)}" if parts else ""
 
 

@@ -23,14 +23,9 @@ from leerdoelen.load.regular import DIR, FILE, disk_kind
 from leerdoelen.model import GROEPEN, Kader, Leerdoel
 from leerdoelen.render.dates import datum_nl
 from leerdoelen.render.downloads import csv_bytes
-from leerdoelen.render.text import html_text, markdown_block, markdown_inline, markdown_literal
+from leerdoelen.render.text import block, inline, label, plain
 
 SECTIONS = ("domeinen", "kerndoelen", "doelen", "leerlijnen", "groepen", "meldingen")
-
-
-def _tooltip(text: str) -> str:
-    """A text for a Markdown link title: one line, no quotes or parentheses to end it."""
-    return markdown_inline(text).translate({34: "&quot;", 40: "&#40;", 41: "&#41;"})
 
 
 @cache
@@ -45,11 +40,12 @@ def _environment() -> jinja2.Environment:
         auto_reload=False,  # templates ship with the package: no stat per render
     )
     env.filters.update(
-        md=markdown_block,
-        inline=markdown_inline,
-        title=lambda text: json.dumps(html_text(text), ensure_ascii=False),
-        tooltip=_tooltip,
-        literal=markdown_literal,
+        md=block,
+        inline=inline,
+        label=label,  # the text of a link: no link in it
+        title=lambda text: json.dumps(str(plain(text)), ensure_ascii=False),
+        tooltip=plain,  # a link title: no quotes or parentheses that could end it
+        literal=plain,
         datum=lambda moment: datum_nl(moment.date()),
     )
     return env
