@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from leerdoelen import __version__
+from leerdoelen.files import describe
 from leerdoelen.load.project import GOALS, find_root
 
 if TYPE_CHECKING:
@@ -295,7 +296,12 @@ def run_schemas(args: argparse.Namespace) -> int:
         for path in stale:
             print(f"schemas/{path.name} is verouderd; draai 'leerdoelen schemas'")
         return CONTENT if stale else OK
-    for path in write_schemas(folder):
+    try:
+        written = write_schemas(folder)
+    except OSError as error:
+        print(f"leerdoelen: schemas niet bijgewerkt: {describe(error)}", file=sys.stderr)
+        return CONTENT
+    for path in written:
         print(f"bijgewerkt: schemas/{path.name}")
     return OK
 
@@ -401,8 +407,11 @@ def _school_add(args: argparse.Namespace) -> int:
         sync.write_new(path, text)
     except FileExistsError:
         raise UsageError(f"{relative} bestaat al") from None
-    except (sync.SyncError, OSError) as error:
+    except sync.SyncError as error:
         print(f"leerdoelen: school niet toegevoegd: {error}", file=sys.stderr)
+        return CONTENT
+    except OSError as error:
+        print(f"leerdoelen: school niet toegevoegd: {describe(error)}", file=sys.stderr)
         return CONTENT
     after = check(root)
     if not after.ok:  # not expected: the text was read back before writing
@@ -491,7 +500,7 @@ def run_import(args: argparse.Namespace) -> int:
     except ImportUsageError as error:
         raise UsageError(str(error)) from None
     except OSError as error:
-        print(f"leerdoelen: import mislukt: {error}", file=sys.stderr)
+        print(f"leerdoelen: import mislukt: {describe(error)}", file=sys.stderr)
         return CONTENT
     if result.problems:
         _print_diagnostics(result.problems)
