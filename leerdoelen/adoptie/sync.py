@@ -245,23 +245,23 @@ class Plan:
 def successors(corpus: Corpus, code: str, recorded: Container[str] = ()) -> list[str]:
     """What replaces a vervallen goal now: its ``vervangen_door``, with a replacement that
     is itself vervallen followed to its own, unless the school has a record for it (that
-    record carries the line on). In order, each once."""
+    record carries the line on). In order, each once; iterative, so that a chain of any
+    length is followed."""
     found: list[str] = []
     seen = {code}
-
-    def walk(current: str) -> None:
-        goal = corpus.leerdoelen.get(current)
-        for nxt in (goal.vervangen_door or []) if goal else []:
-            if nxt in seen:
-                continue
+    goal = corpus.leerdoelen.get(code)
+    pending = [iter((goal.vervangen_door or []) if goal else [])]
+    while pending:
+        nxt = next(pending[-1], None)
+        if nxt is None:
+            pending.pop()
+        elif nxt not in seen:
             seen.add(nxt)
             target = corpus.leerdoelen.get(nxt)
             if target is not None and target.status == "vervallen" and nxt not in recorded:
-                walk(nxt)
+                pending.append(iter(target.vervangen_door or []))
             else:
                 found.append(nxt)
-
-    walk(code)
     return found
 
 
