@@ -91,6 +91,12 @@ def _parser() -> argparse.ArgumentParser:
         "release", help="controleer en maak een release-tag met de wijzigingen als bericht"
     )
     release.add_argument("tag", metavar="vJJJJ.N", help="de naam van de release, zoals v2026.1")
+    release.add_argument(
+        "--branch",
+        metavar="NAAM",
+        help="tag een andere branch dan de standaardbranch (origin/HEAD, anders main); "
+        "NAAM moet de huidige branch zijn",
+    )
 
     schemas = commands.add_parser("schemas", help="schrijf de JSON Schemas naar schemas/")
     schemas.add_argument(
@@ -270,6 +276,7 @@ def run_release(args: argparse.Namespace) -> int:
     with _git_usage(), open_repo(root) as repo:
         if not repo.head.is_valid():
             raise UsageError("de repository heeft nog geen commits")
+        branch = release.release_branch(repo, args.branch)
         if any(tag.name == args.tag for tag in repo.tags):
             raise UsageError(f"tag {args.tag} bestaat al")
         earlier = release.releases(repo)
@@ -291,7 +298,7 @@ def run_release(args: argparse.Namespace) -> int:
         release.create_tag(repo, args.tag, head.sha or "", message)
     sys.stdout.write(message)
     since = f"sinds {previous.name}" if previous else "sinds het begin"
-    print(f"release {args.tag} gemaakt op {head.short}, met de wijzigingen {since}")
+    print(f"release {args.tag} gemaakt op {head.short} ({branch}), met de wijzigingen {since}")
     return OK
 
 
