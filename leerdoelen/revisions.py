@@ -150,9 +150,17 @@ class TreeSource:
         return found is not None and found.type == "blob"
 
     def files_below(self, folder: str) -> list[str]:
-        files = []
-        for entry in self.entries(folder):
-            files.extend(self.files_below(entry.path) if entry.is_dir else [entry.path])
+        start = self._get(folder)
+        if start is None or start.type != "tree":
+            return []
+        files, trees = [], [(folder, start)]
+        while trees:  # a stack, not recursion: a tree may nest deeper than Python's stack
+            path, tree = trees.pop()
+            for item in tree:
+                if item.type == "tree":
+                    trees.append((f"{path}/{item.name}", item))
+                elif item.type == "blob":  # not submodules
+                    files.append(f"{path}/{item.name}")
         return sorted(files)
 
     def load(self, path: str) -> YamlFile:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import errno
 import ipaddress
+import os
 import socket
 import sys
 import threading
@@ -68,13 +69,21 @@ def _unusable(host: str, port: int, error: OSError) -> ServeError:
 
 
 def _snapshot(root: Path) -> dict[str, tuple[int, int]]:
-    """Size and modification time of every source file: cheap to compare."""
+    """Size and modification time of every source file: cheap to compare. A stack, not
+    recursion, so that folders nested deeper than Python's stack are no problem."""
     found = {}
-    for folder in (root / GOALS, root / SITE_PAGES):
-        for path in folder.rglob("*"):
-            if path.is_file():
-                stat = path.stat()
-                found[str(path)] = (stat.st_mtime_ns, stat.st_size)
+    folders = [str(root / GOALS), str(root / SITE_PAGES)]
+    while folders:
+        try:
+            with os.scandir(folders.pop()) as entries:
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False):
+                        folders.append(entry.path)
+                    elif entry.is_file():
+                        stat = entry.stat()
+                        found[entry.path] = (stat.st_mtime_ns, stat.st_size)
+        except OSError:  # removed while we looked, or not a folder
+            continue
     return found
 
 

@@ -57,6 +57,24 @@ def test_generate_writes_nothing_when_nothing_changed(project: Path) -> None:
     assert "doelen/DG-001/index.md" in generate(project)[1]
 
 
+def test_the_watcher_sees_files_below_folders_nested_deeper_than_the_stack(
+    project: Path,
+) -> None:
+    from leerdoelen.serve import _snapshot
+
+    folder = project / "goals" / "digitale-geletterdheid"
+    chain = [folder := folder / "a" for _ in range(1200)]  # made one by one: no recursion
+    for path in chain:
+        path.mkdir()
+    (chain[-1] / "x.yaml").write_text("titel: diep\n", encoding="utf-8")
+    try:
+        assert str(chain[-1] / "x.yaml") in _snapshot(project)
+    finally:
+        (chain[-1] / "x.yaml").unlink()
+        for path in reversed(chain):
+            path.rmdir()
+
+
 def test_serve_regenerates_a_page_on_save(project: Path) -> None:
     port = _free_port()
     url = f"http://127.0.0.1:{port}/doelen/DG-001/"
