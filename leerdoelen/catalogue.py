@@ -422,4 +422,18 @@ CATALOGUE: dict[str, Entry] = {
         "Herstel het veld onder `slo:` in het kader; de export schrijft niets zolang hij "
         "niet klopt.",
     ),
+    "LD612": Entry(
+        "SLO-bestand te diep genest",
+        "JSON is dieper genest dan {grens} niveaus; SLO's gegevens zijn nooit zo diep",
+        "Een `data/doelzinnen.json` met honderdduizend geneste haken: `[[[[…]]]]`.",
+        "Haal het bestand opnieuw uit SLO's repository; daarin nesten de gegevens "
+        "hooguit een paar niveaus.",
+    ),
+    "LD613": Entry(
+        "SLO-schema recursief of te diep",
+        "met elke $ref ingevuld is het schema dieper dan {grens} niveaus (bij $ref {ref}); "
+        "verwijst een $ref naar zichzelf?",
+        "Een definitie in `context.json` die via `$ref` naar zichzelf verwijst.",
+        "SLO's schema's zijn niet recursief: gebruik de `context.json` uit SLO's repository.",
+    ),
 }

@@ -1,24 +1,32 @@
 """The command line: parse arguments, call one function, report, return an exit code.
 
-Exit codes: 0 all good, 1 problems in the content, 2 usage error.
+Exit codes: 0 all good, 1 problems in the content (or a file that could not be read or
+written), 2 usage error. Output into a pipe whose reader has gone (``leerdoelen codes |
+head -1``) ends quietly with 141, the code a shell reports for a Unix tool stopped by
+SIGPIPE. No command ends in a traceback: an unexpected error is reported in Dutch as an
+internal error, with where it happened.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import io
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from leerdoelen import __version__
+from leerdoelen.files import describe
 from leerdoelen.load.project import GOALS, find_root
 
 if TYPE_CHECKING:
     from leerdoelen.check import CheckResult
 
 OK, CONTENT, USAGE = 0, 1, 2
+PIPE_CLOSED = 128 + 13  # 128 + SIGPIPE
 
 
 class UsageError(Exception):
@@ -83,6 +91,12 @@ def _parser() -> argparse.ArgumentParser:
         "release", help="controleer en maak een release-tag met de wijzigingen als bericht"
     )
     release.add_argument("tag", metavar="vJJJJ.N", help="de naam van de release, zoals v2026.1")
+    release.add_argument(
+        "--branch",
+        metavar="NAAM",
+        help="tag een andere branch dan de standaardbranch (origin/HEAD, anders main); "
+        "NAAM moet de huidige branch zijn",
+    )
 
     schemas = commands.add_parser("schemas", help="schrijf de JSON Schemas naar schemas/")
     schemas.add_argument(
@@ -183,7 +197,8 @@ def _parser() -> argparse.ArgumentParser:
 def _root(directory: Path | None) -> Path:
     start = directory or Path.cwd()
     if not start.is_dir():
-        raise UsageError(f"map '{start}' bestaat niet")
+        wat = "is geen map" if start.exists() else "bestaat niet"
+        raise UsageError(f"map '{start}' {wat}")
     root = find_root(start)
     if root is None:
         raise UsageError(f"geen project gevonden: geen map '{GOALS}/' in '{start}' of daarboven")
@@ -261,6 +276,7 @@ def run_release(args: argparse.Namespace) -> int:
     with _git_usage(), open_repo(root) as repo:
         if not repo.head.is_valid():
             raise UsageError("de repository heeft nog geen commits")
+        branch = release.release_branch(repo, args.branch)
         if any(tag.name == args.tag for tag in repo.tags):
             raise UsageError(f"tag {args.tag} bestaat al")
         earlier = release.releases(repo)
@@ -282,7 +298,7 @@ def run_release(args: argparse.Namespace) -> int:
         release.create_tag(repo, args.tag, head.sha or "", message)
     sys.stdout.write(message)
     since = f"sinds {previous.name}" if previous else "sinds het begin"
-    print(f"release {args.tag} gemaakt op {head.short}, met de wijzigingen {since}")
+    print(f"release {args.tag} gemaakt op {head.short} ({branch}), met de wijzigingen {since}")
     return OK
 
 
@@ -295,7 +311,12 @@ def run_schemas(args: argparse.Namespace) -> int:
         for path in stale:
             print(f"schemas/{path.name} is verouderd; draai 'leerdoelen schemas'")
         return CONTENT if stale else OK
-    for path in write_schemas(folder):
+    try:
+        written = write_schemas(folder)
+    except OSError as error:
+        print(f"leerdoelen: schemas niet bijgewerkt: {describe(error)}", file=sys.stderr)
+        return CONTENT
+    for path in written:
         print(f"bijgewerkt: schemas/{path.name}")
     return OK
 
@@ -336,9 +357,12 @@ def run_build(args: argparse.Namespace) -> int:
 
 
 def run_serve(args: argparse.Namespace) -> int:
-    from leerdoelen.serve import serve
+    from leerdoelen.serve import ServeError, serve
 
-    return serve(_root(args.directory), args.dev_addr)
+    try:
+        return serve(_root(args.directory), args.dev_addr)
+    except ServeError as error:
+        raise UsageError(str(error)) from None
 
 
 def run_school(args: argparse.Namespace) -> int:
@@ -404,8 +428,11 @@ def _school_add(args: argparse.Namespace) -> int:
         sync.write_new(path, text)
     except FileExistsError:
         raise UsageError(f"{relative} bestaat al") from None
-    except (sync.SyncError, OSError) as error:
+    except sync.SyncError as error:
         print(f"leerdoelen: school niet toegevoegd: {error}", file=sys.stderr)
+        return CONTENT
+    except OSError as error:
+        print(f"leerdoelen: school niet toegevoegd: {describe(error)}", file=sys.stderr)
         return CONTENT
     after = check(root)
     if not after.ok:  # not expected: the text was read back before writing
@@ -494,7 +521,7 @@ def run_import(args: argparse.Namespace) -> int:
     except ImportUsageError as error:
         raise UsageError(str(error)) from None
     except OSError as error:
-        print(f"leerdoelen: import mislukt: {error}", file=sys.stderr)
+        print(f"leerdoelen: import mislukt: {describe(error)}", file=sys.stderr)
         return CONTENT
     if result.problems:
         _print_diagnostics(result.problems)
@@ -578,15 +605,70 @@ def _check_today() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    _escape_unencodable_output()
     try:
-        _check_today()
-        return COMMANDS[args.command](args)
+        try:
+            args = _parser().parse_args(argv)
+        finally:
+            sys.stdout.flush()  # --help and --version print, then exit
+        try:
+            _check_today()
+            return COMMANDS[args.command](args)
+        finally:
+            sys.stdout.flush()  # a reader that has gone shows here, not at exit
     except UsageError as error:
         print(f"leerdoelen: fout: {error}", file=sys.stderr)
         return USAGE
     except KeyboardInterrupt:
         return 130
+    except OSError as error:
+        if isinstance(error, BrokenPipeError) and _reader_gone():
+            return PIPE_CLOSED
+        # The commands name their own files; this is for any other path.
+        print(f"leerdoelen: fout bij lezen of schrijven: {describe(error)}", file=sys.stderr)
+        return CONTENT
+    except Exception as error:  # a bug: said in Dutch, where it happened, without a traceback
+        print(_internal_error(error), file=sys.stderr)
+        return CONTENT
+
+
+def _escape_unencodable_output() -> None:
+    """A path that is not UTF-8 (os.fsdecode's surrogates) prints escaped, not as a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
+
+
+def _reader_gone() -> bool:
+    """Whether stdout is a pipe that nobody reads any more. If so, stdout is pointed at
+    the null device, so that the interpreter's last flush stays quiet too."""
+    import select
+
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # not a real file (a test's capture)
+        return False
+    if hasattr(select, "poll"):  # a pipe without a reader polls as an error
+        poller = select.poll()
+        poller.register(fd, select.POLLOUT)
+        if not any(events & (select.POLLERR | select.POLLHUP) for _, events in poller.poll(0)):
+            return False
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, fd)
+    os.close(null)
+    return True
+
+
+def _internal_error(error: Exception) -> str:
+    import traceback
+
+    frames = traceback.extract_tb(error.__traceback__)
+    where = f" in {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
+    return (
+        f"leerdoelen: interne fout ({type(error).__name__}{where}: {error}). Dit ligt aan "
+        "leerdoelen, niet aan de inhoud: meld het aan de beheerders, met de opdracht en "
+        "deze melding."
+    )
 
 
 if __name__ == "__main__":

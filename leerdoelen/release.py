@@ -1,5 +1,6 @@
 """Releases: tags named vJJJJ.N, each an annotated tag whose message is the summary of
-what changed since the previous release.
+what changed since the previous release. A release tags the default branch (``origin/HEAD``,
+else ``main``); another branch only when ``--branch`` names it, never a detached HEAD.
 
 The previous release of a tag is the release tag with the next lower version. The
 "Wat is er veranderd" page and ``leerdoelen release`` use the same order.
@@ -74,6 +75,42 @@ def summary_since(root: Path, repo: git.Repo, previous: Release | None, head: Re
     old = load_revision(root, repo, previous.sha) if previous else empty(root)
     new = load_revision(root, repo, head.sha)
     return summarize(old, new, previous.revision if previous else START, head)
+
+
+DEFAULT_BRANCH = "main"  # when there is no origin/HEAD
+
+
+def default_branch(repo: git.Repo) -> str:
+    """The branch that ``origin/HEAD`` points to; ``main`` without one."""
+    import git
+
+    origin_head = git.SymbolicReference(repo, "refs/remotes/origin/HEAD")
+    try:
+        target = origin_head.reference.path
+    except (ValueError, TypeError):  # no origin/HEAD, or not a symbolic ref
+        return DEFAULT_BRANCH
+    return target.removeprefix("refs/remotes/origin/")
+
+
+def release_branch(repo: git.Repo, named: str | None) -> str:
+    """The branch checked out, if a release may tag it: the default branch, or the one
+    that ``named`` (``--branch``) names. ReleaseError otherwise."""
+    default = default_branch(repo)
+    if repo.head.is_detached:
+        raise ReleaseError(
+            f"HEAD hangt niet aan een branch (detached HEAD); een release tagt de "
+            f"standaardbranch: 'git switch {default}'"
+        )
+    current = repo.active_branch.name
+    if named is not None and named != current:
+        raise ReleaseError(f"--branch noemt '{named}', maar de huidige branch is '{current}'")
+    if named is None and current != default:
+        raise ReleaseError(
+            f"de huidige branch is '{current}'; een release tagt de standaardbranch "
+            f"'{default}'. Wissel naar '{default}', of geef '--branch {current}' als je "
+            "deze branch bewust wilt taggen"
+        )
+    return current
 
 
 def tag_message(name: str, summary: Summary) -> str:

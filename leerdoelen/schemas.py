@@ -12,6 +12,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from leerdoelen.adoptie.model import Netwerk, School
+from leerdoelen.files import write_atomic
 from leerdoelen.model import Kader, Leerdoel
 
 SCHEMA_BASE = "https://leerdoelen.github.io/schemas/"
@@ -42,14 +43,14 @@ def stale_schemas(folder: Path) -> list[Path]:
         target
         for name in MODELS
         if not (target := folder / f"{name}.schema.json").is_file()
-        or target.read_text(encoding="utf-8") != render(name)
+        or target.read_bytes() != render(name).encode("utf-8")
     ]
 
 
 def write_schemas(folder: Path) -> list[Path]:
-    """Write the stale schemas to ``folder``; return the files that changed."""
-    folder.mkdir(parents=True, exist_ok=True)
+    """Write the stale schemas to ``folder``, each whole or not at all; return the files
+    that changed. A file that cannot be written raises a WriteError that names it."""
     stale = stale_schemas(folder)
     for target in stale:
-        target.write_text(render(target.name.removesuffix(".schema.json")), encoding="utf-8")
+        write_atomic(target, render(target.name.removesuffix(".schema.json")).encode("utf-8"))
     return stale

@@ -3,10 +3,17 @@
 A watcher polls ``goals/`` and ``site/pages/``; on a change it runs check and rewrites
 only the pages whose content changed. MkDocs' own live-reload server notices those files
 and rebuilds, so there is no rebuild loop: an unchanged page is never written.
+
+The address is checked before anything is built: one that is not ``ADRES:POORT``, a port
+outside 1–65535, or a port that is in use is a ServeError (exit 2, in Dutch).
 """
 
 from __future__ import annotations
 
+import errno
+import ipaddress
+import os
+import socket
 import sys
 import threading
 from pathlib import Path
@@ -16,14 +23,67 @@ from leerdoelen.load.project import GOALS
 from leerdoelen.report import REPORTERS, default_format
 
 
+class ServeError(Exception):
+    """An address the preview cannot listen on: a usage error, with a Dutch message."""
+
+
+_SOCKET_REASONS = {
+    errno.EADDRINUSE: "is al in gebruik; kies een andere poort",
+    errno.EADDRNOTAVAIL: "hoort niet bij deze computer",
+    errno.EACCES: "vraagt rechten die je niet hebt; kies een poort boven 1023",
+}
+
+
+def address(text: str) -> tuple[str, int]:
+    """``ADRES:POORT`` (an IP address or localhost) → host and port; ServeError if not."""
+    host, colon, port = text.rpartition(":")
+    bare = host[1:-1] if host.startswith("[") and host.endswith("]") else host
+    if not colon or not host:
+        raise ServeError(f"'{text}' is geen adres; gebruik ADRES:POORT, zoals 127.0.0.1:8000")
+    if host != "localhost":
+        try:
+            ipaddress.ip_address(bare)
+        except ValueError:
+            raise ServeError(
+                f"'{host}' is geen IP-adres; gebruik bijvoorbeeld 127.0.0.1 of localhost"
+            ) from None
+    if not (port.isascii() and port.isdigit() and 1 <= int(port) <= 65535):
+        raise ServeError(f"'{port}' is geen poort; kies een getal van 1 tot en met 65535")
+    return bare, int(port)
+
+
+def _check_free(host: str, port: int) -> None:
+    """Bind the address once, as MkDocs' server will, to fail before the first build."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    try:
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, port))
+    except OSError as error:
+        raise _unusable(host, port, error) from None
+
+
+def _unusable(host: str, port: int, error: OSError) -> ServeError:
+    reason = _SOCKET_REASONS.get(error.errno or 0, f"geeft een systeemfout ({error})")
+    return ServeError(f"de preview kan niet luisteren op {host}:{port}: dat adres {reason}")
+
+
 def _snapshot(root: Path) -> dict[str, tuple[int, int]]:
-    """Size and modification time of every source file: cheap to compare."""
+    """Size and modification time of every source file: cheap to compare. A stack, not
+    recursion, so that folders nested deeper than Python's stack are no problem."""
     found = {}
-    for folder in (root / GOALS, root / SITE_PAGES):
-        for path in folder.rglob("*"):
-            if path.is_file():
-                stat = path.stat()
-                found[str(path)] = (stat.st_mtime_ns, stat.st_size)
+    folders = [str(root / GOALS), str(root / SITE_PAGES)]
+    while folders:
+        try:
+            with os.scandir(folders.pop()) as entries:
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False):
+                        folders.append(entry.path)
+                    elif entry.is_file():
+                        stat = entry.stat()
+                        found[entry.path] = (stat.st_mtime_ns, stat.st_size)
+        except OSError:  # removed while we looked, or not a folder
+            continue
     return found
 
 
@@ -51,6 +111,8 @@ def _watch(root: Path, stop: threading.Event, interval: float) -> None:
 def serve(root: Path, dev_addr: str, interval: float = 0.5) -> int:
     from mkdocs.commands.serve import serve as mkdocs_serve
 
+    host, port = address(dev_addr)
+    _check_free(host, port)
     if not regenerate(root) and not (root / "build" / "pages" / "index.md").is_file():
         return 1
     stop = threading.Event()
@@ -60,6 +122,10 @@ def serve(root: Path, dev_addr: str, interval: float = 0.5) -> int:
         mkdocs_serve(config_file=str(root / MKDOCS_YML), dev_addr=dev_addr, livereload=True)
     except KeyboardInterrupt:
         pass
+    except OSError as error:  # taken by another program since the check above
+        if error.errno != errno.EADDRINUSE:
+            raise
+        raise _unusable(host, port, error) from None
     finally:
         stop.set()
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
@@ -125,3 +126,75 @@ def test_a_bad_today_is_a_usage_error(
     monkeypatch.setenv("LEERDOELEN_VANDAAG", "29-11-2026")
     assert main(["-C", str(project), "check"]) == 2
     assert "LEERDOELEN_VANDAAG='29-11-2026' is geen datum als JJJJ-MM-DD" in capsys.readouterr().err
+
+
+# --- No traceback: a closed pipe, bytes that are not UTF-8, an unexpected error -----------
+
+
+def _console(*argv: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
+    exe = Path(sys.executable).with_name("leerdoelen")
+    env = {**os.environ, "GITHUB_ACTIONS": "", "PYTHONIOENCODING": "utf-8"}  # strict UTF-8
+    return subprocess.run(
+        [str(exe), *argv], capture_output=True, text=True, env=env, timeout=120, **kwargs
+    )
+
+
+@pytest.mark.skipif(not hasattr(fcntl, "F_SETPIPE_SZ"), reason="needs Linux pipes")
+def test_a_reader_that_leaves_ends_the_output_quietly() -> None:
+    """``leerdoelen codes | head -1``: exit 141 (128 + SIGPIPE), nothing on stderr. The
+    pipe holds 4 KiB and the reader takes one read, so the writer surely meets its end."""
+    exe = Path(sys.executable).with_name("leerdoelen")
+    read, write = os.pipe()
+    fcntl.fcntl(write, fcntl.F_SETPIPE_SZ, 4096)
+    with subprocess.Popen([str(exe), "codes"], stdout=write, stderr=subprocess.PIPE) as codes:
+        os.close(write)
+        with open(read, "rb") as reader:
+            first = reader.readline()
+        err = codes.stderr.read()  # type: ignore[union-attr]
+        code = codes.wait(timeout=120)
+    assert first.startswith(b"LD101 (fout): ")
+    assert (code, err) == (141, b"")
+
+
+def test_a_file_name_that_is_not_utf8_is_printed_escaped(project: Path) -> None:
+    goals = project / "goals" / "digitale-geletterdheid"
+    shutil.copy(goals / "DG-001.yaml", goals / os.fsdecode(b"\xff.yaml"))
+    done = _console("-C", str(project), "check")
+    assert done.returncode == 1 and done.stderr == ""
+    assert "goals/digitale-geletterdheid/\\udcff.yaml:2:7: LD302: " in done.stdout
+
+
+def test_C_naming_a_file_says_so(project: Path) -> None:
+    goal = project / "goals" / "digitale-geletterdheid" / "DG-001.yaml"
+    done = _console("-C", str(goal), "check")
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == f"leerdoelen: fout: map '{goal}' is geen map\n"
+
+
+def test_an_unexpected_error_is_an_internal_error_in_dutch(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from leerdoelen import cli
+
+    def broken(args: object) -> int:
+        return {}["geen sleutel"]  # type: ignore[index]
+
+    monkeypatch.setitem(cli.COMMANDS, "codes", broken)
+    assert main(["codes"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("leerdoelen: interne fout (KeyError in test_cli.py:")
+    assert "meld het aan de beheerders" in err
+
+
+def test_an_os_error_elsewhere_names_the_path_in_dutch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from leerdoelen import cli
+
+    def unreadable(args: object) -> int:
+        return len(tmp_path.read_bytes())  # a folder: IsADirectoryError
+
+    monkeypatch.setitem(cli.COMMANDS, "codes", unreadable)
+    assert main(["codes"]) == 1
+    err = capsys.readouterr().err
+    assert err == f"leerdoelen: fout bij lezen of schrijven: '{tmp_path}': is een map\n"

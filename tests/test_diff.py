@@ -409,3 +409,16 @@ def test_shallow_clone_says_how_to_fetch_history(project: Path, tmp_path: Path, 
     # With the whole history, the same comparison works.
     full = git.Repo.clone_from(project.as_uri(), tmp_path / "volledig")
     assert cli(Path(full.working_tree_dir), "diff", "HEAD~1").code == 0
+
+
+def test_folders_nested_deeper_than_the_stack_are_read_from_git(project: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    """A commit with a file 1,200 folders below goals/ (put in the index directly, so the
+    working tree stays as it is): reading the commit walks its tree without recursion."""
+    repo = git.Repo(project)
+    blob = repo.git.hash_object("-w", "--", f"{DG}/DG-001.yaml")
+    deep = "/".join([DG, *["a"] * 1200, "DG-001.yaml"])
+    repo.git.update_index("--add", "--cacheinfo", f"100644,{blob},{deep}")
+    repo.git.commit("--quiet", "--message=diep")
+    run = cli(project, "diff", "HEAD~1", "HEAD")
+    assert "Traceback" not in run.err and "interne fout" not in run.err
+    assert "**LD313** onbekend bestand" in run.out

@@ -112,6 +112,59 @@ def test_release_without_commits(tmp_path: Path, capsys) -> None:  # type: ignor
     assert (code, "nog geen commits" in err) == (2, True)
 
 
+# --- Which branch a release tags -----------------------------------------------------------
+
+
+def test_release_refuses_a_feature_branch(project: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    git.Repo(project).git.switch("--create", "nieuwe-doelen")
+    code, out, err = run(project, capsys, "release", "v2026.1")
+    assert (code, out) == (2, "")
+    assert err == (
+        "leerdoelen: fout: de huidige branch is 'nieuwe-doelen'; een release tagt de "
+        "standaardbranch 'main'. Wissel naar 'main', of geef '--branch nieuwe-doelen' als je "
+        "deze branch bewust wilt taggen\n"
+    )
+    assert not git.Repo(project).tags
+
+
+def test_release_tags_the_branch_that_branch_names(project: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    repo = git.Repo(project)
+    repo.git.switch("--create", "hotfix")
+    code, _, err = run(project, capsys, "release", "v2026.1", "--branch", "main")
+    assert code == 2
+    assert "--branch noemt 'main', maar de huidige branch is 'hotfix'" in err
+    code, out, err = run(project, capsys, "release", "v2026.1", "--branch", "hotfix")
+    assert (code, err) == (0, ""), out + err
+    assert f"gemaakt op {repo.head.commit.hexsha[:7]} (hotfix)" in out
+    assert repo.tags["v2026.1"].commit == repo.head.commit
+
+
+def test_release_refuses_a_detached_head(project: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    git.Repo(project).git.switch("--detach")
+    for extra in ([], ["--branch", "main"]):
+        code, _, err = run(project, capsys, "release", "v2026.1", *extra)
+        assert code == 2
+        assert "HEAD hangt niet aan een branch (detached HEAD)" in err
+    assert not git.Repo(project).tags
+
+
+def test_release_tags_the_branch_origin_head_names(project: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    git.Repo(project).git.branch("--move", "main", "trunk")
+    clone = git.Repo.clone_from(project, tmp_path / "kloon")
+    root = Path(clone.working_tree_dir or "")
+    clone.git.switch("--create", "main")  # named main, but origin/HEAD is trunk
+    code, _, err = run(root, capsys, "release", "v2026.1")
+    assert (code, "een release tagt de standaardbranch 'trunk'" in err) == (2, True)
+    clone.git.switch("trunk")
+    with clone.config_writer() as config:
+        config.set_value("user", "name", "Redactie")
+        config.set_value("user", "email", "redactie@example.org")
+        config.set_value("tag", "gpgsign", "false")
+    code, out, err = run(root, capsys, "release", "v2026.1")
+    assert (code, err) == (0, ""), out + err
+    assert "(trunk)" in out
+
+
 # --- The "Wat is er veranderd" page ----------------------------------------------------------
 
 

@@ -7,6 +7,7 @@ leaves alone: every line that was there survives, byte for byte and in order.
 from __future__ import annotations
 
 import difflib
+import itertools
 import shutil
 from pathlib import Path
 
@@ -407,6 +408,21 @@ def test_a_chain_of_replacements_is_followed(
     assert code == 0
     assert "DG-005 toegevoegd met status 'bezig', overgenomen van DG-002" in out
     assert "code: DG-004" not in inserted(SCHOOL, school(project))
+    assert_clean(project)
+
+
+def test_a_chain_of_1200_replacements_is_followed(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """DG-002 → DG-1000 → … → DG-2199: far longer than Python's recursion limit."""
+    chain = ["DG-002", *(f"DG-{n}" for n in range(1000, 2200))]
+    for code, nxt in itertools.pairwise(chain):
+        write_goal(project, code, "vervallen", (nxt,))
+    write_goal(project, chain[-1])
+    assert sync.successors(check(project).project.corpus, "DG-002") == [chain[-1]]
+    code, out, err = run(project, capsys, "sync")
+    assert (code, err) == (0, ""), out + err
+    assert f"{chain[-1]} toegevoegd met status 'bezig', overgenomen van DG-002" in out
     assert_clean(project)
 
 

@@ -24,7 +24,7 @@ from conftest import ROOT, copy_project
 
 from leerdoelen.check import check
 from leerdoelen.cli import main
-from leerdoelen.slo.source import Dataset, read_checkout, validate
+from leerdoelen.slo.source import MAX_NESTING, Dataset, read_checkout, validate
 
 FIXTURE = ROOT / "tests" / "fixtures" / "slo-curriculum-fo-dg"  # see its README
 CASE_SCHEMA = FIXTURE.parent / "case-v1p1-cfpackage-schema.json"
@@ -171,6 +171,53 @@ def test_invalid_json_and_missing_files(tmp_path: Path) -> None:
     assert "curriculum-basis/data/niveaus.json:0:0: LD601: " in out
     assert re.search(r"^data/sets.json:2:\d+: LD602: geen geldige JSON", out, re.M), out
     assert list((project / "goals").iterdir()) == []
+
+
+def test_json_nested_too_deep_is_refused_where_it_gets_too_deep(tmp_path: Path) -> None:
+    source = release(tmp_path)
+    (source / "data" / "doelzinnen.json").write_text("[" * 100_000 + "]" * 100_000)
+    project = empty_project(tmp_path / "project")
+    exit_code, out, err = run("-C", str(project), "import", "slo", str(source))
+    assert exit_code == 1, out + err
+    assert out == (
+        f"data/doelzinnen.json:1:{MAX_NESTING + 1}: LD612: JSON is dieper genest dan "
+        f"{MAX_NESTING} niveaus; SLO's gegevens zijn nooit zo diep\n"
+    )
+    assert "niets geïmporteerd" in err
+    assert list((project / "goals").iterdir()) == []
+
+
+def test_brackets_inside_texts_do_not_count_as_nesting(tmp_path: Path) -> None:
+    source = release(tmp_path)
+    edit(source, "doelzinnen", lambda items: items[0].update(title='[{"\\' * 100))
+    assert read_checkout(source)[1] == []
+
+
+def _context(source: Path, change: Any) -> None:
+    path = source / "context.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    change(schema)
+    path.write_text(json.dumps(schema), encoding="utf-8")
+
+
+def test_a_recursive_ref_in_the_schema_is_refused(tmp_path: Path) -> None:
+    source = release(tmp_path)
+    loop = {"anyOf": [{"type": "string"}, {"$ref": "#/definitions/lus"}]}
+    _context(source, lambda schema: schema.setdefault("definitions", {}).update(lus=loop))
+    project = empty_project(tmp_path / "project")
+    exit_code, out, _ = run("-C", str(project), "import", "slo", str(source))
+    assert exit_code == 1
+    assert out.startswith("context.json:0:0: LD613: met elke $ref ingevuld is het schema dieper ")
+    assert "(bij $ref #/definitions/lus)" in out
+
+
+def test_refs_that_fan_out_are_inlined_once_per_depth(tmp_path: Path) -> None:
+    """Each level refers eight times to the next: 8¹⁴ paths, one schema per level."""
+    source = release(tmp_path)
+    levels = {f"n{i}": {"anyOf": [{"$ref": f"#/definitions/n{i + 1}"}] * 8} for i in range(14)}
+    levels["n14"] = {"type": "string"}
+    _context(source, lambda schema: schema.setdefault("definitions", {}).update(levels))
+    assert read_checkout(source)[1] == []
 
 
 def test_usage_errors_exit_2(tmp_path: Path) -> None:

@@ -17,10 +17,7 @@ points at the old record. Records are never changed or removed otherwise.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import shutil
-import tempfile
 from collections import defaultdict
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -34,6 +31,7 @@ from leerdoelen.adoptie.model import Brin, Registratie, Rio, School
 from leerdoelen.adoptie.progress import checklist_goals
 from leerdoelen.clock import today
 from leerdoelen.corpus import Corpus
+from leerdoelen.files import describe, write_atomic
 from leerdoelen.load.project import ADOPTIE, SCHEMA_HINT
 from leerdoelen.load.yamlfile import StrictResolver, compose, parse_yaml
 
@@ -192,10 +190,9 @@ def new_school_text(
 
 
 def write_new(path: Path, text: str) -> None:
-    """Create ``path``; never overwrite (FileExistsError if it is there)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "x", encoding="utf-8", newline="") as stream:
-        stream.write(text)
+    """Create ``path`` whole or not at all; never overwrite (FileExistsError if it is
+    there). Other failures raise a WriteError that names the file."""
+    write_atomic(path, text.encode("utf-8"), new=True)
 
 
 def _read_back(text: str, path: str) -> School | None:
@@ -248,23 +245,23 @@ class Plan:
 def successors(corpus: Corpus, code: str, recorded: Container[str] = ()) -> list[str]:
     """What replaces a vervallen goal now: its ``vervangen_door``, with a replacement that
     is itself vervallen followed to its own, unless the school has a record for it (that
-    record carries the line on). In order, each once."""
+    record carries the line on). In order, each once; iterative, so that a chain of any
+    length is followed."""
     found: list[str] = []
     seen = {code}
-
-    def walk(current: str) -> None:
-        goal = corpus.leerdoelen.get(current)
-        for nxt in (goal.vervangen_door or []) if goal else []:
-            if nxt in seen:
-                continue
+    goal = corpus.leerdoelen.get(code)
+    pending = [iter((goal.vervangen_door or []) if goal else [])]
+    while pending:
+        nxt = next(pending[-1], None)
+        if nxt is None:
+            pending.pop()
+        elif nxt not in seen:
             seen.add(nxt)
             target = corpus.leerdoelen.get(nxt)
             if target is not None and target.status == "vervallen" and nxt not in recorded:
-                walk(nxt)
+                pending.append(iter(target.vervangen_door or []))
             else:
                 found.append(nxt)
-
-    walk(code)
     return found
 
 
@@ -501,21 +498,8 @@ def sync_school(root: Path, corpus: Corpus, brin: str) -> Plan:
         raise SyncError(f"{result.path} is veranderd tijdens het bijwerken; draai sync opnieuw")
     new = apply(text, result)
     verify(school, result, new)
-    _replace(path, new)
+    write_atomic(path, new.encode("utf-8"))  # whole or not at all, permissions kept
     return result
-
-
-def _replace(path: Path, text: str) -> None:
-    """Write atomically, keeping the file's permissions."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(text.encode("utf-8"))
-        shutil.copymode(path, tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def sync(root: Path, corpus: Corpus, brins: Iterable[str]) -> tuple[list[Plan], list[str]]:
@@ -524,6 +508,8 @@ def sync(root: Path, corpus: Corpus, brins: Iterable[str]) -> tuple[list[Plan], 
     for brin in brins:
         try:
             plans.append(sync_school(root, corpus, brin))
-        except (SyncError, OSError) as error:
+        except SyncError as error:
             errors.append(str(error))
+        except OSError as error:  # reading or writing: name the file, say why in Dutch
+            errors.append(f"school {brin} niet bijgewerkt: {describe(error)}")
     return plans, errors

@@ -10,14 +10,13 @@ reported, with the doelzin to point at now.
 from __future__ import annotations
 
 import difflib
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from leerdoelen.diagnostics import Diagnostic, diagnostic
+from leerdoelen.files import write_atomic
 from leerdoelen.load.project import GOALS, KADER, at, load_project
 from leerdoelen.load.yamlfile import MAX_BYTES, parse_yaml
 from leerdoelen.model import Kader
@@ -118,22 +117,6 @@ def _read_back_problem(text: str, relative: str, kader: Kader) -> str | None:
     except ValidationError:
         same = False
     return None if same else f"{relative} kan niet veilig geschreven worden (teruglezen mislukt)"
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o7777)
-        else:
-            os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _report_leerdoelen(project, changes: dict[str, Change]) -> list[Diagnostic]:  # type: ignore[no-untyped-def]

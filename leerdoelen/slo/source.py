@@ -24,6 +24,7 @@ from typing import Any
 import jsonschema
 
 from leerdoelen.diagnostics import Diagnostic, diagnostic
+from leerdoelen.files import describe
 
 CONTEXT = "context.json"
 BASIS = "curriculum-basis"
@@ -32,6 +33,10 @@ REQUIRED_BASIS = ("niveau",)  # niveau_id decides which kerndoelen are po
 FO_ID = "https://opendata.slo.nl/curriculum/schemas/curriculum-fo/context.json"
 BASIS_ID = "https://opendata.slo.nl/curriculum/schemas/curriculum-basis/context.json"
 SKIPPED = frozenset({"deprecated"})  # replaces' targets: kept as ids, never resolved
+# SLO's files nest a few levels deep (a list of entities, a field, a list of ids); the JSON
+# parser and the validator recurse per level, so deeper input is refused before parsing.
+MAX_NESTING = 64
+MAX_SCHEMA_DEPTH = 50  # the schema with every $ref inlined
 
 # How an entity type is named in a message.
 TYPE_NAMES = {
@@ -97,14 +102,41 @@ def _id_lines(text: str) -> dict[str, int]:
     return lines
 
 
+# A JSON string (skipped whole, so that brackets inside it do not count) or a bracket.
+_JSON_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
+
+
+def _too_deep(text: str) -> tuple[int, int] | None:
+    """Line and column of the first bracket nested deeper than MAX_NESTING, if any.
+    One pass without recursion; the text need not be valid JSON."""
+    depth = 0
+    for token in _JSON_TOKEN.finditer(text):
+        bracket = token.group()
+        if bracket in ("[", "{"):
+            depth += 1
+            if depth > MAX_NESTING:
+                start = token.start()
+                line = text.count("\n", 0, start) + 1
+                return line, start - text.rfind("\n", 0, start)
+        elif bracket in ("]", "}"):
+            depth -= 1
+    return None
+
+
 def _read_json(path: Path, relative: str, problems: list[Diagnostic]) -> tuple[Any, str] | None:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         problems.append(diagnostic("LD601", relative, bestand=relative))
         return None
-    except (OSError, UnicodeDecodeError) as error:
-        problems.append(diagnostic("LD602", relative, probleem=f"niet te lezen ({error})"))
+    except UnicodeDecodeError as error:
+        problems.append(diagnostic("LD602", relative, probleem=f"geen UTF-8 ({error.reason})"))
+        return None
+    except OSError as error:
+        problems.append(diagnostic("LD602", relative, probleem=f"niet te lezen: {describe(error)}"))
+        return None
+    if where := _too_deep(text):
+        problems.append(diagnostic("LD612", relative, *where, grens=MAX_NESTING))
         return None
     try:
         return json.loads(text), text
@@ -210,39 +242,57 @@ def validate(
     """Validate ``instance`` (collection → entities) against ``schema``, with a format
     checker and SLO's ``itemTypeReference``; ``others`` are schemas that ``$ref`` reaches."""
     documents = {d["$id"]: d for d in (schema, *others) if isinstance(d.get("$id"), str)}
-    validator = _validator_class(data)(
-        _inline(schema, schema.get("$id", ""), documents, 0),
-        format_checker=jsonschema.FormatChecker(),
-    )
+    try:
+        inlined = _inline(schema, schema.get("$id", ""), documents, 0, {})
+    except _TooDeep as error:
+        ref, uri = error.args or ("#", schema.get("$id"))
+        where = f"{BASIS}/{CONTEXT}" if uri == BASIS_ID else CONTEXT
+        return [diagnostic("LD613", where, ref=ref, grens=MAX_SCHEMA_DEPTH)]
+    validator = _validator_class(data)(inlined, format_checker=jsonschema.FormatChecker())
     found = []
     for error in validator.iter_errors(instance):
         found.append(_diagnose(data, instance, error))
     return found
 
 
-def _inline(node: Any, base: str, documents: dict[str, Any], depth: int) -> Any:
+class _TooDeep(Exception):
+    """The inlined schema would nest deeper than MAX_SCHEMA_DEPTH (a recursive $ref)."""
+
+
+def _inline(
+    node: Any, base: str, documents: dict[str, Any], depth: int, done: dict[Any, Any]
+) -> Any:
     """The schema with every ``$ref`` replaced by what it points to.
 
     SLO's schemas are not recursive; resolving each ``$ref`` once here, instead of on every
     entity, makes validation about ten times faster. Draft-07 ignores a ``$ref``'s
-    siblings, and so does this.
+    siblings, and so does this. A ``$ref`` is inlined once per depth (``done``), so that
+    refs that fan out cannot make the result grow exponentially; a recursive one reaches
+    MAX_SCHEMA_DEPTH and is refused.
     """
-    if depth > 50:
-        raise ValueError("schema te diep of recursief")
+    if depth > MAX_SCHEMA_DEPTH:
+        raise _TooDeep()
     if isinstance(node, list):
-        return [_inline(item, base, documents, depth + 1) for item in node]
+        return [_inline(item, base, documents, depth + 1, done) for item in node]
     if not isinstance(node, dict):
         return node
     if isinstance(node.get("$ref"), str):
         uri, _, pointer = node["$ref"].partition("#")
         uri = uri or base
-        target: Any = documents.get(uri)
-        for part in filter(None, pointer.split("/")):
-            target = target.get(part) if isinstance(target, dict) else None
-        if target is None:
-            return {"not": {}, "$comment": f"onbekende $ref {node['$ref']}"}
-        return _inline(target, uri, documents, depth + 1)
-    return {key: _inline(value, base, documents, depth + 1) for key, value in node.items()}
+        key = (uri, pointer, depth)
+        if key not in done:
+            target: Any = documents.get(uri)
+            for part in filter(None, pointer.split("/")):
+                target = target.get(part) if isinstance(target, dict) else None
+            if target is None:
+                done[key] = {"not": {}, "$comment": f"onbekende $ref {node['$ref']}"}
+            else:
+                try:
+                    done[key] = _inline(target, uri, documents, depth + 1, done)
+                except _TooDeep as error:  # name the innermost $ref: the one that recurses
+                    raise _TooDeep(*(error.args or (node["$ref"], uri))) from None
+        return done[key]
+    return {key: _inline(value, base, documents, depth + 1, done) for key, value in node.items()}
 
 
 def _validator_class(data: Dataset) -> type[jsonschema.protocols.Validator]:
