@@ -534,7 +534,13 @@ def run_import(args: argparse.Namespace) -> int:
     for title in result.missing_defaults:
         print(f"niet in de invoer, overgeslagen: {title}")
     for path in result.written:
-        print(f"bijgewerkt: {path}")
+        if path in result.relaid:
+            print(
+                f"bijgewerkt: {path} (helemaal opnieuw geschreven: de opmaak, met de "
+                "opmerkingen, kon niet blijven staan; zie 'git diff')"
+            )
+        else:
+            print(f"bijgewerkt: {path}")
     for path in result.unchanged:
         print(f"ongewijzigd: {path}")
     _print_diagnostics(result.reports)

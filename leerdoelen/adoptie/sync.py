@@ -27,6 +27,7 @@ from typing import Any
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
+from leerdoelen import yamledit
 from leerdoelen.adoptie.model import Brin, Registratie, Rio, School
 from leerdoelen.adoptie.progress import checklist_goals
 from leerdoelen.clock import today
@@ -365,31 +366,6 @@ def _lookup(mapping: yaml.MappingNode, name: str) -> tuple[yaml.Node | None, yam
     return None, None
 
 
-def _line_end(text: str, pos: int) -> int:
-    """Just past the line break of the line that ``pos`` is on (or the end of the text)."""
-    found = text.find("\n", pos)
-    return len(text) if found < 0 else found + 1
-
-
-def _after(text: str, node: yaml.Node) -> int:
-    """Where a line can be inserted after a node's content: past its last line, with any
-    comment on that line, but before comments and blank lines that follow."""
-    if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and not node.flow_style:
-        last = node.value[-1]
-        return _after(text, last[1] if isinstance(last, tuple) else last)
-    end = node.end_mark.index
-    if isinstance(node, yaml.ScalarNode) and node.style in ("|", ">"):
-        header = text[node.start_mark.index : _line_end(text, node.start_mark.index)]
-        if "+" in header.partition("#")[0]:  # keep chomping: trailing blank lines count
-            return end
-        end = len(text[:end].rstrip())
-    return _line_end(text, end)
-
-
-def _newline_before(text: str, pos: int, nl: str) -> str:
-    return nl if pos == len(text) and text and not text.endswith("\n") else ""
-
-
 def _archive(text: str, record: yaml.MappingNode, nl: str) -> Edit:
     _key, value = _lookup(record, "gearchiveerd")
     if value is not None:  # gearchiveerd: false
@@ -397,9 +373,9 @@ def _archive(text: str, record: yaml.MappingNode, nl: str) -> Edit:
     if record.flow_style:
         pos = record.value[-1][1].end_mark.index
         return (pos, 0, pos, ", gearchiveerd: true")
-    pos = _after(text, record)
+    pos = yamledit.after(text, record)
     line = " " * record.start_mark.column + "gearchiveerd: true" + nl
-    return (pos, 0, pos, _newline_before(text, pos, nl) + line)
+    return (pos, 0, pos, yamledit.newline_before(text, pos, nl) + line)
 
 
 def _append(
@@ -422,7 +398,7 @@ def _append(
         top = root.start_mark.column
         pos = len(text)
         new = " " * top + "doelen:" + nl + blocks(top + 2, top + 4)
-        return (pos, 1, pos, _newline_before(text, pos, nl) + new)
+        return (pos, 1, pos, yamledit.newline_before(text, pos, nl) + new)
     if not isinstance(doelen, yaml.SequenceNode):
         raise SyncError(f"{path}: 'doelen' is geen lijst")
     items = doelen.value
@@ -435,7 +411,7 @@ def _append(
             return (start + 1, 1, start + 1, ", ".join(r.flow() for r in records))
         # doelen: [] becomes a block list; what follows the brackets on that line stays
         colon = text.index(":", key.end_mark.index)
-        line_end = _line_end(text, end)
+        line_end = yamledit.line_end(text, end)
         tail = text[end:line_end]
         if not tail.endswith("\n"):
             tail += nl
@@ -446,21 +422,8 @@ def _append(
     flow = all(isinstance(i, yaml.MappingNode) and i.flow_style for i in items)
     block_mapping = isinstance(first, yaml.MappingNode) and not first.flow_style
     indent = first.start_mark.column if block_mapping else dash + 2
-    pos = _past_comments(text, _after(text, items[-1]), dash)
-    return (pos, 1, pos, _newline_before(text, pos, nl) + blocks(dash, indent, flow))
-
-
-def _past_comments(text: str, pos: int, column: int) -> int:
-    """Past the comment lines right after ``pos`` that are indented deeper than ``column``:
-    they belong to the record above, and stay with it."""
-    while pos < len(text):
-        end = _line_end(text, pos)
-        line = text[pos:end]
-        stripped = line.lstrip(" ")
-        if not stripped.startswith("#") or len(line) - len(stripped) <= column:
-            break
-        pos = end
-    return pos
+    pos = yamledit.past_comments(text, yamledit.after(text, items[-1]), dash)
+    return (pos, 1, pos, yamledit.newline_before(text, pos, nl) + blocks(dash, indent, flow))
 
 
 # --- Sync ------------------------------------------------------------------------------

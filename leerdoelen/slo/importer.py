@@ -1,10 +1,11 @@
 """``import slo``: bring SLO's kerndoelen into the frames, all or nothing.
 
 Order: read and validate the whole SLO checkout, map the chosen sets onto the frames,
-render every ``kader.yaml`` and read each one back, and only then write: each file through
-a temporary file and a rename, and only the files whose bytes change. Leerdoelen are never
-written; the ones that point at a doelzin that the new release replaced or dropped are
-reported, with the doelzin to point at now.
+render every ``kader.yaml`` (an existing one edited in place: only what changed changes)
+and read each one back, and only then write: each file through a temporary file and a
+rename, and only the files whose bytes change. Leerdoelen are never written; the ones
+that point at a doelzin that the new release replaced or dropped are reported, with the
+doelzin to point at now.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ class ImportUsageError(Exception):
 class ImportResult:
     problems: list[Diagnostic] = field(default_factory=list)  # any: nothing was written
     written: list[str] = field(default_factory=list)
+    relaid: list[str] = field(default_factory=list)  # written whole: the layout was lost
     unchanged: list[str] = field(default_factory=list)
     missing_defaults: list[str] = field(default_factory=list)
     reports: list[Diagnostic] = field(default_factory=list)  # leerdoelen to look at
@@ -86,7 +88,10 @@ def import_slo(root: Path, source: Path, set_titles: list[str], niveaus: list[st
     texts: dict[str, str] = {}
     for kader in plan.kaders:
         relative = f"{GOALS}/{kader.domein}/{KADER}"
-        text = kader_text(kader)
+        old = corpus.sources.get(kader.domein) if kader.domein in corpus.kaders else None
+        text, kept = kader_text(kader, old.text if old and old.path == relative else None)
+        if not kept:
+            result.relaid.append(relative)
         problem = _read_back_problem(text, relative, kader)
         if problem:
             problems.append(diagnostic("LD608", relative, probleem=problem))

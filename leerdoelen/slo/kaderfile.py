@@ -1,5 +1,10 @@
 """Write a Kader as ``kader.yaml`` text: deterministic, so an unchanged frame gives the same
-bytes, and laid out like the hand-written frames (keys in reading order, folded texts)."""
+bytes, and laid out like the hand-written frames (keys in reading order, folded texts).
+
+An existing file is edited in place (``leerdoelen.yamledit``), as ``school sync`` edits
+school files: comments, key order, quoting and hand-wrapped texts stay, and only what
+changed is written. A whole new text is written for a new frame, or for a file whose layout
+cannot be edited in place."""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from leerdoelen import yamledit
 from leerdoelen.model import Kader
 
 HEADER = "# yaml-language-server: $schema=../../schemas/kader.schema.json\n"
@@ -22,15 +28,11 @@ class _Folded(str):
     """Our own long texts: written as a folded block (``>-``), as people write them."""
 
 
-# libyaml's emitter: the pure-Python one takes a quarter of a second per frame of this size.
-_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
-
 def _folded(dumper: yaml.SafeDumper, value: _Folded) -> yaml.ScalarNode:
     return dumper.represent_scalar("tag:yaml.org,2002:str", str(value), style=">")
 
 
-_Dumper.add_representer(_Folded, _folded)
+yamledit.add_representer(_Folded, _folded)
 
 
 def _ordered(entity: dict[str, Any]) -> dict[str, Any]:
@@ -47,14 +49,13 @@ def _ordered(entity: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def kader_text(kader: Kader) -> str:
+def kader_text(kader: Kader, old: str | None = None) -> tuple[str, bool]:
+    """The text of ``kader``: ``old`` with what changed, or a new text; and whether ``old``
+    was kept (False for a new text where there was an old one)."""
     data = _ordered(kader.model_dump())
-    body = yaml.dump(
-        data,
-        Dumper=_Dumper,
-        allow_unicode=True,
-        sort_keys=False,
-        default_flow_style=False,
-        width=WIDTH,
-    )
-    return HEADER + body
+    if old is not None:
+        try:
+            return yamledit.edit(old, data, WIDTH), True
+        except yamledit.EditError:
+            pass
+    return HEADER + yamledit.dump(data, WIDTH), old is None
