@@ -146,15 +146,7 @@ CASES = list(cases())
 # Cases that another part of issue 10 fixes (finding 1: ``build`` replaces whatever --out
 # names, the project root and a device included). Strict: once that part is merged these
 # pass, and this set must be emptied.
-ELSEWHERE = {"build-out-schijf-vol", "build-out-leeg"}
-PARAMS = [
-    pytest.param(
-        case,
-        id=case.id,
-        marks=[pytest.mark.xfail(strict=True, reason="finding 1")] if case.id in ELSEWHERE else [],
-    )
-    for case in CASES
-]
+PARAMS = [pytest.param(case, id=case.id) for case in CASES]
 
 
 @dataclass(frozen=True)
