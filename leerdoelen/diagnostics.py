@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -55,6 +56,18 @@ def listing(items: Sequence[str], shown: int = SHOWN, sep: str = ", ") -> str:
     if len(items) <= shown + 1:
         return sep.join(items)
     return f"{sep.join(items[:shown])} en {number(len(items) - shown)} meer"
+
+
+def printable(value: str) -> str:
+    """``value`` with every character that a terminal acts on or hides escaped (``\\n``,
+    ``\\x1b``, ``\\u202e``), so that a file name or a value from the content can neither
+    forge a line nor restyle or reorder the output. Spaces stay."""
+    if value.isprintable():
+        return value
+    return "".join(
+        char if char.isprintable() or unicodedata.category(char) == "Zs" else repr(char)[1:-1]
+        for char in value
+    )
 
 
 def _bounded(value: object) -> object:

@@ -47,11 +47,12 @@ from pathlib import Path
 from typing import Any
 
 from leerdoelen import __version__
+from leerdoelen.diagnostics import listing, printable
+from leerdoelen.files import write_atomic
 
 # The project's own folders: content, hand-written pages, schemas, our work folder and git.
 PROTECTED = ("goals", "adoptie", "site", "schemas", "build", ".git")
 HEAD_LINES = {"csv": 1, "json": 2, "case": 3}  # the lines every export of a format starts with
-SHOWN = 5  # names listed when a folder is refused
 
 
 class OutputRefused(Exception):
@@ -229,8 +230,6 @@ def write_folder(root: Path, out: Path, kind: Kind, files: dict[str, bytes]) -> 
 
 def write_file(root: Path, out: Path, kind: str, data: bytes) -> Path:
     """Write ``data``, an export of ``kind``, to ``out`` when ``file_target`` allows it."""
-    from leerdoelen.slo.importer import write_atomic
-
     full = file_target(root, out, kind, data)
     write_atomic(full, data)
     return full
@@ -357,11 +356,8 @@ def _sibling(out: Path, word: str, make: bool = False) -> Path:
 
 def _show(path: Path | str) -> str:
     """A path or name in quotes, control characters escaped (a name cannot forge a line)."""
-    text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(path))
-    return f"'{text}'"
+    return f"'{printable(str(path))}'"
 
 
 def _names(names: Iterator[str] | list[str]) -> str:
-    names = list(names)
-    shown = ", ".join(_show(name) for name in names[:SHOWN])
-    return shown + (f" en {len(names) - SHOWN} meer" if len(names) > SHOWN else "")
+    return listing([_show(name) for name in names])

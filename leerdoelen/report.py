@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 import os
-import unicodedata
 from collections.abc import Callable
 
 from leerdoelen.check import CheckResult
-from leerdoelen.diagnostics import Diagnostic
+from leerdoelen.diagnostics import Diagnostic, printable
 
 
 def _summary(result: CheckResult) -> str:
@@ -16,18 +15,6 @@ def _summary(result: CheckResult) -> str:
         f"{result.files} {'bestand' if result.files == 1 else 'bestanden'} gecontroleerd: "
         f"{result.errors} {'fout' if result.errors == 1 else 'fouten'}, "
         f"{result.warnings} {'waarschuwing' if result.warnings == 1 else 'waarschuwingen'}"
-    )
-
-
-def printable(value: str) -> str:
-    """``value`` with every character that a terminal acts on or hides escaped (``\\n``,
-    ``\\x1b``, ``\\u202e``), so that a file name or a value from the content can neither
-    forge a line nor restyle or reorder the output. Spaces stay."""
-    if value.isprintable():
-        return value
-    return "".join(
-        char if char.isprintable() or unicodedata.category(char) == "Zs" else repr(char)[1:-1]
-        for char in value
     )
 
 
