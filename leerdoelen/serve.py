@@ -19,7 +19,7 @@ import threading
 from pathlib import Path
 
 from leerdoelen.build import MKDOCS_YML, SITE_PAGES, generate
-from leerdoelen.load.project import GOALS
+from leerdoelen.load.project import GOALS, DiskSource, below
 from leerdoelen.report import REPORTERS, default_format
 
 
@@ -69,21 +69,18 @@ def _unusable(host: str, port: int, error: OSError) -> ServeError:
 
 
 def _snapshot(root: Path) -> dict[str, tuple[int, int]]:
-    """Size and modification time of every source file: cheap to compare. A stack, not
-    recursion, so that folders nested deeper than Python's stack are no problem."""
+    """Size and modification time of everything below the source folders: cheap to compare.
+    The loader's own walk (``below``): no recursion, and never into a symlink."""
+    source = DiskSource(root)
     found = {}
-    folders = [str(root / GOALS), str(root / SITE_PAGES)]
-    while folders:
-        try:
-            with os.scandir(folders.pop()) as entries:
-                for entry in entries:
-                    if entry.is_dir(follow_symlinks=False):
-                        folders.append(entry.path)
-                    elif entry.is_file():
-                        stat = entry.stat()
-                        found[entry.path] = (stat.st_mtime_ns, stat.st_size)
-        except OSError:  # removed while we looked, or not a folder
-            continue
+    for folder in (GOALS, SITE_PAGES.as_posix()):
+        for entry in below(source, folder):
+            path = str(root / entry.path)
+            try:
+                stat = os.lstat(path)
+            except OSError:  # removed while we looked
+                continue
+            found[path] = (stat.st_mtime_ns, stat.st_size)
     return found
 
 
