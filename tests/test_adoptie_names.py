@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from conftest import GELDIG, NETWERK_HEADER, ROOT, SCHOOL_HEADER
 
-from leerdoelen.check import check
 from leerdoelen.cli import main
+from leerdoelen.commands.check import check
 
 NETWERK = NETWERK_HEADER + (
     "naam: Noord\nsoort: regionaal netwerk\ncontact: info@noord.example\npubliceren: true\n"
@@ -78,7 +78,7 @@ def test_a_school_name_that_is_no_brin_is_an_error(project: Path, name: str, bri
 
 
 def test_a_lowercase_brin_gets_a_hint() -> None:
-    from leerdoelen.adoptie.names import name_problem
+    from leerdoelen.load.names import name_problem
 
     problem = name_problem("scholen", "12ab.yaml")
     assert problem is not None and problem.endswith("bedoelde je '12AB.yaml'?")
@@ -100,7 +100,7 @@ def test_good_names_pass(project: Path, path: str, text: str) -> None:
 
 
 def test_every_bundled_name_passes() -> None:
-    from leerdoelen.adoptie.names import name_problem
+    from leerdoelen.load.names import name_problem
 
     for folder in ("netwerken", "scholen"):
         for path in (ROOT / "adoptie" / folder).glob("*.yaml"):

@@ -34,13 +34,13 @@ from conftest import (
 )
 from test_site_html import Element, article, parse
 
-from leerdoelen.adoptie.history import commit_dates, is_stale, last_change
-from leerdoelen.adoptie.model import School
-from leerdoelen.build import generate
-from leerdoelen.check import check
-from leerdoelen.history import read_history
+from leerdoelen.adoptie.staleness import commit_dates, is_stale, last_change
+from leerdoelen.commands.build import generate
+from leerdoelen.commands.check import check
+from leerdoelen.core.adoptie import School
+from leerdoelen.export.tables import xlsx_bytes
 from leerdoelen.render.adoptie import render_adoptie
-from leerdoelen.render.downloads import xlsx_bytes
+from leerdoelen.versions.log import read_history
 
 VANDAAG = dt.date(2026, 11, 29)
 SCHOOL_CSV = [

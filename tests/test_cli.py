@@ -113,7 +113,7 @@ def test_schemas_check_reports_drift(project: Path, capsys: pytest.CaptureFixtur
 
 
 def test_codes_lists_the_whole_catalogue(capsys: pytest.CaptureFixture[str]) -> None:
-    from leerdoelen.catalogue import CATALOGUE
+    from leerdoelen.core.catalogue import CATALOGUE
 
     assert main(["codes"]) == 0
     out = capsys.readouterr().out

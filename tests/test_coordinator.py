@@ -21,7 +21,7 @@ from pytest_bdd import given, parsers, scenarios, then, when
 from test_adoptie_site import checklist
 from test_site_html import Element, parse
 
-from leerdoelen.check import check
+from leerdoelen.commands.check import check
 from leerdoelen.render.adoptie import render_adoptie
 
 scenarios("coordinator.feature")

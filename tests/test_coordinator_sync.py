@@ -15,9 +15,9 @@ import pytest
 from conftest import Uitvoer
 from pytest_bdd import given, parsers, scenarios, then, when
 
-from leerdoelen.check import check
 from leerdoelen.cli import main
-from leerdoelen.clock import ENV
+from leerdoelen.commands.check import check
+from leerdoelen.core.clock import ENV
 
 VOORBEELDPROJECT = Path(__file__).parent / "golden" / "geldig"
 DOMEIN = "goals/digitale-geletterdheid"

@@ -12,11 +12,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from leerdoelen.catalogue import CATALOGUE
-from leerdoelen.check import check
+from leerdoelen.commands.check import check
+from leerdoelen.core.catalogue import CATALOGUE
+from leerdoelen.core.model import Kader, Leerdoel
+from leerdoelen.load.shape import validate_shape
 from leerdoelen.load.yamlfile import parse_yaml
-from leerdoelen.model import Kader, Leerdoel
-from leerdoelen.validate.shape import validate_shape
 
 GELDIG = Path(__file__).parent / "golden" / "geldig"
 GOAL = Path("goals/digitale-geletterdheid/DG-002.yaml")

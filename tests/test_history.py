@@ -1,4 +1,4 @@
-"""Reading git history (``leerdoelen.history``): real repositories in temporary folders.
+"""Reading git history (``leerdoelen.versions.log``): real repositories in temporary folders.
 
 Each test makes a small repository with GitPython, then reads it the way the site does:
 one ``git log`` pass. Renames, merges, deletions, odd commit messages, a shallow clone, a
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from leerdoelen.history import (
+from leerdoelen.versions.log import (
     Commit,
     History,
     Version,

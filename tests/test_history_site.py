@@ -144,7 +144,7 @@ SMALL_HISTORY = (
 
 
 def _build(root: Path) -> Path:
-    from leerdoelen.build import build_site
+    from leerdoelen.commands.build import build_site
 
     result = build_site(root, root / "public")
     assert result.out is not None, "de site is niet gebouwd"
@@ -204,9 +204,9 @@ def test_without_git_the_site_builds_and_says_so(
 
 def test_an_unreadable_history_is_named_as_such() -> None:
     """A checkout whose history git can't read (see test_history): rendered in-process."""
-    from leerdoelen.check import check
-    from leerdoelen.history import History
+    from leerdoelen.commands.check import check
     from leerdoelen.render.pages import render_pages
+    from leerdoelen.versions.log import History
 
     pages = render_pages(check(GELDIG).project.corpus, History("unreadable"))
     page = pages["doelen/DG-001/index.md"]

@@ -20,7 +20,7 @@ import pytest
 from conftest import GELDIG, ROOT, VANDAAG, klein_project
 
 from leerdoelen.cli import main
-from leerdoelen.files import WriteError, write_atomic
+from leerdoelen.util.files import WriteError, write_atomic
 
 EXE = Path(sys.executable).with_name("leerdoelen")
 SLO = ROOT / "tests" / "fixtures" / "slo-curriculum-fo-dg"

@@ -17,12 +17,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_fuzz import GOAL, KADER, SEEDS, mutated
 
-from leerdoelen.check import check
+from leerdoelen.commands.check import check
+from leerdoelen.core.model import Kader, Leerdoel
 from leerdoelen.load.project import load_project
+from leerdoelen.load.shape import validate_shape
 from leerdoelen.load.yamlfile import parse_yaml
-from leerdoelen.model import Kader, Leerdoel
-from leerdoelen.revisions import TreeSource
-from leerdoelen.validate.shape import validate_shape
+from leerdoelen.versions.revisions import TreeSource
 
 GOLDEN = Path(__file__).parent / "golden"
 # Every project of content in the repository: the golden cases (broken on purpose, every

@@ -301,7 +301,7 @@ def test_the_swap_never_leaves_the_site_missing(
 
 
 def test_exchange_swaps_two_folders_in_one_step(tmp_path: Path) -> None:
-    from leerdoelen import outputs
+    from leerdoelen.commands import outputs
 
     a, b = tmp_path / "a", tmp_path / "b"
     for folder in (a, b):
@@ -316,7 +316,7 @@ def test_exchange_swaps_two_folders_in_one_step(tmp_path: Path) -> None:
 def test_without_exchange_the_two_renames_publish_the_site(
     project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from leerdoelen import outputs
+    from leerdoelen.commands import outputs
 
     assert run(project, "build", capsys=capsys)[0] == 0
     (project / "public" / "oud.html").write_text("weg ermee", encoding="utf-8")

@@ -1,4 +1,4 @@
-"""Worker processes (``leerdoelen.parallel``) give exactly what one process gives."""
+"""Worker processes (``leerdoelen.util.parallel``) give exactly what one process gives."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from conftest import add_adoptie, copy_project
 
-from leerdoelen import parallel
-from leerdoelen.build import docs_tree
-from leerdoelen.check import check
-from leerdoelen.report import as_json
+from leerdoelen.cli.report import as_json
+from leerdoelen.commands.build import docs_tree
+from leerdoelen.commands.check import check
+from leerdoelen.util import parallel
 
 
 def _square(x: int) -> int:

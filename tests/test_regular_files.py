@@ -20,10 +20,10 @@ from pathlib import Path
 import pytest
 from conftest import GELDIG, ROOT, SCHOOL_HEADER, git_repo
 
-from leerdoelen.check import check
 from leerdoelen.cli import main
+from leerdoelen.commands.check import check
 from leerdoelen.load.project import load_project
-from leerdoelen.revisions import TreeSource
+from leerdoelen.versions.revisions import TreeSource
 
 DOMEIN = "goals/digitale-geletterdheid"
 SECRET = "GEHEIM-b1f0c3-nooit-publiceren"
@@ -260,7 +260,7 @@ def test_a_build_never_publishes_what_a_symlink_points_at(project: Path) -> None
 
 def test_the_hand_pages_are_read_without_following_links(project: Path) -> None:
     # The belt behind check: docs_tree itself refuses a link it meets.
-    from leerdoelen.build import BuildError, docs_tree
+    from leerdoelen.commands.build import BuildError, docs_tree
 
     result = check(project)
     (project / "site/pages/x.txt").symlink_to(project.parent / "buiten" / "geheim.yaml")

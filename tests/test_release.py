@@ -9,9 +9,10 @@ import git
 import pytest
 from conftest import ROOT, commit_all, committed_goals, git_repo
 
-from leerdoelen.check import check
 from leerdoelen.cli import main
+from leerdoelen.commands.check import check
 from leerdoelen.render.changelog import PAGE, render_changelog
+from leerdoelen.versions.release import changelog
 
 DG = "goals/digitale-geletterdheid"
 
@@ -171,7 +172,8 @@ def test_release_tags_the_branch_origin_head_names(project: Path, tmp_path: Path
 def page(root: Path) -> str:
     result = check(root)
     assert result.ok
-    return str(render_changelog(root, result.project.corpus)[PAGE])
+    corpus = result.project.corpus
+    return str(render_changelog(changelog(root, corpus), corpus)[PAGE])
 
 
 def test_page_outside_git(tmp_path: Path) -> None:

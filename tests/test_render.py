@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from leerdoelen.check import check
-from leerdoelen.history import History
-from leerdoelen.render.pages import goals_csv, render_pages, write_tree
+from leerdoelen.commands.build import write_tree
+from leerdoelen.commands.check import check
+from leerdoelen.export.tables import goals_csv
+from leerdoelen.render.pages import render_pages
 from leerdoelen.render.text import block, inline, label, plain
+from leerdoelen.versions.log import History
 
 GELDIG = Path(__file__).parent / "golden" / "geldig"
 

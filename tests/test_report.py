@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from conftest import GELDIG
 
-from leerdoelen.catalogue import CATALOGUE
-from leerdoelen.check import check
 from leerdoelen.cli import main
+from leerdoelen.commands.check import check
+from leerdoelen.core.catalogue import CATALOGUE
 
 DOMEIN = "goals/digitale-geletterdheid"
 FORGED = "vervalst.yaml:1:1: LD000: alles in orde"
@@ -61,7 +61,7 @@ def test_control_characters_from_a_value_are_escaped(project: Path) -> None:
 
 
 def test_printable_text_and_spaces_stay_as_they_are() -> None:
-    from leerdoelen.report import printable
+    from leerdoelen.core.diagnostics import printable
 
     text = "bestand 'DG-001.yaml' (groep 1–2): é → … en\u00a0meer"
     assert printable(text) == text

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from leerdoelen.check import check
+from leerdoelen.commands.check import check
 from leerdoelen.validate.rules import find_cycles
 
 GELDIG = Path(__file__).parent / "golden" / "geldig"

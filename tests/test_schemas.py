@@ -8,9 +8,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from leerdoelen.load.schemas import MODELS, render, stale_schemas
+from leerdoelen.load.shape import validate_shape
 from leerdoelen.load.yamlfile import parse_yaml
-from leerdoelen.schemas import MODELS, render, stale_schemas
-from leerdoelen.validate.shape import validate_shape
 
 ROOT = Path(__file__).parents[1]
 GOLDEN = Path(__file__).parent / "golden"

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from leerdoelen.adoptie import sync
-from leerdoelen.check import check
 from leerdoelen.cli import main
-from leerdoelen.clock import ENV
+from leerdoelen.commands.check import check
+from leerdoelen.core.clock import ENV
 
 GELDIG = Path(__file__).parent / "golden" / "geldig"
 DOMEIN = "goals/digitale-geletterdheid"

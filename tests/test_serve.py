@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import copy_project
 
-from leerdoelen.build import generate
+from leerdoelen.commands.build import generate
 
 ROOT = Path(__file__).parents[1]
 GOAL = Path("goals/digitale-geletterdheid/DG-001.yaml")
@@ -60,7 +60,7 @@ def test_generate_writes_nothing_when_nothing_changed(project: Path) -> None:
 def test_the_watcher_sees_files_below_folders_nested_deeper_than_the_stack(
     project: Path,
 ) -> None:
-    from leerdoelen.serve import _snapshot
+    from leerdoelen.commands.serve import _snapshot
 
     folder = project / "goals" / "digitale-geletterdheid"
     chain = [folder := folder / "a" for _ in range(1200)]  # made one by one: no recursion

@@ -22,8 +22,8 @@ import jsonschema
 import pytest
 from conftest import ROOT, copy_project
 
-from leerdoelen.check import check
 from leerdoelen.cli import main
+from leerdoelen.commands.check import check
 from leerdoelen.slo.source import MAX_NESTING, Dataset, read_checkout, validate
 
 FIXTURE = ROOT / "tests" / "fixtures" / "slo-curriculum-fo-dg"  # see its README

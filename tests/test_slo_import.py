@@ -18,8 +18,8 @@ import pytest
 from conftest import ROOT, copy_project
 from pytest_bdd import given, parsers, scenarios, then, when
 
-from leerdoelen.check import check
 from leerdoelen.cli import main
+from leerdoelen.commands.check import check
 
 FIXTURE = ROOT / "tests" / "fixtures" / "slo-curriculum-fo-dg"
 OUD_22C = "8d046216-3c30-4a99-8980-ea6a593d804a"

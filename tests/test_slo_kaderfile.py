@@ -23,11 +23,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_slo import run
 
-from leerdoelen import yamledit
-from leerdoelen.check import check
+from leerdoelen.commands.check import check
+from leerdoelen.core.model import Kader
+from leerdoelen.load import yamledit
 from leerdoelen.load.project import load_project
 from leerdoelen.load.yamlfile import compose, parse_yaml
-from leerdoelen.model import Kader
 from leerdoelen.slo.frame import build_frames
 from leerdoelen.slo.kaderfile import kader_text
 from leerdoelen.slo.source import read_checkout

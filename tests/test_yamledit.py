@@ -1,4 +1,4 @@
-"""``leerdoelen.yamledit``: a data change applied to YAML text keeps everything else.
+"""``leerdoelen.load.yamledit``: a data change applied to YAML text keeps everything else.
 
 Hypothesis writes random documents (nested mappings and lists, texts that need quoting or
 wrapping, lists of records with a ``code``) in both list styles, with comment lines and
@@ -18,7 +18,7 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from leerdoelen import yamledit
+from leerdoelen.load import yamledit
 from leerdoelen.load.yamlfile import compose, parse_yaml
 
 WIDTH = 60

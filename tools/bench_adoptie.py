@@ -88,12 +88,12 @@ import bench_check  # noqa: E402  (sibling scripts, not a package)
 import bench_site  # noqa: E402
 from bench_site import Ours, Seconds, clock  # noqa: E402
 
-from leerdoelen.adoptie.model import ADOPTIE_STATUSSEN  # noqa: E402
 from leerdoelen.adoptie.progress import checklist_goals, counted_goals  # noqa: E402
-from leerdoelen.build import generate, run_mkdocs  # noqa: E402
-from leerdoelen.check import CheckResult, check  # noqa: E402
-from leerdoelen.clock import ENV as VANDAAG_ENV  # noqa: E402
-from leerdoelen.corpus import Corpus  # noqa: E402
+from leerdoelen.commands.build import generate, run_mkdocs  # noqa: E402
+from leerdoelen.commands.check import CheckResult, check  # noqa: E402
+from leerdoelen.core.adoptie import ADOPTIE_STATUSSEN  # noqa: E402
+from leerdoelen.core.clock import ENV as VANDAAG_ENV  # noqa: E402
+from leerdoelen.core.corpus import Corpus  # noqa: E402
 
 SEED = 20261129
 VANDAAG = dt.date(2026, 11, 29)
@@ -535,14 +535,14 @@ def marginal(ordered: Sequence[Result]) -> None:
 
 # Main steps: (label, file path ending, function); their cumulative time is shown.
 STEPS = (
-    ("generate (check + renderen + schrijven)", "leerdoelen/build.py", "generate"),
-    ("  check (laden, valideren, regels)", "leerdoelen/check.py", "check"),
+    ("generate (check + renderen + schrijven)", "leerdoelen/commands/build.py", "generate"),
+    ("  check (laden, valideren, regels)", "leerdoelen/commands/check.py", "check"),
     ("  render_pages (leerdoelpagina's)", "leerdoelen/render/pages.py", "render_pages"),
     ("  render_adoptie (scholen, netwerken)", "leerdoelen/render/adoptie.py", "render_adoptie"),
-    ("    csv_bytes", "leerdoelen/render/downloads.py", "csv_bytes"),
-    ("    xlsx_bytes", "leerdoelen/render/downloads.py", "xlsx_bytes"),
+    ("    csv_bytes", "leerdoelen/export/tables.py", "csv_bytes"),
+    ("    xlsx_bytes", "leerdoelen/export/tables.py", "xlsx_bytes"),
     ("  write_tree (build/pages)", "leerdoelen/render/pages.py", "write_tree"),
-    ("run_mkdocs", "leerdoelen/build.py", "run_mkdocs"),
+    ("run_mkdocs", "leerdoelen/commands/build.py", "run_mkdocs"),
     ("  Markdown → HTML (_populate_page)", "mkdocs/commands/build.py", "_populate_page"),
     ("  thema per pagina (_build_page)", "mkdocs/commands/build.py", "_build_page"),
     ("    zoekindex: on_page_context", "material/plugins/search/plugin.py", "on_page_context"),
@@ -557,11 +557,11 @@ AREAS = (
         (
             "leerdoelen/load/",
             "leerdoelen/validate/",
-            "leerdoelen/check.py",
-            "leerdoelen/corpus.py",
-            "leerdoelen/adoptie/rules.py",
-            "leerdoelen/model.py",
-            "leerdoelen/diagnostics.py",
+            "leerdoelen/commands/check.py",
+            "leerdoelen/core/corpus.py",
+            "leerdoelen/validate/adoptie.py",
+            "leerdoelen/core/model.py",
+            "leerdoelen/core/diagnostics.py",
         ),
     ),
     ("leerdoelen: renderen + downloads", ("leerdoelen/",)),

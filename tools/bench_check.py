@@ -4,7 +4,7 @@ For each size N the script writes N synthetic but realistic leerdoelen (plus one
 ``kader.yaml`` per domain) to a temporary folder, makes sure ``check`` finds no errors
 there (so the valid fast path is measured), and then times, over the same files:
 
-1. ``leerdoelen check``: in-process ``leerdoelen.check.check(root)``, the whole project
+1. ``leerdoelen check``: in-process ``leerdoelen.commands.check.check(root)``, the whole project
    (load, validate every file, rules across files);
 2. PyYAML C-loader parse: read every ``.yaml`` under ``goals/`` and parse it with
    ``yaml.CSafeLoader``, the raw baseline that no YAML-based check can beat;
@@ -43,8 +43,8 @@ from pathlib import Path
 
 import yaml
 
-from leerdoelen.check import check
-from leerdoelen.model import GROEPEN
+from leerdoelen.commands.check import check
+from leerdoelen.core.model import GROEPEN
 
 SEED = 20260101
 PROJECT = Path(__file__).resolve().parents[1]

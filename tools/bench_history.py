@@ -1,4 +1,4 @@
-"""Benchmark: how fast is the goals' git history (``leerdoelen.history.read_history``)?
+"""Benchmark: how fast is the goals' git history (``leerdoelen.versions.log.read_history``)?
 
 The script makes a synthetic content repository with ``git fast-import`` (committing one
 by one through GitPython would take minutes): ``--goals`` goal files in two domains and
@@ -40,7 +40,7 @@ from pathlib import Path
 
 import git
 
-from leerdoelen.history import LOG, read_history
+from leerdoelen.versions.log import LOG, read_history
 
 SEED = 20261129
 TARGET = 2.0  # ours / plain: at most

@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from leerdoelen.slo.importer import import_slo  # noqa: E402
+from leerdoelen.commands.import_slo import import_slo  # noqa: E402
 
 FIXTURE = ROOT / "tests" / "fixtures" / "slo-curriculum-fo-dg"
 FILES = [

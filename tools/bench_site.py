@@ -5,7 +5,7 @@ from the generator in ``tools/bench_check.py`` (plus one ``kader.yaml`` per doma
 copy of this project's ``site/``, ``schemas/`` and ``mkdocs.yml``. Over that project it
 times, in the same run:
 
-1. ``leerdoelen build``: in-process ``leerdoelen.build.build_site(root, root / "public")``,
+1. ``leerdoelen build``: in-process ``leerdoelen.commands.build.build_site(root, root / "public")``,
    from a clean slate (no ``build/``, no ``public/``). The time is split into
    *check+generate* (``generate``: check, render the pages, write ``build/pages``) and
    *mkdocs* (``run_mkdocs``: the MkDocs-material build), by wrapping both functions;
@@ -18,7 +18,7 @@ times, in the same run:
 
 Every timing is taken as wall-clock time (``time.perf_counter``) and as the CPU time of this
 process and of its finished child processes (``cpu_seconds``) over the same stretch. The
-build hands school files and downloads to worker processes (``leerdoelen.parallel``) only
+build hands school files and downloads to worker processes (``leerdoelen.util.parallel``) only
 for large adoption data, so on a quiet machine the two agree here. Other work on the machine
 inflates wall-clock time but hardly CPU time, so the script warns when cpu / wall drops
 below ``BUSY`` and judges the trend on CPU time. Each timing is the best (by wall-clock
@@ -66,10 +66,10 @@ from typing import NamedTuple
 
 import yaml
 
-import leerdoelen.build as build_module
-from leerdoelen.build import PAGES, build_site, generate, run_mkdocs
-from leerdoelen.check import CheckResult
-from leerdoelen.history import Version
+import leerdoelen.commands.build as build_module
+from leerdoelen.commands.build import PAGES, build_site, generate, run_mkdocs
+from leerdoelen.commands.check import CheckResult
+from leerdoelen.versions.log import Version
 
 TOOLS = Path(__file__).resolve().parent
 PROJECT = TOOLS.parent

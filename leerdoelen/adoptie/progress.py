@@ -10,9 +10,9 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
-from leerdoelen.adoptie.model import ADOPTIE_STATUSSEN, Doelstelling, Registratie, School
-from leerdoelen.corpus import Corpus
-from leerdoelen.model import Kerndoel, Leerdoel
+from leerdoelen.core.adoptie import ADOPTIE_STATUSSEN, Doelstelling, Registratie, School
+from leerdoelen.core.corpus import Corpus
+from leerdoelen.core.model import Kerndoel, Leerdoel
 
 CHECKLIST_STATUSSEN = ("vastgesteld", "ter consultatie")
 RANK = {status: rank for rank, status in enumerate(ADOPTIE_STATUSSEN)}

@@ -27,14 +27,14 @@ from typing import Any
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
-from leerdoelen import yamledit
-from leerdoelen.adoptie.model import Brin, Registratie, Rio, School
 from leerdoelen.adoptie.progress import checklist_goals
-from leerdoelen.clock import today
-from leerdoelen.corpus import Corpus
-from leerdoelen.files import describe, write_atomic
+from leerdoelen.core.adoptie import Brin, Registratie, Rio, School
+from leerdoelen.core.clock import today
+from leerdoelen.core.corpus import Corpus
+from leerdoelen.load import yamledit
 from leerdoelen.load.project import ADOPTIE, SCHEMA_HINT
 from leerdoelen.load.yamlfile import StrictResolver, compose, parse_yaml
+from leerdoelen.util.files import describe, write_atomic
 
 SCHOLEN = f"{ADOPTIE}/scholen"
 HINT = f"{SCHEMA_HINT}../../schemas/school.schema.json"

@@ -17,10 +17,10 @@ import datetime as dt
 import json
 from typing import Any
 
-from leerdoelen.corpus import Corpus
-from leerdoelen.export.history import FALLBACK, timestamp
-from leerdoelen.export.ids import code_uuid
-from leerdoelen.model import Doelzin, Kader, Kerndoel, Subdomein
+from leerdoelen.core.corpus import Corpus
+from leerdoelen.core.ids import code_uuid
+from leerdoelen.core.model import Doelzin, Kader, Kerndoel, Subdomein
+from leerdoelen.export.dates import FALLBACK, timestamp
 
 CASE_VERSION = "1.1"
 

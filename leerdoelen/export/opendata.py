@@ -9,13 +9,12 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from leerdoelen.corpus import Corpus
-from leerdoelen.diagnostics import Diagnostic
+from leerdoelen.core.corpus import Corpus
+from leerdoelen.core.diagnostics import Diagnostic
 from leerdoelen.export.case import case_bytes
-from leerdoelen.export.history import last_commits
-from leerdoelen.history import History
-from leerdoelen.render.downloads import ZIP_TIME
-from leerdoelen.render.pages import goals_csv
+from leerdoelen.export.dates import last_commits
+from leerdoelen.export.tables import ZIP_TIME, goals_csv
+from leerdoelen.versions.log import History
 
 FOLDER = "open-data"
 NAMES = {

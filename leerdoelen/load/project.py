@@ -4,8 +4,8 @@ Layout: ``goals/<domein>/kader.yaml`` holds a domain's frame, ``goals/<domein>/<
 one leerdoel each. Everything that is wrong on the way becomes a diagnostic.
 
 Files come from a ``Source``: the working tree (``DiskSource``) or, for ``diff`` and
-``check --base``, a commit's tree (``leerdoelen.revisions.TreeSource``). Both go through the
-same loading code and the same hardened YAML parser.
+``check --base``, a commit's tree (``leerdoelen.versions.revisions.TreeSource``). Both go
+through the same loading code and the same hardened YAML parser.
 """
 
 from __future__ import annotations
@@ -17,15 +17,15 @@ from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Protocol
 
-from leerdoelen.adoptie.model import Netwerk, School
-from leerdoelen.adoptie.names import NETWERKEN, SCHOLEN, name_problem
-from leerdoelen.corpus import Corpus
-from leerdoelen.diagnostics import Diagnostic, diagnostic
+from leerdoelen.core.adoptie import Netwerk, School
+from leerdoelen.core.corpus import Corpus, SourceFile
+from leerdoelen.core.diagnostics import Diagnostic, diagnostic
+from leerdoelen.core.model import Kader, Leerdoel
+from leerdoelen.load.names import NETWERKEN, SCHOLEN, name_problem
 from leerdoelen.load.regular import DIR, FILE, SOORT, disk_kind, entry_kind
+from leerdoelen.load.shape import locate, validate_shape
 from leerdoelen.load.yamlfile import YamlFile, load_yaml
-from leerdoelen.model import Kader, Leerdoel
-from leerdoelen.parallel import pmap
-from leerdoelen.validate.shape import locate, validate_shape
+from leerdoelen.util.parallel import pmap
 
 GOALS = "goals"
 ADOPTIE = "adoptie"
@@ -51,7 +51,7 @@ class Project:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def at(file: YamlFile, *loc: int | str, key: bool = False) -> tuple[str, int, int]:
+def at(file: SourceFile, *loc: int | str, key: bool = False) -> tuple[str, int, int]:
     """``(path, line, column)`` of a key or value in a loaded file, for a diagnostic."""
     return (file.path, *locate(file.root_node(), loc, key=key))
 

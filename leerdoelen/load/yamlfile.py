@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 from yaml.cyaml import CParser
 
-from leerdoelen.diagnostics import Diagnostic, diagnostic
+from leerdoelen.core.diagnostics import Diagnostic, diagnostic
 from leerdoelen.load.regular import SOORT, NotRegular, open_regular
 
 MAX_BYTES = 256 * 1024

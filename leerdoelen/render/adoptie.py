@@ -44,9 +44,6 @@ from functools import cache, cached_property
 import jinja2
 from markupsafe import Markup
 
-from leerdoelen import parallel
-from leerdoelen.adoptie.history import is_stale, last_change
-from leerdoelen.adoptie.model import ADOPTIE_STATUSSEN, Netwerk, Registratie, School
 from leerdoelen.adoptie.progress import (
     DoelstellingStand,
     KerndoelStand,
@@ -58,13 +55,16 @@ from leerdoelen.adoptie.progress import (
     records,
     voortgang,
 )
-from leerdoelen.clock import today
-from leerdoelen.corpus import Corpus
-from leerdoelen.model import Kader, Kerndoel, Leerdoel, Subdomein
+from leerdoelen.adoptie.staleness import is_stale, last_change
+from leerdoelen.core.adoptie import ADOPTIE_STATUSSEN, Netwerk, Registratie, School
+from leerdoelen.core.clock import today
+from leerdoelen.core.corpus import Corpus
+from leerdoelen.core.model import Kader, Kerndoel, Leerdoel, Subdomein
+from leerdoelen.export.tables import Blad, Waarde, csv_bytes, xlsx_bytes
 from leerdoelen.render import charts
 from leerdoelen.render.dates import datum_nl
-from leerdoelen.render.downloads import Blad, Waarde, csv_bytes, xlsx_bytes
 from leerdoelen.render.text import inline, label, plain
+from leerdoelen.util import parallel
 
 SOORT = {"bao": "basisonderwijs", "sbo": "speciaal basisonderwijs", "so": "speciaal onderwijs"}
 SCHOOL_KOLOMMEN = (
@@ -384,7 +384,7 @@ class _Renderer:
                         )
 
     def school_pages(self) -> Iterable[tuple[str, str | bytes]]:
-        # Each school's files are made in a worker process (see leerdoelen.parallel).
+        # Each school's files are made in a worker process (see leerdoelen.util.parallel).
         for files in parallel.pmap(self.school_files, ((brin,) for brin in self.scholen)):
             yield from files
 

@@ -4,13 +4,12 @@ release before it, from the same diff engine and renderer as ``leerdoelen diff``
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 
-from leerdoelen.corpus import Corpus
-from leerdoelen.release import Changelog, changelog
+from leerdoelen.core.corpus import Corpus
 from leerdoelen.render.dates import datum_nl
 from leerdoelen.render.diff import Link, markdown
-from leerdoelen.review import Summary
+from leerdoelen.versions.release import Changelog
+from leerdoelen.versions.review import Summary
 
 PAGE = "veranderd/index.md"
 _MISSING = {
@@ -64,5 +63,5 @@ def changelog_page(log: Changelog, corpus: Corpus) -> str:
     return "\n".join(parts)
 
 
-def render_changelog(root: Path, corpus: Corpus) -> dict[str, str | bytes]:
-    return {PAGE: changelog_page(changelog(root, corpus), corpus)}
+def render_changelog(log: Changelog, corpus: Corpus) -> dict[str, str | bytes]:
+    return {PAGE: changelog_page(log, corpus)}

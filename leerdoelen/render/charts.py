@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from leerdoelen.adoptie.model import ADOPTIE_STATUSSEN
+from leerdoelen.core.adoptie import ADOPTIE_STATUSSEN
 from leerdoelen.render.text import plain
 
 KLEUR = {

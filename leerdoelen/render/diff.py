@@ -28,12 +28,11 @@ import re
 from collections.abc import Callable, Iterable
 from urllib.parse import quote
 
-from leerdoelen.diagnostics import Severity
-from leerdoelen.diff import Change, Diff, FieldChange, Value
+from leerdoelen.core.diagnostics import Severity, diagnostic_json
 from leerdoelen.render.text import line_start, one_line
-from leerdoelen.report import diagnostic_json
-from leerdoelen.review import Summary
-from leerdoelen.revisions import Revision
+from leerdoelen.versions.diff import Change, Diff, FieldChange, Value
+from leerdoelen.versions.review import Summary
+from leerdoelen.versions.revisions import Revision
 
 # Lists of short values, shown whole on one line; other lists (uitwerkingen, voorbeelden)
 # show which items came and went.
@@ -235,3 +234,8 @@ def as_json(summary: Summary) -> str:
         "changes": [_change(c) for c in summary.diff.changes],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def tag_message(name: str, summary: Summary) -> str:
+    """The message of release tag ``name``: the summary since the previous release."""
+    return f"Leerdoelen {name}\n\n{markdown(summary, level=1)}"

@@ -1,29 +1,27 @@
 """Generate the site's Markdown pages (and downloads) from the corpus.
 
 Every page is a pure function of the corpus and the goals' git history: ``render_pages``
-returns the whole docs tree as ``{relative path: content}``, and ``write_tree`` writes only
-what changed, so that a live preview does not rebuild in a loop. Goal pages live at
+returns the whole docs tree as ``{relative path: content}``; the build writes only what
+changed (``leerdoelen.commands.build.write_tree``), so that a live preview does not rebuild
+in a loop. Goal pages live at
 ``doelen/<CODE>/``, a URL made from the code alone.
 """
 
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Callable, Iterable
 from functools import cache
-from pathlib import Path
 
 import jinja2
 
-from leerdoelen.catalogue import CATALOGUE
-from leerdoelen.corpus import Corpus, Plek
-from leerdoelen.history import History
-from leerdoelen.load.regular import DIR, FILE, disk_kind
-from leerdoelen.model import GROEPEN, Kader, Leerdoel
+from leerdoelen.core.catalogue import CATALOGUE
+from leerdoelen.core.corpus import Corpus
+from leerdoelen.core.model import GROEPEN, Kader, Leerdoel
+from leerdoelen.export.tables import goals_csv
 from leerdoelen.render.dates import datum_nl
-from leerdoelen.render.downloads import csv_bytes
 from leerdoelen.render.text import block, inline, label, plain
+from leerdoelen.versions.log import History
 
 SECTIONS = ("domeinen", "kerndoelen", "doelen", "leerlijnen", "groepen", "meldingen")
 
@@ -202,7 +200,7 @@ class _Renderer:
 def render_pages(corpus: Corpus, history: History) -> dict[str, str | bytes]:
     """The generated part of the docs tree, for a corpus that passed ``check``.
 
-    ``history`` is the git history of the goal files (``leerdoelen.history``).
+    ``history`` is the git history of the goal files (``leerdoelen.versions.log``).
     """
     renderer = _Renderer(corpus, history)
     pages: dict[str, str | bytes] = {}
@@ -214,81 +212,3 @@ def render_pages(corpus: Corpus, history: History) -> dict[str, str | bytes]:
     ):
         pages.update(part)
     return pages
-
-
-CSV_COLUMNS = (
-    "code",
-    "titel",
-    "domein",
-    "subdomein",
-    "kerndoel",
-    "doelzin",
-    "groepen",
-    "status",
-    "omschrijving",
-)
-
-
-def goals_csv(doelen: Iterable[Leerdoel], corpus: Corpus) -> bytes:
-    """A CSV for spreadsheets: semicolons and a BOM, as Dutch Excel expects."""
-    rows = []
-    for doel in doelen:
-        plek: Plek | None = corpus.plek(doel)
-        assert plek is not None
-        rows.append(
-            (
-                doel.code,
-                doel.titel,
-                plek.kader.titel,
-                plek.subdomein.titel,
-                plek.kerndoel.code,
-                plek.doelzin.code,
-                ", ".join(doel.groepen),
-                doel.status,
-                " ".join(doel.omschrijving.split()),
-            )
-        )
-    return csv_bytes(CSV_COLUMNS, rows)
-
-
-def _unlink_links(target: Path) -> None:
-    """Remove every symlink (and FIFO, socket, device) in ``target``, ``target`` included.
-
-    ``build/`` is ours, but a symlink can still get there (committed despite .gitignore):
-    it is never written through, and MkDocs, which follows symlinks, never sees it.
-    """
-    if disk_kind(target) not in (FILE, DIR, None):
-        target.unlink()
-    for folder, dirs, names in os.walk(target):  # does not descend into a symlink
-        for name in [*dirs, *names]:
-            path = Path(folder, name)
-            if disk_kind(path) not in (FILE, DIR, None):
-                path.unlink()
-                if name in dirs:
-                    dirs.remove(name)
-
-
-def write_tree(target: Path, files: dict[str, str | bytes]) -> list[str]:
-    """Make ``target`` hold exactly ``files``; write only what changed. Returns changes."""
-    _unlink_links(target)
-    changed = []
-    for relative, content in files.items():
-        data = content.encode("utf-8") if isinstance(content, str) else content
-        path = target / relative
-        if path.is_file():
-            if path.read_bytes() == data:
-                continue
-            # A new file, not the old one overwritten: a published site may hard-link it.
-            path.unlink()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-        changed.append(relative)
-    if target.is_dir():
-        for path in sorted(target.rglob("*"), reverse=True):
-            relative = path.relative_to(target).as_posix()
-            if path.is_file() and relative not in files:
-                path.unlink()
-                changed.append(relative)
-            elif path.is_dir() and not any(path.iterdir()):
-                path.rmdir()
-    return changed

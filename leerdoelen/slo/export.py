@@ -20,10 +20,10 @@ import copy
 import json
 from typing import Any
 
-from leerdoelen.corpus import Corpus
-from leerdoelen.diagnostics import Diagnostic, diagnostic
-from leerdoelen.export.ids import code_uuid
-from leerdoelen.model import GROEPEN, STATUSSEN, Doelzin, Kader, Kerndoel, Subdomein
+from leerdoelen.core.corpus import Corpus
+from leerdoelen.core.diagnostics import Diagnostic, diagnostic
+from leerdoelen.core.ids import code_uuid
+from leerdoelen.core.model import GROEPEN, STATUSSEN, Doelzin, Kader, Kerndoel, Subdomein
 from leerdoelen.slo.frame import DETAILS
 from leerdoelen.slo.source import (
     BASIS,

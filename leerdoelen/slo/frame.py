@@ -21,8 +21,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from leerdoelen.diagnostics import Diagnostic, diagnostic
-from leerdoelen.model import Doelzin, Kader, Kerndoel, Subdomein
+from leerdoelen.core.diagnostics import Diagnostic, diagnostic
+from leerdoelen.core.model import Doelzin, Kader, Kerndoel, Subdomein
 from leerdoelen.slo.source import Dataset
 
 NIVEAUS = ("po", "vo")

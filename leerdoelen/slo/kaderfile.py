@@ -1,7 +1,7 @@
 """Write a Kader as ``kader.yaml`` text: deterministic, so an unchanged frame gives the same
 bytes, and laid out like the hand-written frames (keys in reading order, folded texts).
 
-An existing file is edited in place (``leerdoelen.yamledit``), as ``school sync`` edits
+An existing file is edited in place (``leerdoelen.load.yamledit``), as ``school sync`` edits
 school files: comments, key order, quoting and hand-wrapped texts stay, and only what
 changed is written. A whole new text is written for a new frame, or for a file whose layout
 cannot be edited in place."""
@@ -13,8 +13,8 @@ from typing import Any
 
 import yaml
 
-from leerdoelen import yamledit
-from leerdoelen.model import Kader
+from leerdoelen.core.model import Kader
+from leerdoelen.load import yamledit
 
 HEADER = "# yaml-language-server: $schema=../../schemas/kader.schema.json\n"
 WIDTH = 88

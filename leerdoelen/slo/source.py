@@ -23,8 +23,8 @@ from typing import Any
 
 import jsonschema
 
-from leerdoelen.diagnostics import Diagnostic, diagnostic
-from leerdoelen.files import describe
+from leerdoelen.core.diagnostics import Diagnostic, diagnostic
+from leerdoelen.util.files import describe
 
 CONTEXT = "context.json"
 BASIS = "curriculum-basis"

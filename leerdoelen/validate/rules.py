@@ -6,11 +6,11 @@ import difflib
 from collections import deque
 from collections.abc import Callable, Iterator
 
-from leerdoelen.adoptie.rules import network_targets, school_records
-from leerdoelen.corpus import Corpus
-from leerdoelen.diagnostics import SHOWN, Diagnostic, diagnostic, listing, number
+from leerdoelen.core.corpus import Corpus
+from leerdoelen.core.diagnostics import SHOWN, Diagnostic, diagnostic, listing, number
+from leerdoelen.core.model import GROEPEN
 from leerdoelen.load.project import at
-from leerdoelen.model import GROEPEN
+from leerdoelen.validate.adoptie import network_targets, school_records
 
 Rule = Callable[[Corpus], Iterator[Diagnostic]]
 

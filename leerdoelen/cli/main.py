@@ -19,11 +19,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from leerdoelen import __version__
-from leerdoelen.files import describe
 from leerdoelen.load.project import GOALS, find_root
+from leerdoelen.util.files import describe
 
 if TYPE_CHECKING:
-    from leerdoelen.check import CheckResult
+    from leerdoelen.commands.check import CheckResult
 
 OK, CONTENT, USAGE = 0, 1, 2
 PIPE_CLOSED = 128 + 13  # 128 + SIGPIPE
@@ -221,8 +221,8 @@ def _relative_paths(root: Path, paths: Sequence[str], base: Path) -> list[str]:
 @contextlib.contextmanager
 def _git_usage() -> Iterator[None]:
     """A revision or release that cannot be used is a usage error."""
-    from leerdoelen.release import ReleaseError
-    from leerdoelen.revisions import RevisionError
+    from leerdoelen.versions.release import ReleaseError
+    from leerdoelen.versions.revisions import RevisionError
 
     try:
         yield
@@ -231,15 +231,15 @@ def _git_usage() -> Iterator[None]:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from leerdoelen.check import check
-    from leerdoelen.report import REPORTERS, default_format
+    from leerdoelen.cli.report import REPORTERS, default_format
+    from leerdoelen.commands.check import check
 
     root = _root(args.directory)
     base = (args.directory or Path.cwd()).resolve()
     only = _relative_paths(root, args.paths, base)
     previous = None
     if args.base is not None:
-        from leerdoelen.revisions import load_revision, open_repo, resolve
+        from leerdoelen.versions.revisions import load_revision, open_repo, resolve
 
         with _git_usage(), open_repo(root) as repo:
             previous = load_revision(root, repo, resolve(repo, args.base).hexsha).corpus
@@ -250,7 +250,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_diff(args: argparse.Namespace) -> int:
     from leerdoelen.render.diff import as_json, markdown
-    from leerdoelen.review import review
+    from leerdoelen.versions.review import review
 
     root = _root(args.directory)
     with _git_usage():
@@ -265,9 +265,10 @@ def run_diff(args: argparse.Namespace) -> int:
 
 
 def run_release(args: argparse.Namespace) -> int:
-    from leerdoelen import release
-    from leerdoelen.check import check
-    from leerdoelen.revisions import Revision, dirty_goals, load_revision, open_repo
+    from leerdoelen.commands.check import check
+    from leerdoelen.render.diff import tag_message
+    from leerdoelen.versions import release
+    from leerdoelen.versions.revisions import Revision, dirty_goals, load_revision, open_repo
 
     number = release.version(args.tag)
     if number is None:
@@ -294,7 +295,7 @@ def run_release(args: argparse.Namespace) -> int:
         if not result.ok:
             return _refuse(result, f"geen release {args.tag}: los eerst de fouten op")
         summary = release.summary_since(root, repo, previous, Revision(args.tag, head.sha))
-        message = release.tag_message(args.tag, summary)
+        message = tag_message(args.tag, summary)
         release.create_tag(repo, args.tag, head.sha or "", message)
     sys.stdout.write(message)
     since = f"sinds {previous.name}" if previous else "sinds het begin"
@@ -303,7 +304,7 @@ def run_release(args: argparse.Namespace) -> int:
 
 
 def run_schemas(args: argparse.Namespace) -> int:
-    from leerdoelen.schemas import stale_schemas, write_schemas
+    from leerdoelen.load.schemas import stale_schemas, write_schemas
 
     folder = _root(args.directory) / "schemas"
     if args.check:
@@ -322,7 +323,7 @@ def run_schemas(args: argparse.Namespace) -> int:
 
 
 def run_codes(args: argparse.Namespace) -> int:
-    from leerdoelen.catalogue import CATALOGUE
+    from leerdoelen.core.catalogue import CATALOGUE
 
     for code, entry in CATALOGUE.items():
         kind = "waarschuwing" if entry.severity == "warning" else "fout"
@@ -334,9 +335,9 @@ def run_codes(args: argparse.Namespace) -> int:
 
 
 def run_build(args: argparse.Namespace) -> int:
-    from leerdoelen.build import BuildError, build_site
-    from leerdoelen.outputs import OutputRefused
-    from leerdoelen.report import REPORTERS, default_format
+    from leerdoelen.cli.report import REPORTERS, default_format
+    from leerdoelen.commands.build import BuildError, build_site
+    from leerdoelen.commands.outputs import OutputRefused
 
     root = _root(args.directory)
     base = (args.directory or Path.cwd()).resolve()
@@ -357,10 +358,11 @@ def run_build(args: argparse.Namespace) -> int:
 
 
 def run_serve(args: argparse.Namespace) -> int:
-    from leerdoelen.serve import ServeError, serve
+    from leerdoelen.cli.report import REPORTERS, default_format
+    from leerdoelen.commands.serve import ServeError, serve
 
     try:
-        return serve(_root(args.directory), args.dev_addr)
+        return serve(_root(args.directory), args.dev_addr, REPORTERS[default_format()])
     except ServeError as error:
         raise UsageError(str(error)) from None
 
@@ -378,7 +380,7 @@ def _suggest(name: str, known: Sequence[str]) -> str:
 
 def _refuse(result: CheckResult, hint: str) -> int:
     """Print the errors that stop a school command, and say so."""
-    from leerdoelen.report import REPORTERS, default_format
+    from leerdoelen.cli.report import REPORTERS, default_format
 
     sys.stdout.write(REPORTERS[default_format()](result))
     print(f"leerdoelen: {hint}", file=sys.stderr)
@@ -387,7 +389,7 @@ def _refuse(result: CheckResult, hint: str) -> int:
 
 def _school_add(args: argparse.Namespace) -> int:
     from leerdoelen.adoptie import sync
-    from leerdoelen.check import check
+    from leerdoelen.commands.check import check
 
     naam, plaats = args.naam.strip(), args.plaats.strip()
     problems = [
@@ -447,8 +449,8 @@ def _school_add(args: argparse.Namespace) -> int:
 
 def _school_sync(args: argparse.Namespace) -> int:
     from leerdoelen.adoptie import sync
-    from leerdoelen.check import CheckResult, check
-    from leerdoelen.diagnostics import Severity
+    from leerdoelen.commands.check import CheckResult, check
+    from leerdoelen.core.diagnostics import Severity
 
     root = _root(args.directory)
     folder = root / sync.SCHOLEN
@@ -509,7 +511,7 @@ def _print_diagnostics(diagnostics: Sequence[object]) -> None:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from leerdoelen.slo.importer import ImportUsageError, import_slo
+    from leerdoelen.commands.import_slo import ImportUsageError, import_slo
 
     root = _root(args.directory)
     base = (args.directory or Path.cwd()).resolve()
@@ -553,9 +555,9 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from leerdoelen import outputs
-    from leerdoelen.build import export_settings, site_settings
-    from leerdoelen.check import check
+    from leerdoelen.commands import outputs
+    from leerdoelen.commands.build import export_settings, site_settings
+    from leerdoelen.commands.check import check
     from leerdoelen.export.opendata import ExportError, export_bytes, slo_export
 
     root = _root(args.directory)
@@ -602,7 +604,7 @@ COMMANDS = {
 
 
 def _check_today() -> None:
-    from leerdoelen.clock import today
+    from leerdoelen.core.clock import today
 
     try:
         today()

@@ -11,9 +11,9 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from leerdoelen.adoptie.model import Netwerk, School
-from leerdoelen.files import write_atomic
-from leerdoelen.model import Kader, Leerdoel
+from leerdoelen.core.adoptie import Netwerk, School
+from leerdoelen.core.model import Kader, Leerdoel
+from leerdoelen.util.files import write_atomic
 
 SCHEMA_BASE = "https://leerdoelen.github.io/schemas/"
 MODELS: dict[str, type[BaseModel]] = {

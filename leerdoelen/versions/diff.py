@@ -13,8 +13,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from leerdoelen.corpus import Corpus
-from leerdoelen.model import Kerndoel, Leerdoel
+from leerdoelen.core.corpus import Corpus
+from leerdoelen.core.model import Kerndoel, Leerdoel
 
 Kind = Literal["leerdoel", "kerndoel", "doelzin"]
 KINDS: tuple[Kind, ...] = ("leerdoel", "kerndoel", "doelzin")

@@ -2,7 +2,7 @@
 
 A school file's last change is the later of two dates: the last commit that touched
 ``adoptie/scholen/<BRIN>.yaml`` and the newest ``datum`` in the file. The commits come from
-the site's one ``git log`` pass (``leerdoelen.history``), so the cost does not grow with a
+the site's one ``git log`` pass (``leerdoelen.versions.log``), so the cost does not grow with a
 process per school. Outside a git checkout, with git missing or failing, the commit dates
 are simply unknown, and in a shallow clone only the commits it holds count: then the newest
 ``datum`` is what counts. This never fails a build.
@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from leerdoelen.adoptie.model import School
-from leerdoelen.history import History
+from leerdoelen.core.adoptie import School
+from leerdoelen.versions.log import History
 
 SCHOLEN = "adoptie/scholen"
 SCHOOLJAAR = dt.timedelta(days=365)

@@ -15,7 +15,7 @@ from typing import Any, TypeVar, Union, get_args, get_origin
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from leerdoelen.diagnostics import Diagnostic, diagnostic
+from leerdoelen.core.diagnostics import Diagnostic, diagnostic
 from leerdoelen.load.yamlfile import YamlFile
 
 Loc = tuple[int | str, ...]

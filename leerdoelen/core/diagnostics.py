@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from leerdoelen.catalogue import CATALOGUE
+from leerdoelen.core.catalogue import CATALOGUE
 
 
 class Severity(StrEnum):
@@ -88,3 +88,16 @@ def diagnostic(
     """Build a diagnostic whose message is the catalogue's Dutch template for ``code``."""
     bounded = {name: _bounded(value) for name, value in fields.items()}
     return Diagnostic(path, line, column, code, CATALOGUE[code].bericht.format(**bounded), related)
+
+
+def diagnostic_json(d: Diagnostic) -> dict[str, object]:
+    """One diagnostic as the JSON reports (``check``, ``diff``) have it."""
+    return {
+        "path": d.path,
+        "line": d.line,
+        "column": d.column,
+        "code": d.code,
+        "severity": str(d.severity),
+        "title": d.title,
+        "message": d.message,
+    }

@@ -47,8 +47,8 @@ from pathlib import Path
 from typing import Any
 
 from leerdoelen import __version__
-from leerdoelen.diagnostics import listing, printable
-from leerdoelen.files import write_atomic
+from leerdoelen.core.diagnostics import listing, printable
+from leerdoelen.util.files import write_atomic
 
 # The project's own folders: content, hand-written pages, schemas, our work folder and git.
 PROTECTED = ("goals", "adoptie", "site", "schemas", "build", ".git")

@@ -6,13 +6,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from leerdoelen.corpus import Corpus
-from leerdoelen.diagnostics import Diagnostic, Severity
-from leerdoelen.diff import compare
-from leerdoelen.gcpause import gc_paused
+from leerdoelen.core.corpus import Corpus
+from leerdoelen.core.diagnostics import Diagnostic, Severity
 from leerdoelen.load.project import Project, load_project
-from leerdoelen.validate.identity import identity_rules
+from leerdoelen.util.gcpause import gc_paused
 from leerdoelen.validate.rules import run_rules
+from leerdoelen.versions.diff import compare
+from leerdoelen.versions.identity import identity_rules
 
 
 @dataclass(frozen=True)

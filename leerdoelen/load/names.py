@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import get_args
 
-from leerdoelen.adoptie.model import Brin, NetwerkSlug
+from leerdoelen.core.adoptie import Brin, NetwerkSlug
 
 NETWERKEN, SCHOLEN = "netwerken", "scholen"
 MAX_SLUG = 60

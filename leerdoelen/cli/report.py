@@ -6,8 +6,8 @@ import json
 import os
 from collections.abc import Callable
 
-from leerdoelen.check import CheckResult
-from leerdoelen.diagnostics import Diagnostic, printable
+from leerdoelen.commands.check import CheckResult
+from leerdoelen.core.diagnostics import diagnostic_json, printable
 
 
 def _summary(result: CheckResult) -> str:
@@ -42,19 +42,6 @@ def github(result: CheckResult) -> str:
         props += f",title={_github_escape(f'{d.code} {d.title}', True)}"
         lines.append(f"::{d.severity} {props}::{_github_escape(d.message)}")
     return "\n".join([*lines, _summary(result)]) + "\n"
-
-
-def diagnostic_json(d: Diagnostic) -> dict[str, object]:
-    """One diagnostic as the JSON reports (``check``, ``diff``) have it."""
-    return {
-        "path": d.path,
-        "line": d.line,
-        "column": d.column,
-        "code": d.code,
-        "severity": str(d.severity),
-        "title": d.title,
-        "message": d.message,
-    }
 
 
 def as_json(result: CheckResult) -> str:

@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from leerdoelen.history import History, read_history
 from leerdoelen.load.project import GOALS
+from leerdoelen.versions.log import History, read_history
 
 FALLBACK = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)  # documented in the README
 

@@ -6,9 +6,9 @@ import difflib
 import re
 from collections.abc import Iterator
 
-from leerdoelen.clock import today
-from leerdoelen.corpus import Corpus
-from leerdoelen.diagnostics import Diagnostic, diagnostic, listing
+from leerdoelen.core.clock import today
+from leerdoelen.core.corpus import Corpus
+from leerdoelen.core.diagnostics import Diagnostic, diagnostic, listing
 from leerdoelen.load.project import at
 
 # Words that make an address a role rather than a person (jan.jansen@ is a person).

@@ -16,11 +16,14 @@ import os
 import socket
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
-from leerdoelen.build import MKDOCS_YML, SITE_PAGES, generate
+from leerdoelen.commands.build import MKDOCS_YML, SITE_PAGES, generate
+from leerdoelen.commands.check import CheckResult
 from leerdoelen.load.project import GOALS, DiskSource, below
-from leerdoelen.report import REPORTERS, default_format
+
+Report = Callable[[CheckResult], str]  # a check result as text for the editor
 
 
 class ServeError(Exception):
@@ -84,11 +87,11 @@ def _snapshot(root: Path) -> dict[str, tuple[int, int]]:
     return found
 
 
-def regenerate(root: Path) -> bool:
+def regenerate(root: Path, report: Report) -> bool:
     """Check and rewrite changed pages; report to stderr. False if the check failed."""
     result, changed = generate(root, apart=False)  # MkDocs' server serves only its docs
     if not result.ok:
-        sys.stderr.write(REPORTERS[default_format()](result))
+        sys.stderr.write(report(result))
         print("leerdoelen: de preview toont de laatste goede versie", file=sys.stderr)
         return False
     if changed:
@@ -96,24 +99,24 @@ def regenerate(root: Path) -> bool:
     return True
 
 
-def _watch(root: Path, stop: threading.Event, interval: float) -> None:
+def _watch(root: Path, report: Report, stop: threading.Event, interval: float) -> None:
     seen = _snapshot(root)
     while not stop.wait(interval):
         now = _snapshot(root)
         if now != seen:
             seen = now
-            regenerate(root)
+            regenerate(root, report)
 
 
-def serve(root: Path, dev_addr: str, interval: float = 0.5) -> int:
+def serve(root: Path, dev_addr: str, report: Report, interval: float = 0.5) -> int:
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     host, port = address(dev_addr)
     _check_free(host, port)
-    if not regenerate(root) and not (root / "build" / "pages" / "index.md").is_file():
+    if not regenerate(root, report) and not (root / "build" / "pages" / "index.md").is_file():
         return 1
     stop = threading.Event()
-    watcher = threading.Thread(target=_watch, args=(root, stop, interval), daemon=True)
+    watcher = threading.Thread(target=_watch, args=(root, report, stop, interval), daemon=True)
     watcher.start()
     try:
         mkdocs_serve(config_file=str(root / MKDOCS_YML), dev_addr=dev_addr, livereload=True)

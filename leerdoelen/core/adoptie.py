@@ -12,7 +12,7 @@ from typing import Annotated, Literal, get_args
 
 from pydantic import ConfigDict, Field, StringConstraints
 
-from leerdoelen.model import (
+from leerdoelen.core.model import (
     DomeinNaam,
     Groep,
     KerndoelCode,

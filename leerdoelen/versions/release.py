@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from leerdoelen.corpus import Corpus
+from leerdoelen.core.corpus import Corpus
 from leerdoelen.load.project import Project
-from leerdoelen.review import START, Summary, empty, summarize
-from leerdoelen.revisions import Revision, load_revision
+from leerdoelen.versions.review import START, Summary, empty, summarize
+from leerdoelen.versions.revisions import Revision, load_revision
 
 if TYPE_CHECKING:
     import git
@@ -113,12 +113,6 @@ def release_branch(repo: git.Repo, named: str | None) -> str:
     return current
 
 
-def tag_message(name: str, summary: Summary) -> str:
-    from leerdoelen.render.diff import markdown
-
-    return f"Leerdoelen {name}\n\n{markdown(summary, level=1)}"
-
-
 def create_tag(repo: git.Repo, name: str, sha: str, message: str) -> None:
     """An annotated tag ``name`` on ``sha``. Only our own options reach git: the name is
     a checked vJJJJ.N, the commit a hex SHA after ``--``, and the message is the value
@@ -148,7 +142,7 @@ class Changelog:
 @functools.lru_cache(maxsize=256)
 def _between(root: Path, previous: Release | None, release: Release) -> Summary | None:
     """Release to release: content that never changes, so ``serve`` computes it once."""
-    from leerdoelen.revisions import open_repo
+    from leerdoelen.versions.revisions import open_repo
 
     try:
         with open_repo(root) as repo:
@@ -162,7 +156,7 @@ def changelog(root: Path, current: Corpus) -> Changelog:
     changes in ``current`` (the content the site is built from) since the last one."""
     from git.exc import GitCommandNotFound
 
-    from leerdoelen.revisions import RevisionError, open_repo
+    from leerdoelen.versions.revisions import RevisionError, open_repo
 
     try:
         repo = open_repo(root)

@@ -10,12 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from leerdoelen.corpus import Corpus
-from leerdoelen.diagnostics import Diagnostic, Severity
-from leerdoelen.diff import Diff, compare
+from leerdoelen.core.corpus import Corpus
+from leerdoelen.core.diagnostics import Diagnostic, Severity
 from leerdoelen.load.project import Project, load_project
-from leerdoelen.revisions import WORKTREE, Revision, load_revision, open_repo, revision
-from leerdoelen.validate.identity import identity_rules
+from leerdoelen.versions.diff import Diff, compare
+from leerdoelen.versions.identity import identity_rules
+from leerdoelen.versions.revisions import WORKTREE, Revision, load_revision, open_repo, revision
 
 START = Revision("begin", None)  # before the first release: nothing
 

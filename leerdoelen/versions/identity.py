@@ -8,10 +8,10 @@ A change to the omschrijving or groepen of a vastgesteld goal is allowed but fla
 
 from __future__ import annotations
 
-from leerdoelen.corpus import Corpus
-from leerdoelen.diagnostics import Diagnostic, diagnostic
-from leerdoelen.diff import VERVALLEN, Change, Diff, kerndoel_of
+from leerdoelen.core.corpus import Corpus
+from leerdoelen.core.diagnostics import Diagnostic, diagnostic
 from leerdoelen.load.project import at
+from leerdoelen.versions.diff import VERVALLEN, Change, Diff, kerndoel_of
 
 _WIJZIGING = {
     "omschrijving": "de omschrijving is gewijzigd",

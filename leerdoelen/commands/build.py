@@ -2,7 +2,7 @@
 
 The site is built in a staging folder beside the target and swapped in only when the build
 succeeded, so a failed build never destroys the previous good site; where a site may go,
-and how it replaces the old one, is ``leerdoelen.outputs``.
+and how it replaces the old one, is ``leerdoelen.commands.outputs``.
 """
 
 from __future__ import annotations
@@ -15,17 +15,18 @@ from pathlib import Path
 
 import yaml
 
-from leerdoelen.adoptie.history import SCHOLEN, commit_dates
-from leerdoelen.check import CheckResult, check
+from leerdoelen.adoptie.staleness import SCHOLEN, commit_dates
+from leerdoelen.commands.check import CheckResult, check
+from leerdoelen.commands.outputs import SITE, claim_folder, replacing
 from leerdoelen.export.opendata import ExportError, Settings, open_data
-from leerdoelen.gcpause import gc_paused
-from leerdoelen.history import Version, read_history, read_version
 from leerdoelen.load.project import GOALS, DiskSource, below
-from leerdoelen.load.regular import FILE, SOORT, NotRegular, open_regular
-from leerdoelen.outputs import SITE, claim_folder, replacing
+from leerdoelen.load.regular import DIR, FILE, SOORT, NotRegular, disk_kind, open_regular
 from leerdoelen.render.adoptie import Site, render_adoptie
 from leerdoelen.render.changelog import render_changelog
-from leerdoelen.render.pages import render_pages, write_tree
+from leerdoelen.render.pages import render_pages
+from leerdoelen.util.gcpause import gc_paused
+from leerdoelen.versions.log import Version, read_history, read_version
+from leerdoelen.versions.release import changelog
 
 PAGES = Path("build/pages")
 STATIC = Path("build/static")
@@ -76,7 +77,7 @@ def docs_tree(root: Path, result: CheckResult) -> dict[str, str | bytes]:
     # Adoption: school checklists, network dashboards and their overview.
     files.update(render_adoptie(corpus, commit_dates(history), site=site))
     # What changed per release (git tags vJJJJ.N), from the diff engine.
-    files.update(render_changelog(root, corpus))
+    files.update(render_changelog(changelog(root, corpus), corpus))
     # Open data: exactly what `leerdoelen export` writes.
     try:
         files.update(open_data(root, corpus, export_settings(site), history))
@@ -116,6 +117,49 @@ def generate(root: Path, apart: bool = True) -> tuple[CheckResult, list[str]]:
         standalone = [path for path in files if path.startswith(STANDALONE)] if apart else []
         static = {path: files.pop(path) for path in standalone}
         return result, write_tree(root / PAGES, files) + write_tree(root / STATIC, static)
+
+
+def _unlink_links(target: Path) -> None:
+    """Remove every symlink (and FIFO, socket, device) in ``target``, ``target`` included.
+
+    ``build/`` is ours, but a symlink can still get there (committed despite .gitignore):
+    it is never written through, and MkDocs, which follows symlinks, never sees it.
+    """
+    if disk_kind(target) not in (FILE, DIR, None):
+        target.unlink()
+    for folder, dirs, names in os.walk(target):  # does not descend into a symlink
+        for name in [*dirs, *names]:
+            path = Path(folder, name)
+            if disk_kind(path) not in (FILE, DIR, None):
+                path.unlink()
+                if name in dirs:
+                    dirs.remove(name)
+
+
+def write_tree(target: Path, files: dict[str, str | bytes]) -> list[str]:
+    """Make ``target`` hold exactly ``files``; write only what changed. Returns changes."""
+    _unlink_links(target)
+    changed = []
+    for relative, content in files.items():
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        path = target / relative
+        if path.is_file():
+            if path.read_bytes() == data:
+                continue
+            # A new file, not the old one overwritten: a published site may hard-link it.
+            path.unlink()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        changed.append(relative)
+    if target.is_dir():
+        for path in sorted(target.rglob("*"), reverse=True):
+            relative = path.relative_to(target).as_posix()
+            if path.is_file() and relative not in files:
+                path.unlink()
+                changed.append(relative)
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    return changed
 
 
 def publish_static(root: Path, site_dir: Path) -> None:

@@ -16,14 +16,14 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from leerdoelen.diagnostics import Diagnostic, diagnostic
-from leerdoelen.files import write_atomic
+from leerdoelen.core.diagnostics import Diagnostic, diagnostic
+from leerdoelen.core.model import Kader
 from leerdoelen.load.project import GOALS, KADER, at, load_project
 from leerdoelen.load.yamlfile import MAX_BYTES, parse_yaml
-from leerdoelen.model import Kader
 from leerdoelen.slo.frame import Change, FramePlan, build_frames
 from leerdoelen.slo.kaderfile import kader_text
 from leerdoelen.slo.source import read_checkout
+from leerdoelen.util.files import write_atomic
 
 DEFAULT_SETS = ("Kerndoelen digitale geletterdheid", "Kerndoelen mens en natuur")
 

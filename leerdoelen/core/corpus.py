@@ -9,10 +9,26 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING, Protocol
 
-from leerdoelen.adoptie.model import Netwerk, School
-from leerdoelen.load.yamlfile import YamlFile
-from leerdoelen.model import GROEPEN, Doelzin, Kader, Kerndoel, Leerdoel, Subdomein
+from leerdoelen.core.adoptie import Netwerk, School
+from leerdoelen.core.model import GROEPEN, Doelzin, Kader, Kerndoel, Leerdoel, Subdomein
+
+if TYPE_CHECKING:
+    import yaml
+
+
+class SourceFile(Protocol):
+    """The file a model was loaded from (``leerdoelen.load.yamlfile.YamlFile``): its path
+    and text, and its node tree, which gives a diagnostic its line and column."""
+
+    @property
+    def path(self) -> str: ...
+
+    @property
+    def text(self) -> str: ...
+
+    def root_node(self) -> yaml.Node | None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +46,7 @@ class Corpus:
     kaders: dict[str, Kader] = field(default_factory=dict)  # by domein
     leerdoelen: dict[str, Leerdoel] = field(default_factory=dict)  # by code
     domein_van: dict[str, str] = field(default_factory=dict)  # leerdoel code → domein
-    sources: dict[str, YamlFile] = field(default_factory=dict)  # code or domein → file
+    sources: dict[str, SourceFile] = field(default_factory=dict)  # code or domein → file
     # False when a domain's kader is missing or invalid: doelzin references can't be judged.
     frame_complete: bool = True
     # Codes (file names) of leerdoel files that did not load: references to them can't be
@@ -39,7 +55,7 @@ class Corpus:
     # Adoption (adoptie/), when the project has it.
     netwerken: dict[str, Netwerk] = field(default_factory=dict)  # by slug
     scholen: dict[str, School] = field(default_factory=dict)  # by BRIN
-    adoptie_sources: dict[str, YamlFile] = field(default_factory=dict)  # slug or BRIN → file
+    adoptie_sources: dict[str, SourceFile] = field(default_factory=dict)  # slug or BRIN → file
 
     @cached_property
     def doelzinnen(self) -> dict[str, Plek]:

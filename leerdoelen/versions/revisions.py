@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from leerdoelen.diagnostics import diagnostic
+from leerdoelen.core.diagnostics import diagnostic
 from leerdoelen.load.project import GOALS, Entry, Project, load_project
 from leerdoelen.load.regular import DIR, FILE, SOORT, SYMLINK
 from leerdoelen.load.yamlfile import YamlFile, oversized, parse_yaml

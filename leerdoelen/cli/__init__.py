@@ -1,0 +1,5 @@
+"""The command line; ``main`` is the entry point."""
+
+from leerdoelen.cli.main import COMMANDS, _parser, main
+
+__all__ = ["COMMANDS", "_parser", "main"]
