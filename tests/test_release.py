@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import git
@@ -12,7 +14,7 @@ from conftest import ROOT, commit_all, committed_goals, git_repo
 from leerdoelen.cli import main
 from leerdoelen.commands.check import check
 from leerdoelen.render.changelog import PAGE, render_changelog
-from leerdoelen.versions.release import changelog
+from leerdoelen.versions.release import ReleaseError, changelog, create_tag
 
 DG = "goals/digitale-geletterdheid"
 
@@ -164,6 +166,35 @@ def test_release_tags_the_branch_origin_head_names(project: Path, tmp_path: Path
     code, out, err = run(root, capsys, "release", "v2026.1")
     assert (code, err) == (0, ""), out + err
     assert "(trunk)" in out
+
+
+def test_create_tag_refuses_what_is_no_release_name_or_commit(project: Path) -> None:
+    repo = git.Repo(project)
+    sha = repo.head.commit.hexsha
+    with pytest.raises(ReleaseError, match="'--force' is geen releasenaam"):
+        create_tag(repo, "--force", sha, "bericht")
+    with pytest.raises(ReleaseError, match="'HEAD' is geen volledige commit-SHA"):
+        create_tag(repo, "v2026.1", "HEAD", "bericht")
+    assert not repo.tags
+
+
+def test_create_tag_refuses_under_python_O_too(project: Path) -> None:
+    """The guard is no ``assert``: ``python -O`` drops those."""
+    code = (
+        "import sys, git\n"
+        "from leerdoelen.versions.release import ReleaseError, create_tag\n"
+        "repo = git.Repo(sys.argv[1])\n"
+        "try:\n"
+        "    create_tag(repo, 'v2026.1', '--force', 'bericht')\n"
+        "except ReleaseError as error:\n"
+        "    print(error)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-O", "-c", code, str(project)], capture_output=True, text=True
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout == "'--force' is geen volledige commit-SHA (40 hexadecimale tekens)\n"
+    assert not git.Repo(project).tags
 
 
 # --- The "Wat is er veranderd" page ----------------------------------------------------------

@@ -7,7 +7,7 @@ import os
 from collections.abc import Callable
 
 from leerdoelen.commands.check import CheckResult
-from leerdoelen.core.diagnostics import diagnostic_json, printable
+from leerdoelen.core.diagnostics import Diagnostic, diagnostic_json, printable
 
 
 def _summary(result: CheckResult) -> str:
@@ -18,12 +18,13 @@ def _summary(result: CheckResult) -> str:
     )
 
 
+def line(d: Diagnostic) -> str:
+    """One diagnostic as ``path:line:col: code: message``, escaped to print safely."""
+    return printable(f"{d.path}:{d.line}:{d.column}: {d.code}: {d.message}")
+
+
 def text(result: CheckResult) -> str:
-    lines = [
-        printable(f"{d.path}:{d.line}:{d.column}: {d.code}: {d.message}")
-        for d in result.diagnostics
-    ]
-    return "\n".join([*lines, _summary(result)]) + "\n"
+    return "\n".join([*map(line, result.diagnostics), _summary(result)]) + "\n"
 
 
 def _github_escape(value: str, property_: bool = False) -> str:

@@ -80,7 +80,7 @@ def docs_tree(root: Path, result: CheckResult) -> dict[str, str | bytes]:
     files.update(render_changelog(changelog(root, corpus), corpus))
     # Open data: exactly what `leerdoelen export` writes.
     try:
-        files.update(open_data(root, corpus, export_settings(site), history))
+        files.update(open_data(corpus, export_settings(site), history))
     except ExportError as error:
         said = "".join(f"\n  {d.path}: {d.code}: {d.message}" for d in error.problems[:20])
         raise BuildError(f"de SLO-export klopt niet{said}") from error

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from leerdoelen.commands.errors import Refused, git_usage
 from leerdoelen.core.corpus import Corpus
 from leerdoelen.core.diagnostics import Diagnostic, Severity
 from leerdoelen.load.project import Project, load_project
@@ -52,6 +53,32 @@ def check(root: Path, only: Iterable[str] = (), base: Corpus | None = None) -> C
         found = [d for d in found if any(_within(p, only) for p in (d.path, *d.related))]
         files = sum(_within(f.path, only) for f in project.files)
     return CheckResult(project, files, sorted(set(found)))
+
+
+def checked(
+    root: Path, hint: str, *, base: Corpus | None = None, ignore: Collection[str] = ()
+) -> CheckResult:
+    """``check``, for a command that may only go on without errors: raises ``Refused``
+    (with ``hint``) when there are any. Errors with a code in ``ignore`` (ones the command
+    itself fixes) do not stop it; with ``ignore``, the refusal reports just the errors
+    that do, without the warnings."""
+    result = check(root, base=base)
+    blocking = [
+        d for d in result.diagnostics if d.severity is Severity.ERROR and d.code not in ignore
+    ]
+    if blocking:
+        shown = CheckResult(result.project, result.files, blocking) if ignore else result
+        raise Refused(shown, hint)
+    return result
+
+
+def corpus_at(root: Path, revision: str) -> Corpus:
+    """The content at ``revision`` (for ``check --base``); UsageError when git cannot
+    give it."""
+    from leerdoelen.versions.revisions import load_revision, open_repo, resolve
+
+    with git_usage(), open_repo(root) as repo:
+        return load_revision(root, repo, resolve(repo, revision).hexsha).corpus
 
 
 def _within(path: str, prefixes: tuple[str, ...]) -> bool:

@@ -10,13 +10,13 @@ doelzin to point at now.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from leerdoelen.core.diagnostics import Diagnostic, diagnostic
+from leerdoelen.commands.errors import UsageError
+from leerdoelen.core.diagnostics import Diagnostic, diagnostic, suggest
 from leerdoelen.core.model import Kader
 from leerdoelen.load.project import GOALS, KADER, at, load_project
 from leerdoelen.load.yamlfile import MAX_BYTES, parse_yaml
@@ -26,10 +26,7 @@ from leerdoelen.slo.source import read_checkout
 from leerdoelen.util.files import write_atomic
 
 DEFAULT_SETS = ("Kerndoelen digitale geletterdheid", "Kerndoelen mens en natuur")
-
-
-class ImportUsageError(Exception):
-    """Bad arguments (an unknown set): the CLI exits 2 with this Dutch message."""
+CLOSE = 0.6  # how alike an unknown set title must be to a known one to be suggested
 
 
 @dataclass
@@ -44,6 +41,8 @@ class ImportResult:
 
 
 def import_slo(root: Path, source: Path, set_titles: list[str], niveaus: list[str]) -> ImportResult:
+    """Import ``set_titles`` (the default sets when empty) at ``niveaus`` from the SLO
+    checkout ``source``; UsageError for a set that is not there."""
     result = ImportResult()
     data, problems = read_checkout(source)
     if problems:
@@ -53,10 +52,8 @@ def import_slo(root: Path, source: Path, set_titles: list[str], niveaus: list[st
     if set_titles:
         for title in set_titles:
             if title not in by_title:
-                close = difflib.get_close_matches(title, list(by_title), n=1, cutoff=0.6)
-                hint = f"; bedoelde je '{close[0]}'?" if close else ""
-                raise ImportUsageError(
-                    f"set '{title}' staat niet in {source}{hint} "
+                raise UsageError(
+                    f"set '{title}' staat niet in {source}{suggest(title, by_title, CLOSE)} "
                     f"(beschikbaar: {', '.join(sorted(by_title)) or 'geen'})"
                 )
         chosen = list(dict.fromkeys(set_titles))
@@ -64,7 +61,7 @@ def import_slo(root: Path, source: Path, set_titles: list[str], niveaus: list[st
         chosen = [t for t in DEFAULT_SETS if t in by_title]
         result.missing_defaults = [t for t in DEFAULT_SETS if t not in by_title]
         if not chosen:
-            raise ImportUsageError(
+            raise UsageError(
                 f"geen van de standaardsets staat in {source}; kies er een met --set "
                 f"(beschikbaar: {', '.join(sorted(by_title)) or 'geen'})"
             )

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -56,6 +57,13 @@ def listing(items: Sequence[str], shown: int = SHOWN, sep: str = ", ") -> str:
     if len(items) <= shown + 1:
         return sep.join(items)
     return f"{sep.join(items[:shown])} en {number(len(items) - shown)} meer"
+
+
+def suggest(name: str, known: Iterable[str], cutoff: float) -> str:
+    """``; bedoelde je 'X'?`` for the one name in ``known`` closest to ``name``, if it is
+    at least ``cutoff`` alike (difflib's ratio); otherwise nothing."""
+    close = difflib.get_close_matches(name, known, n=1, cutoff=cutoff)
+    return f"; bedoelde je '{close[0]}'?" if close else ""
 
 
 def printable(value: str) -> str:

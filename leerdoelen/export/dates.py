@@ -1,27 +1,24 @@
-"""When was each content file last changed: from the one git history pass.
+"""When was each content file last changed: from the git history that the caller read.
 
 Outside a git checkout, with git missing, or for a file git does not know, the date is
 unknown; exports then use ``FALLBACK``, a fixed moment, so that they stay reproducible.
+The export itself never runs git.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
-from leerdoelen.load.project import GOALS
-from leerdoelen.versions.log import History, read_history
+from leerdoelen.versions.log import History
 
 FALLBACK = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)  # documented in the README
 
 
-def last_commits(root: Path, history: History | None = None) -> dict[str, dt.datetime]:
-    """Path relative to ``root`` → author date of the newest commit that touched it.
-
-    ``history``: what the build already read (``read_history``); read here if not given.
-    """
+def last_commits(history: History | None) -> dict[str, dt.datetime]:
+    """Path relative to the project root → author date of the newest commit that touched
+    it, from ``history`` (``read_history``); None knows no dates."""
     if history is None:
-        history = read_history(root, (GOALS,))
+        return {}
     return {
         path: last.when
         for path, file in history.files.items()

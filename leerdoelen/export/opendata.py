@@ -7,7 +7,6 @@ import io
 import json
 import zipfile
 from dataclasses import dataclass
-from pathlib import Path
 
 from leerdoelen.core.corpus import Corpus
 from leerdoelen.core.diagnostics import Diagnostic
@@ -75,28 +74,25 @@ def slo_zip(files: dict[str, bytes]) -> bytes:
     return out.getvalue()
 
 
-def export_bytes(
-    kind: str, root: Path, corpus: Corpus, settings: Settings, history: History | None = None
-) -> bytes:
+def export_bytes(kind: str, corpus: Corpus, settings: Settings, history: History | None) -> bytes:
     """One open-data file (``json``, ``csv``, ``case`` or ``slo`` as a zip).
 
-    ``history``: the git history the build read already, for CASE's change dates.
+    ``history``: the git history of ``goals/`` (at least), which the caller read, for
+    CASE's change dates; only ``case`` uses it. None: no dates known (``FALLBACK``).
     """
     if kind == "json":
         return corpus_json(corpus)
     if kind == "csv":
         return corpus_csv(corpus)
     if kind == "case":
-        dates = last_commits(root, history)
+        dates = last_commits(history)
         return case_bytes(corpus, settings.site_url, settings.site_name, dates)
     return slo_zip(slo_export(corpus))
 
 
-def open_data(
-    root: Path, corpus: Corpus, settings: Settings, history: History | None = None
-) -> dict[str, bytes]:
-    """``open-data/<name>`` → bytes, for the site."""
+def open_data(corpus: Corpus, settings: Settings, history: History) -> dict[str, bytes]:
+    """``open-data/<name>`` → bytes, for the site, with the history the build read."""
     return {
-        f"{FOLDER}/{name}": export_bytes(kind, root, corpus, settings, history)
+        f"{FOLDER}/{name}": export_bytes(kind, corpus, settings, history)
         for kind, name in NAMES.items()
     }

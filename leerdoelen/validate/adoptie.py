@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator
 
 from leerdoelen.core.clock import today
 from leerdoelen.core.corpus import Corpus
-from leerdoelen.core.diagnostics import Diagnostic, diagnostic, listing
+from leerdoelen.core.diagnostics import Diagnostic, diagnostic, listing, suggest
 from leerdoelen.load.project import at
+
+CLOSE = 0.7  # how alike an unknown name must be to a known one to be suggested
 
 # Words that make an address a role rather than a person (jan.jansen@ is a person).
 ROLE_WORDS = frozenset(
@@ -45,11 +46,6 @@ ROLE_WORDS = frozenset(
 )
 
 
-def _suggest(name: str, known: dict[str, object]) -> str:
-    close = difflib.get_close_matches(name, known, n=1, cutoff=0.7)
-    return f"; bedoelde je '{close[0]}'?" if close else ""
-
-
 def school_records(corpus: Corpus) -> Iterator[Diagnostic]:
     """Each record names a current goal once, with no date after today; networks exist."""
     vandaag = today()
@@ -62,7 +58,7 @@ def school_records(corpus: Corpus) -> Iterator[Diagnostic]:
                     "LD404",
                     *at(file, "netwerken", i),
                     netwerk=netwerk,
-                    suggestie=_suggest(netwerk, corpus.netwerken),
+                    suggestie=suggest(netwerk, corpus.netwerken, CLOSE),
                 )
         first: dict[str, int] = {}  # code → index of its first record
         for i, record in enumerate(school.doelen):
@@ -76,7 +72,7 @@ def school_records(corpus: Corpus) -> Iterator[Diagnostic]:
             if goal is None:
                 if record.code not in corpus.unloaded:
                     where = at(file, "doelen", i, "code")
-                    suggestie = _suggest(record.code, goals)
+                    suggestie = suggest(record.code, goals, CLOSE)
                     yield diagnostic("LD401", *where, code=record.code, suggestie=suggestie)
             elif goal.status == "vervallen" and not record.gearchiveerd:
                 vervangers = (

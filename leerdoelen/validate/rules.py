@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import difflib
 from collections import deque
 from collections.abc import Callable, Iterator
 
 from leerdoelen.core.corpus import Corpus
-from leerdoelen.core.diagnostics import SHOWN, Diagnostic, diagnostic, listing, number
+from leerdoelen.core.diagnostics import SHOWN, Diagnostic, diagnostic, listing, number, suggest
 from leerdoelen.core.model import GROEPEN
 from leerdoelen.load.project import at
 from leerdoelen.validate.adoptie import network_targets, school_records
 
 Rule = Callable[[Corpus], Iterator[Diagnostic]]
+CLOSE = 0.75  # how alike an unknown code must be to a known one to be suggested
 
 
 def frame_codes(corpus: Corpus) -> Iterator[Diagnostic]:
@@ -40,11 +40,6 @@ def frame_codes(corpus: Corpus) -> Iterator[Diagnostic]:
                 seen.setdefault(code, file.path)
 
 
-def _suggest(code: str, known: dict[str, object]) -> str:
-    close = difflib.get_close_matches(code, known, n=1, cutoff=0.75)
-    return f"; bedoelde je '{close[0]}'?" if close else ""
-
-
 def references(corpus: Corpus) -> Iterator[Diagnostic]:
     """Every code a leerdoel names exists; a pointer to a vervallen goal is flagged.
 
@@ -62,7 +57,7 @@ def references(corpus: Corpus) -> Iterator[Diagnostic]:
                 veld="doelzin",
                 doel=doel.doelzin,
                 soort="doelzin",
-                suggestie=_suggest(doel.doelzin, zinnen),
+                suggestie=suggest(doel.doelzin, zinnen, CLOSE),
             )
         for i, code in enumerate(doel.ook_bij):
             if code not in zinnen and judge_frame:
@@ -72,7 +67,7 @@ def references(corpus: Corpus) -> Iterator[Diagnostic]:
                     veld="ook_bij",
                     doel=code,
                     soort="doelzin",
-                    suggestie=_suggest(code, zinnen),
+                    suggestie=suggest(code, zinnen, CLOSE),
                 )
         for veld in ("voorkennis", "gerelateerd", "vervangen_door"):
             for i, code in enumerate(getattr(doel, veld) or ()):
@@ -85,7 +80,7 @@ def references(corpus: Corpus) -> Iterator[Diagnostic]:
                             veld=veld,
                             doel=code,
                             soort="leerdoel",
-                            suggestie=_suggest(code, goals),
+                            suggestie=suggest(code, goals, CLOSE),
                         )
                 elif target.status == "vervallen" and doel.status != "vervallen":
                     vervangers = (

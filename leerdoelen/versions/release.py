@@ -116,8 +116,12 @@ def release_branch(repo: git.Repo, named: str | None) -> str:
 def create_tag(repo: git.Repo, name: str, sha: str, message: str) -> None:
     """An annotated tag ``name`` on ``sha``. Only our own options reach git: the name is
     a checked vJJJJ.N, the commit a hex SHA after ``--``, and the message is the value
-    of ``-m`` (kept verbatim, so that Markdown headings are not taken for comments)."""
-    assert version(name) is not None and re.fullmatch(r"[0-9a-f]{40}", sha)
+    of ``-m`` (kept verbatim, so that Markdown headings are not taken for comments).
+    The guard is a raise, not an ``assert``: it holds under ``python -O`` too."""
+    if version(name) is None:
+        raise ReleaseError(f"'{name}' is geen releasenaam; gebruik vJJJJ.N, zoals v2026.1")
+    if not re.fullmatch(r"[0-9a-f]{40}", sha):
+        raise ReleaseError(f"'{sha}' is geen volledige commit-SHA (40 hexadecimale tekens)")
     import git
 
     try:

@@ -1,0 +1,173 @@
+"""The argument parser: every command, its arguments and their help, in Dutch."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import NoReturn
+
+from leerdoelen import __version__
+from leerdoelen.cli.exits import USAGE
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:  # argparse exits 2 itself; keep its contract
+        self.print_usage(sys.stderr)
+        self.exit(USAGE, f"{self.prog}: fout: {message}\n")
+
+
+def parser() -> argparse.ArgumentParser:
+    """The whole argument tree: every command, its arguments and their help."""
+    top = _Parser(
+        prog="leerdoelen",
+        description="Leerdoelen wetenschap & technologie en digitale geletterdheid: "
+        "controleren, publiceren en volgen.",
+    )
+    top.add_argument("--version", action="version", version=f"leerdoelen {__version__}")
+    top.add_argument(
+        "-C",
+        dest="directory",
+        metavar="MAP",
+        type=Path,
+        help="werk alsof leerdoelen in MAP is gestart (zoals git -C)",
+    )
+    commands = top.add_subparsers(
+        dest="command", metavar="OPDRACHT", required=True, parser_class=_Parser
+    )
+
+    check = commands.add_parser("check", help="controleer de leerdoelen en het kader")
+    check.add_argument(
+        "paths", nargs="*", metavar="PAD", help="alleen meldingen voor deze bestanden of mappen"
+    )
+    check.add_argument(
+        "--format",
+        choices=("text", "json", "github"),
+        default=None,
+        help="uitvoer: text (standaard), json, of github (standaard in GitHub Actions)",
+    )
+    check.add_argument(
+        "--base",
+        metavar="REVISIE",
+        help="controleer ook de identiteitsregels (LD5xx) ten opzichte van deze revisie",
+    )
+
+    diff = commands.add_parser(
+        "diff", help="wat is er veranderd tussen twee revisies (of de werkmap)"
+    )
+    diff.add_argument("base", metavar="BASIS", help="de revisie om mee te vergelijken, zoals main")
+    diff.add_argument(
+        "head", nargs="?", metavar="NIEUW", help="de nieuwe revisie (standaard: de werkmap)"
+    )
+    diff.add_argument(
+        "--format",
+        choices=("markdown", "json"),
+        default="markdown",
+        help="uitvoer: markdown (standaard, klaar voor een PR-commentaar) of json",
+    )
+
+    release = commands.add_parser(
+        "release", help="controleer en maak een release-tag met de wijzigingen als bericht"
+    )
+    release.add_argument("tag", metavar="vJJJJ.N", help="de naam van de release, zoals v2026.1")
+    release.add_argument(
+        "--branch",
+        metavar="NAAM",
+        help="tag een andere branch dan de standaardbranch (origin/HEAD, anders main); "
+        "NAAM moet de huidige branch zijn",
+    )
+
+    schemas = commands.add_parser("schemas", help="schrijf de JSON Schemas naar schemas/")
+    schemas.add_argument(
+        "--check", action="store_true", help="schrijf niets; meld alleen of schemas/ verouderd is"
+    )
+    commands.add_parser("codes", help="toon alle meldingscodes met uitleg")
+
+    build = commands.add_parser("build", help="controleer en bouw de site voor leraren")
+    build.add_argument(
+        "--out",
+        metavar="MAP",
+        type=Path,
+        default=None,
+        help="waar de site komt (standaard: public/ in het project)",
+    )
+
+    serve = commands.add_parser(
+        "serve", help="live preview: pagina's worden bijgewerkt bij opslaan"
+    )
+    serve.add_argument(
+        "--dev-addr",
+        default="127.0.0.1:8000",
+        metavar="ADRES:POORT",
+        help="waar de preview luistert (standaard 127.0.0.1:8000)",
+    )
+
+    school = commands.add_parser(
+        "school", help="meld scholen aan en houd hun checklist bij met de leerdoelen"
+    )
+    school_commands = school.add_subparsers(
+        dest="school_command", metavar="OPDRACHT", required=True, parser_class=_Parser
+    )
+    add = school_commands.add_parser(
+        "add",
+        help="meld een school aan: schrijft adoptie/scholen/<BRIN>.yaml met de huidige "
+        "leerdoelen op 'niet gestart'",
+    )
+    add.add_argument("brin", metavar="BRIN", help="BRIN-code, zoals 12AB of 12AB01")
+    add.add_argument("--naam", required=True, metavar="NAAM", help="naam van de school")
+    add.add_argument("--plaats", required=True, metavar="PLAATS", help="plaats van de school")
+    add.add_argument(
+        "--soort",
+        choices=("bao", "sbo", "so"),
+        default="bao",
+        help="bao (standaard), sbo of so",
+    )
+    add.add_argument(
+        "--netwerk",
+        dest="netwerken",
+        action="append",
+        default=[],
+        metavar="SLUG",
+        help="netwerk uit adoptie/netwerken/ waar de school bij hoort (mag vaker)",
+    )
+    add.add_argument("--rio", metavar="CODE", help="RIO-code van de school")
+    sync = school_commands.add_parser(
+        "sync",
+        help="werk de checklists bij na gewijzigde leerdoelen: voeg nieuwe doelen toe en "
+        "archiveer vervallen doelen",
+    )
+    sync.add_argument(
+        "brins", nargs="*", metavar="BRIN", help="alleen deze scholen (standaard: alle)"
+    )
+    importer = commands.add_parser(
+        "import", help="neem gegevens van buiten over in het kader (goals/<domein>/kader.yaml)"
+    )
+    importer.add_argument("bron", choices=("slo",), help="slo: SLO's curriculum-fo")
+    importer.add_argument("map", metavar="MAP", type=Path, help="checkout van curriculum-fo")
+    importer.add_argument(
+        "--set",
+        dest="sets",
+        action="append",
+        default=[],
+        metavar="TITEL",
+        help="kerndoelenset, zoals 'Kerndoelen digitale geletterdheid' (mag vaker; "
+        "standaard: digitale geletterdheid en mens en natuur)",
+    )
+    importer.add_argument(
+        "--niveau",
+        dest="niveaus",
+        action="append",
+        choices=("po", "vo"),
+        default=None,
+        help="welke kerndoelen: po (standaard) of vo (mag vaker)",
+    )
+    export = commands.add_parser("export", help="schrijf alle doelen als open data")
+    export.add_argument(
+        "formaat",
+        choices=("slo", "case", "json", "csv"),
+        help="slo: SLO's curriculum-fo (een map); case: CASE 1.1-pakket; json; csv",
+    )
+    export.add_argument(
+        "--out", required=True, metavar="PAD", type=Path, help="map (slo) of bestand"
+    )
+    return top
