@@ -186,7 +186,9 @@ def _indented(root: yaml.Node) -> bool:
         if isinstance(node, yaml.MappingNode) and not node.flow_style:
             for key, value in node.value:
                 if isinstance(value, yaml.SequenceNode) and not value.flow_style and value.value:
-                    return value.start_mark.column > key.start_mark.column
+                    list_column: int = value.start_mark.column
+                    key_column: int = key.start_mark.column
+                    return list_column > key_column
             stack.extend(reversed([v for _k, v in node.value]))
         elif isinstance(node, yaml.SequenceNode):
             stack.extend(reversed(node.value))
