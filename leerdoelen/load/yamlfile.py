@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import yaml
 
@@ -242,18 +242,8 @@ def _line_col(text: str, offset: int) -> tuple[int, int]:
     return line, offset - start + 1
 
 
-class Position(Protocol):
-    """A mark of PyYAML's Python or C parser: where something starts, 0-based."""
-
-    @property
-    def line(self) -> int: ...
-
-    @property
-    def column(self) -> int: ...
-
-
-def _too_deep(text: str) -> Position | None:
-    """Where collections nest deeper than MAX_DEPTH, if they do.
+def _too_deep(text: str) -> tuple[int, int] | None:
+    """The line and column where collections nest deeper than MAX_DEPTH, if they do.
 
     PyYAML's C composer recurses and crashes the process on very deep nesting (seen at
     50,000 levels), so deep files are refused from the event stream, which is iterative.
@@ -267,7 +257,8 @@ def _too_deep(text: str) -> Position | None:
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    return event.start_mark
+                    mark = event.start_mark
+                    return (mark.line + 1, mark.column + 1) if mark else (0, 0)
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     except yaml.YAMLError:
@@ -391,13 +382,7 @@ def parse_yaml(raw: bytes, path: str) -> YamlFile:
         return result
     if deep := _too_deep(text):
         problems.append(
-            diagnostic(
-                "LD107",
-                path,
-                deep.line + 1,
-                deep.column + 1,
-                probleem=f"meer dan {MAX_DEPTH} niveaus diep genest",
-            )
+            diagnostic("LD107", path, *deep, probleem=f"meer dan {MAX_DEPTH} niveaus diep genest")
         )
         return result
     result.text = text
