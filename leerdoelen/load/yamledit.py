@@ -66,9 +66,9 @@ class EditError(Exception):
     """The text cannot be changed to the data in place (a layout the editor does not know)."""
 
 
-class _Indentless(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+class _Indentless(yaml.CSafeDumper):
     """Lists under a key at the key's column (``key:\\n- a``), as PyYAML writes them;
-    libyaml's emitter, which is fast."""
+    libyaml's emitter, which is fast (the loader needs libyaml too: ``yamlfile``)."""
 
 
 class _Indented(yaml.SafeDumper):
