@@ -3,6 +3,10 @@
 The fast path is one C-loader parse. Everything that is slow (events, positions,
 friendly messages) runs only for a file that has something to report. Nothing in a
 file is ever executed: only plain scalars, lists and mappings come out.
+
+Longer than 350 lines: the steps of one read (bytes, text, nesting, events, composing,
+building, the Dutch syntax messages) are each short, run only in this order, and share
+private helpers; apart, those helpers would become public names for no other user.
 """
 
 from __future__ import annotations
