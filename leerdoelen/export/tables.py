@@ -104,9 +104,9 @@ def _sheet_xml(header: Sequence[str], rows: Iterable[Sequence[Waarde]]) -> bytes
         r += 1
         cells = []
         for i, value in enumerate(row):
-            if not isinstance(value, str):
+            if value.__class__ is int:
                 cells.append(f'<c r="{letters[i]}{r}" t="n"><v>{value}</v></c>')
-            elif value:
+            elif isinstance(value, str) and value:
                 text = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
                 space = ' xml:space="preserve"' if value != value.strip() else ""
                 cells.append(
