@@ -6,6 +6,9 @@ across files, LD4xx about adoption, LD5xx about identity between two versions of
 (``diff``, ``check --base``): a code is a promise to every school that tracks it; LD6xx
 about importing and exporting SLO data. The site renders this catalogue as the error-code
 reference.
+
+Longer than 350 lines: it is one table, one entry per code, kept whole so that every code
+is numbered and read in one place.
 """
 
 from __future__ import annotations

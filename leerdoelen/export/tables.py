@@ -106,7 +106,7 @@ def _sheet_xml(header: Sequence[str], rows: Iterable[Sequence[Waarde]]) -> bytes
         for i, value in enumerate(row):
             if value.__class__ is int:
                 cells.append(f'<c r="{letters[i]}{r}" t="n"><v>{value}</v></c>')
-            elif value:
+            elif isinstance(value, str) and value:
                 text = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
                 space = ' xml:space="preserve"' if value != value.strip() else ""
                 cells.append(
@@ -149,7 +149,9 @@ def _skeleton(titles: tuple[str, ...]) -> tuple[tuple[str, bytes], ...]:
             if name.startswith("xl/worksheets/"):
                 data = b""
             elif name == "docProps/core.xml":
-                data = tostring(properties.to_tree())
+                # The stubs say str, but openpyxl's tostring is ElementTree's with
+                # encoding="utf-8", which returns bytes.
+                data = tostring(properties.to_tree())  # type: ignore[assignment]
             else:
                 data = archive.read(name)
             parts.append((name, data))

@@ -191,7 +191,10 @@ def _load_adoptie(project: Project, source: Source) -> None:
     """``adoptie/netwerken/<slug>.yaml`` and ``adoptie/scholen/<BRIN>.yaml``."""
     corpus = project.corpus
     report = project.diagnostics.append
-    expected = {NETWERKEN: ("netwerk", Netwerk), SCHOLEN: ("school", School)}
+    expected: dict[str, tuple[str, type[Netwerk | School]]] = {
+        NETWERKEN: ("netwerk", Netwerk),
+        SCHOLEN: ("school", School),
+    }
     for entry in source.entries(ADOPTIE):
         wanted = expected.get(entry.name) if entry.is_dir else None
         if wanted is None:

@@ -79,14 +79,14 @@ def _diagnose(file: YamlFile, model: type[BaseModel], error: ValidationError) ->
     meant: dict[Loc, str] = {}
     for detail in details:
         if detail["type"] == "extra_forbidden":
-            loc = tuple(detail["loc"])
+            loc: Loc = tuple(detail["loc"])
             close = difflib.get_close_matches(str(loc[-1]), fields_at(model, loc[:-1]), 1, 0.6)
             if close:
                 meant[loc] = close[0]
     # A missing key that an unknown key's suggestion already names is one problem, not two.
     suggested = {(*loc[:-1], key) for loc, key in meant.items()}
     for detail in details:
-        loc: Loc = tuple(detail["loc"])
+        loc = tuple(detail["loc"])
         kind = detail["type"]
         value = detail.get("input")
         if kind == "extra_forbidden":

@@ -66,9 +66,9 @@ class EditError(Exception):
     """The text cannot be changed to the data in place (a layout the editor does not know)."""
 
 
-class _Indentless(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+class _Indentless(yaml.CSafeDumper):
     """Lists under a key at the key's column (``key:\\n- a``), as PyYAML writes them;
-    libyaml's emitter, which is fast."""
+    libyaml's emitter, which is fast (the loader needs libyaml too: ``yamlfile``)."""
 
 
 class _Indented(yaml.SafeDumper):
@@ -186,7 +186,9 @@ def _indented(root: yaml.Node) -> bool:
         if isinstance(node, yaml.MappingNode) and not node.flow_style:
             for key, value in node.value:
                 if isinstance(value, yaml.SequenceNode) and not value.flow_style and value.value:
-                    return value.start_mark.column > key.start_mark.column
+                    list_column: int = value.start_mark.column
+                    key_column: int = key.start_mark.column
+                    return list_column > key_column
             stack.extend(reversed([v for _k, v in node.value]))
         elif isinstance(node, yaml.SequenceNode):
             stack.extend(reversed(node.value))

@@ -3,6 +3,10 @@
 The fast path is one C-loader parse. Everything that is slow (events, positions,
 friendly messages) runs only for a file that has something to report. Nothing in a
 file is ever executed: only plain scalars, lists and mappings come out.
+
+Longer than 350 lines: the steps of one read (bytes, text, nesting, events, composing,
+building, the Dutch syntax messages) are each short, run only in this order, and share
+private helpers; apart, those helpers would become public names for no other user.
 """
 
 from __future__ import annotations
@@ -10,12 +14,16 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.cyaml import CParser
+
+# The stubs import CParser into yaml.cyaml without re-exporting it; yaml.cyaml is where
+# PyYAML's C loaders get it from.
+from yaml.cyaml import CParser  # type: ignore[attr-defined]
 
 from leerdoelen.core.diagnostics import Diagnostic, diagnostic
 from leerdoelen.load.regular import SOORT, NotRegular, open_regular
@@ -61,7 +69,9 @@ class StrictResolver(yaml.resolver.BaseResolver):
         return self.DEFAULT_MAPPING_TAG if kind is yaml.MappingNode else self.DEFAULT_SEQUENCE_TAG
 
     def _plain_tag(self, value: str) -> str:
-        for tag, regexp in self.yaml_implicit_resolvers.get(value[:1], ()):
+        resolvers: Iterable[tuple[str, re.Pattern[str]]]
+        resolvers = self.yaml_implicit_resolvers.get(value[:1], ())
+        for tag, regexp in resolvers:
             if regexp.match(value):
                 return tag
         return self.DEFAULT_SCALAR_TAG
@@ -140,7 +150,9 @@ def compose(text: str) -> yaml.Node | None:
         composer.dispose()
 
 
-Problem = tuple[yaml.Mark, str, dict[str, object]]
+# Where, the code, and the message's fields (Any, not object: mypy would have any field
+# value fit diagnostic()'s ``related`` too).
+Problem = tuple[yaml.Mark, str, dict[str, Any]]
 _STR, _MAP, _SEQ = "tag:yaml.org,2002:str", yaml.MappingNode, yaml.SequenceNode
 
 
@@ -151,7 +163,7 @@ def _date(value: str) -> dt.date | str:
         return value  # not a real date: it stays text, and the schema judges it
 
 
-_SCALARS = {
+_SCALARS: dict[str, Callable[[str], Any]] = {
     "tag:yaml.org,2002:null": lambda value: None,
     "tag:yaml.org,2002:bool": lambda value: value.lower() == "true",
     "tag:yaml.org,2002:int": int,
@@ -234,8 +246,8 @@ def _line_col(text: str, offset: int) -> tuple[int, int]:
     return line, offset - start + 1
 
 
-def _too_deep(text: str) -> yaml.Mark | None:
-    """Where collections nest deeper than MAX_DEPTH, if they do.
+def _too_deep(text: str) -> tuple[int, int] | None:
+    """The line and column where collections nest deeper than MAX_DEPTH, if they do.
 
     PyYAML's C composer recurses and crashes the process on very deep nesting (seen at
     50,000 levels), so deep files are refused from the event stream, which is iterative.
@@ -249,7 +261,8 @@ def _too_deep(text: str) -> yaml.Mark | None:
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    return event.start_mark
+                    mark = event.start_mark
+                    return (mark.line + 1, mark.column + 1) if mark else (0, 0)
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     except yaml.YAMLError:
@@ -263,7 +276,8 @@ def _check_events(text: str, path: str) -> list[Diagnostic]:
     try:
         for event in yaml.parse(text, Loader=yaml.CSafeLoader):
             mark = event.start_mark
-            where = (path, mark.line + 1, mark.column + 1)
+            line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+            where = (path, line, column)
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 found.append(diagnostic("LD109", *where))
             tag = getattr(event, "tag", None)
@@ -372,18 +386,12 @@ def parse_yaml(raw: bytes, path: str) -> YamlFile:
         return result
     if deep := _too_deep(text):
         problems.append(
-            diagnostic(
-                "LD107",
-                path,
-                deep.line + 1,
-                deep.column + 1,
-                probleem=f"meer dan {MAX_DEPTH} niveaus diep genest",
-            )
+            diagnostic("LD107", path, *deep, probleem=f"meer dan {MAX_DEPTH} niveaus diep genest")
         )
         return result
     result.text = text
-    if ("&" in text or "*" in text or "!" in text) and (found := _check_events(text, path)):
-        problems.extend(found)
+    if ("&" in text or "*" in text or "!" in text) and (refused := _check_events(text, path)):
+        problems.extend(refused)
         return result
     found: list[Problem] = []
     try:

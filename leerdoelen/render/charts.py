@@ -52,7 +52,7 @@ def beschrijving(counts: Mapping[str, int], total: int) -> str:
     return ", ".join(parts)
 
 
-def _segments(counts: Mapping[str, int], total: int, x: float, y: float, w: float, h: float):
+def _segments(counts: Mapping[str, int], total: int, x: float, y: float, w: float, h: float) -> str:
     """The rects of a stacked status bar from ``x`` over width ``w``."""
     rects = []
     if total:

@@ -86,10 +86,10 @@ def _field_lines(f: FieldChange) -> list[str]:
         and isinstance(f.new, list | None)
         and (f.field not in _SHORT_LISTS)
     ):
-        old, new = f.old or [], f.new or []
+        old_items, new_items = f.old or [], f.new or []
         lines = [f"- {f.field}:"]
-        lines += [f"{_INDENT}- nieuw: {_text(v)}" for v in new if v not in old]
-        lines += [f"{_INDENT}- weg: {_text(v)}" for v in old if v not in new]
+        lines += [f"{_INDENT}- nieuw: {_text(v)}" for v in new_items if v not in old_items]
+        lines += [f"{_INDENT}- weg: {_text(v)}" for v in old_items if v not in new_items]
         if len(lines) == 1:
             lines[0] += " andere volgorde"
         return lines

@@ -91,11 +91,13 @@ def _source(text: str) -> str:
 class _Link(LinkInlineProcessor):
     """A link to anything but an absolute http(s) or mailto URL stays the text it was."""
 
-    def handleMatch(
+    # The stubs' own InlineProcessor.handleMatch overrides Pattern's incompatibly (and
+    # ignores that); any override of it inherits the error.
+    def handleMatch(  # type: ignore[override]
         self, m: re.Match[str], data: str
-    ) -> tuple[Element | None, int | None, int | None]:
+    ) -> tuple[Element | str | None, int | None, int | None]:
         el, start, end = super().handleMatch(m, data)
-        if el is not None and not _URL.match(el.get("href", "")):
+        if isinstance(el, Element) and not _URL.match(el.get("href", "")):
             return None, None, None
         return el, start, end
 
@@ -116,7 +118,7 @@ _LOCAL = threading.local()  # a Markdown instance keeps state while it converts
 
 
 def _convert(text: str, blocks: bool) -> str:
-    instances = getattr(_LOCAL, "instances", None)
+    instances: dict[bool, markdown.Markdown] | None = getattr(_LOCAL, "instances", None)
     if instances is None:
         instances = _LOCAL.instances = {b: _new_markdown(b) for b in (True, False)}
     md = instances[blocks]

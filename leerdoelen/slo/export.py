@@ -117,6 +117,7 @@ def _frame_entity(
     children: list[str],
 ) -> dict[str, Any]:
     """SLO's entity when we have it; otherwise one made of our fields (``own``)."""
+    out: dict[str, Any]
     if entity.slo is None:
         out = {"id": _id(entity), "title": entity.titel, "description": entity.omschrijving}
         out.update(own)

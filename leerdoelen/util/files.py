@@ -43,6 +43,8 @@ class WriteError(OSError):
     """A write that failed or was refused, naming the target; its strerror is Dutch, and
     so is ``str()`` (:func:`describe`)."""
 
+    strerror: str  # never None: __init__ always passes a reason
+
     def __init__(self, path: Path, code: int, reason: str | None = None) -> None:
         super().__init__(code, reason or _REASONS.get(code) or os.strerror(code), str(path))
 

@@ -173,13 +173,18 @@ def _kind(found: git.Object | None) -> str | None:
 
 def load_revision(root: Path, repo: git.Repo, sha: str) -> Project:
     """The goals and frames (no adoption) as they were in commit ``sha``."""
-    tree = repo.commit(sha).tree
+    from git import Tree  # loaded already: the repo is GitPython's
+
+    top = repo.commit(sha).tree
+    tree: git.Tree | None = top
     where = prefix(repo, root)
     if where:
         try:
-            tree = tree / where
+            found = top / where
         except KeyError:
-            tree = None
+            found = None
+        # A root that was then a file or a submodule holds no project either.
+        tree = found if isinstance(found, Tree) else None
     return load_project(root, TreeSource(tree), adoptie=False)
 
 

@@ -1,0 +1,75 @@
+"""The package's shape: imports point inward, and modules stay short.
+
+- The layer contract in ``.importlinter`` (cli on top, util at the bottom) is kept: checked
+  by the venv's ``lint-imports``, found next to the running Python.
+- No module under ``leerdoelen/`` is longer than 350 lines unless its docstring says why,
+  in a sentence that starts with the marker ``Longer than 350 lines:`` followed by the
+  reason. One fixed phrase, so that ``grep -r "Longer than 350 lines"`` lists every
+  exception.
+"""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parents[1]
+PACKAGE = ROOT / "leerdoelen"
+MAX_LINES = 350
+MARKER = f"Longer than {MAX_LINES} lines:"
+MODULES = sorted(PACKAGE.rglob("*.py"))
+# Over the limit, without a reason yet, and being reorganised on other branches of the
+# same change. An entry must still be over the limit, so that a split shows up here: then
+# remove the entry (or give the module its reason).
+PENDING = {
+    "cli/main.py": "split into parser, main and handlers",
+    "commands/outputs.py": "with the rest of commands/",
+    "render/adoptie.py": "its view-model moves to adoptie/",
+    "adoptie/sync.py": "split into checks, text edits and planning",
+    "load/yamledit.py": "the school-file edits come beside it",
+}
+
+
+def test_imports_keep_the_layer_contract() -> None:
+    lint_imports = Path(sys.executable).with_name("lint-imports")
+    found = subprocess.run(
+        [str(lint_imports), "--config", str(ROOT / ".importlinter")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert found.returncode == 0, found.stdout + found.stderr
+
+
+def _name(path: Path) -> str:
+    return path.relative_to(PACKAGE).as_posix()
+
+
+def _lines(path: Path) -> int:
+    return len(path.read_text(encoding="utf-8").splitlines())
+
+
+@pytest.mark.parametrize("path", MODULES, ids=_name)
+def test_a_long_module_says_why(path: Path) -> None:
+    lines = _lines(path)
+    if lines <= MAX_LINES or _name(path) in PENDING:
+        return
+    docstring = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) or ""
+    _, marker, reason = docstring.partition(MARKER)
+    assert marker and reason.strip(), (
+        f"{_name(path)} has {lines} lines: split it, or say why in its docstring "
+        f"with '{MARKER} <reason>'"
+    )
+
+
+@pytest.mark.parametrize("name", sorted(PENDING))
+def test_a_pending_module_is_still_too_long(name: str) -> None:
+    path = PACKAGE / name
+    assert path.is_file() and _lines(path) > MAX_LINES, (
+        f"{name} is no longer over {MAX_LINES} lines: remove it from PENDING"
+    )
