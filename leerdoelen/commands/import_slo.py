@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from leerdoelen.commands.errors import UsageError
 from leerdoelen.core.diagnostics import Diagnostic, diagnostic, suggest
 from leerdoelen.core.model import Kader
-from leerdoelen.load.project import GOALS, KADER, at, load_project
+from leerdoelen.load.project import GOALS, KADER, Project, at, load_project
 from leerdoelen.load.yamlfile import MAX_BYTES, parse_yaml
 from leerdoelen.slo.frame import Change, FramePlan, build_frames
 from leerdoelen.slo.kaderfile import kader_text
@@ -121,7 +121,7 @@ def _read_back_problem(text: str, relative: str, kader: Kader) -> str | None:
     return None if same else f"{relative} kan niet veilig geschreven worden (teruglezen mislukt)"
 
 
-def _report_leerdoelen(project, changes: dict[str, Change]) -> list[Diagnostic]:  # type: ignore[no-untyped-def]
+def _report_leerdoelen(project: Project, changes: dict[str, Change]) -> list[Diagnostic]:
     """Every leerdoel whose doelzin or ook_bij names a replaced or dropped doelzin."""
     if not changes:
         return []
@@ -130,7 +130,9 @@ def _report_leerdoelen(project, changes: dict[str, Change]) -> list[Diagnostic]:
     for code in sorted(corpus.leerdoelen):
         doel = corpus.leerdoelen[code]
         file = corpus.sources[code]
-        targets = [("doelzin", doel.doelzin, ("doelzin",))]
+        targets: list[tuple[str, str, tuple[str | int, ...]]] = [
+            ("doelzin", doel.doelzin, ("doelzin",))
+        ]
         targets += [("ook_bij", c, ("ook_bij", i)) for i, c in enumerate(doel.ook_bij)]
         for veld, target, loc in targets:
             change = changes.get(target)

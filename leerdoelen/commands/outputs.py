@@ -26,6 +26,9 @@ platform or file system cannot exchange, the old folder is first renamed to
 ``.<naam>.oud-<pid>-<hex>``: one rename without the folder. Whatever a killed run leaves
 (its pid no longer runs, its name and marker are ours, or it is empty) is removed by the
 next run, which first puts a left-over old folder back when the target is missing.
+
+Longer than 350 lines: the target rules and the swap share ``Kind`` and the staging names;
+apart, each would have to know the other's.
 """
 
 from __future__ import annotations

@@ -21,16 +21,18 @@ def frame_codes(corpus: Corpus) -> Iterator[Diagnostic]:
     for domein, kader in corpus.kaders.items():
         file = corpus.sources[domein]
         for s, sub in enumerate(kader.subdomeinen):
-            entries = [(("subdomeinen", s), sub.code, "subdomein", kader.afkorting + "-")]
+            entries: list[tuple[tuple[str | int, ...], str, str, str]] = [
+                (("subdomeinen", s), sub.code, "subdomein", kader.afkorting + "-")
+            ]
             for k, kern in enumerate(sub.kerndoelen):
-                loc = ("subdomeinen", s, "kerndoelen", k)
+                loc: tuple[str | int, ...] = ("subdomeinen", s, "kerndoelen", k)
                 entries.append((loc, kern.code, "kerndoel", kader.afkorting + "-"))
                 entries += [
                     ((*loc, "doelzinnen", d), zin.code, "doelzin", kern.code)
                     for d, zin in enumerate(kern.doelzinnen)
                 ]
-            for loc, code, soort, prefix in entries:
-                where = at(file, *loc, "code")
+            for place, code, soort, prefix in entries:
+                where = at(file, *place, "code")
                 if not code.startswith(prefix):
                     yield diagnostic("LD310", *where, soort=soort, code=code, prefix=prefix)
                 if code in seen:
@@ -212,7 +214,7 @@ def knots(graph: dict[str, list[str]]) -> list[list[str]]:
                     parent = work[-1][0]
                     low[parent] = min(low[parent], low[node])
                 if low[node] == index[node]:
-                    members = []
+                    members: list[str] = []
                     while not members or members[-1] != node:
                         members.append(stack.pop())
                         on_stack.discard(members[-1])

@@ -184,11 +184,12 @@ def changelog(root: Path, current: Corpus) -> Changelog:
             summary = summarize(old, Project(root, current), found[0].revision, NOW)
             unreleased = summary if summary.diff else None
     root = root.resolve()
-    per_release, unavailable = [], []
+    per_release: list[tuple[Release, Summary]] = []
+    unavailable: list[str] = []
     for i, release in enumerate(found):
-        summary = _between(root, found[i + 1] if i + 1 < len(found) else None, release)
-        if summary is None:
+        between = _between(root, found[i + 1] if i + 1 < len(found) else None, release)
+        if between is None:
             unavailable.append(release.name)
         else:
-            per_release.append((release, summary))
+            per_release.append((release, between))
     return Changelog(unreleased, tuple(per_release), tuple(unavailable))
