@@ -14,7 +14,7 @@ Pages (all generated, none in the nav except the overview):
 Scale: there are ~7,000 schools. A school page holds its own checklist and links to its
 networks, nothing that grows with the number of schools. It is left out of the search
 index (``search: exclude``; Material's search plugin then does not even parse it), and its
-tables are raw HTML written here (``Checklist``), every value escaped, one line per table,
+tables are raw HTML (``render.checklist.Checklist``), every value escaped, one line per table,
 which Python-Markdown passes through without parsing it as Markdown. That is not free:
 MkDocs and Python-Markdown each run a pure-Python HTML parser over raw HTML, at a cost per
 tag, so the table is as lean as HTML allows (see ``Checklist``). Links in raw HTML are not
