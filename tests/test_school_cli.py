@@ -17,6 +17,7 @@ from leerdoelen.adoptie import sync
 from leerdoelen.cli import main
 from leerdoelen.commands.check import check
 from leerdoelen.core.clock import ENV
+from leerdoelen.load import schoolfile
 
 GELDIG = Path(__file__).parent / "golden" / "geldig"
 DOMEIN = "goals/digitale-geletterdheid"
@@ -184,7 +185,7 @@ def test_add_creates_the_adoptie_folders(
     root = tmp_path / "inhoud"
     shutil.copytree(GELDIG, root)
     assert run(root, capsys, "add", "12AC01", "--naam", "Vestiging", "--plaats", "Ee")[0] == 0
-    assert school(root, "12AC01").startswith(sync.HINT + "\nbrin: 12AC01\n")
+    assert school(root, "12AC01").startswith(schoolfile.HINT + "\nbrin: 12AC01\n")
     assert_clean(root)
 
 
@@ -687,15 +688,15 @@ def test_new_text_is_written_without_anchors_tags_or_bom(
 
 
 def test_scalar_quotes_only_what_needs_it() -> None:
-    assert sync.scalar("OBS De Regenboog") == "OBS De Regenboog"
-    assert sync.scalar("Basisschool 't Hofke") == "Basisschool 't Hofke"
-    assert sync.scalar("'t Hofke") == '"\'t Hofke"'
-    assert sync.scalar("no") == "'no'"
-    assert sync.scalar("010") == "'010'"
-    assert sync.scalar("a: b") == "'a: b'"
-    assert sync.scalar("a, b") == "a, b"
-    assert sync.scalar("a, b", flow=True) == "'a, b'"
-    assert sync.scalar(["1-2", "3-4"]) == "[1-2, 3-4]"
+    assert schoolfile.scalar("OBS De Regenboog") == "OBS De Regenboog"
+    assert schoolfile.scalar("Basisschool 't Hofke") == "Basisschool 't Hofke"
+    assert schoolfile.scalar("'t Hofke") == '"\'t Hofke"'
+    assert schoolfile.scalar("no") == "'no'"
+    assert schoolfile.scalar("010") == "'010'"
+    assert schoolfile.scalar("a: b") == "'a: b'"
+    assert schoolfile.scalar("a, b") == "a, b"
+    assert schoolfile.scalar("a, b", flow=True) == "'a, b'"
+    assert schoolfile.scalar(["1-2", "3-4"]) == "[1-2, 3-4]"
 
 
 def test_an_existing_record_of_the_replacement_is_left_alone(
@@ -720,7 +721,7 @@ def test_a_file_sync_cannot_edit_safely_is_left_alone(
     """A school written as one flow mapping: sync says so, writes nothing there, and still
     brings the other schools up to date."""
     flow = (
-        sync.HINT + "\n{brin: 12AC, naam: CBS Het Kompas, plaats: Ee, soort: bao, doelen: "
+        schoolfile.HINT + "\n{brin: 12AC, naam: CBS Het Kompas, plaats: Ee, soort: bao, doelen: "
         "[{code: DG-001, status: bezig}, {code: DG-002, status: bezig}]}\n"
     )
     (project / "adoptie" / "scholen" / "12AC.yaml").write_text(flow, "utf-8")
@@ -739,7 +740,7 @@ def test_nothing_is_written_when_the_edit_does_not_read_back(
     project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     write_goal(project, "DG-004")
-    monkeypatch.setattr(sync, "apply", lambda text, plan: text + "  - code: DG-005\n")
+    monkeypatch.setattr(schoolfile, "apply", lambda text, *_: text + "  - code: DG-005\n")
     code, _, err = run(project, capsys, "sync")
     assert code == 1
     assert "kon het bestand niet veilig bijwerken" in err

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from functools import cached_property
 
 from leerdoelen.core.adoptie import ADOPTIE_STATUSSEN, Doelstelling, Registratie, School
 from leerdoelen.core.corpus import Corpus
@@ -29,6 +28,11 @@ def checklist_goals(corpus: Corpus) -> list[Leerdoel]:
 def counted_goals(corpus: Corpus) -> list[Leerdoel]:
     """The goals that progress and targets count: the vastgesteld ones."""
     return [d for d in checklist_goals(corpus) if d.status == "vastgesteld"]
+
+
+def counted_of(corpus: Corpus, kerndoel: str) -> list[Leerdoel]:
+    """The counted goals of one kerndoel, in code order."""
+    return [d for d in corpus.per_kerndoel.get(kerndoel, ()) if d.status == "vastgesteld"]
 
 
 def records(school: School) -> dict[str, Registratie]:
@@ -67,9 +71,9 @@ def voortgang(school_records: dict[str, Registratie], goals: list[Leerdoel]) -> 
 
 def scope(corpus: Corpus, doel: Doelstelling) -> list[Leerdoel]:
     """The counted goals a target is about."""
-    goals = counted_goals(corpus)
     if doel.kerndoel:
-        return [d for d in goals if (p := corpus.plek(d)) and p.kerndoel.code == doel.kerndoel]
+        return counted_of(corpus, doel.kerndoel)
+    goals = counted_goals(corpus)
     if doel.domein:
         return [d for d in goals if corpus.domein_van[d.code] == doel.domein]
     wanted = set(doel.leerdoelen)
@@ -94,49 +98,29 @@ class DoelstellingStand:
         return self.scholen > 0 and self.percentage >= self.doelstelling.aandeel
 
 
-@dataclass
-class NetwerkStand:
-    """One network's schools and targets, computed once for its dashboard."""
-
-    corpus: Corpus
-    slug: str
-
-    @cached_property
-    def scholen(self) -> list[School]:
-        return sorted(
-            (s for s in self.corpus.scholen.values() if self.slug in s.netwerken),
-            key=lambda s: s.naam,
+def doelstelling_standen(
+    corpus: Corpus, doelen: list[Doelstelling], school_records: list[dict[str, Registratie]]
+) -> list[DoelstellingStand]:
+    """Where a group of schools (a network's) stands on each of its targets."""
+    stands = []
+    for doel in doelen:
+        goals = scope(corpus, doel)
+        gehaald = sum(
+            all(reached(school, g.code, doel.status) for g in goals) for school in school_records
         )
+        stands.append(DoelstellingStand(doel, len(school_records), gehaald, len(goals)))
+    return stands
 
-    @cached_property
-    def records(self) -> dict[str, dict[str, Registratie]]:
-        return {s.brin: records(s) for s in self.scholen}
 
-    def doelstellingen(self) -> list[DoelstellingStand]:
-        netwerk = self.corpus.netwerken[self.slug]
-        stands = []
-        for doel in netwerk.doelstellingen:
-            goals = scope(self.corpus, doel)
-            gehaald = sum(
-                all(reached(self.records[s.brin], g.code, doel.status) for g in goals)
-                for s in self.scholen
-            )
-            stands.append(DoelstellingStand(doel, len(self.scholen), gehaald, len(goals)))
-        return stands
-
-    def achterblijvers(self, limit: int = 10) -> list[tuple[Leerdoel, int]]:
-        """The counted goals that the fewest schools have ingevoerd: (goal, schools)."""
-        rows = [
-            (g, sum(status_of(r, g.code) == "ingevoerd" for r in self.records.values()))
-            for g in counted_goals(self.corpus)
-        ]
-        return sorted(rows, key=lambda row: (row[1], row[0].code))[:limit]
-
-    @cached_property
-    def per_kerndoel(self) -> list[KerndoelStand]:
-        """Per kerndoel with counted goals (frame order): the spread of statuses over all
-        school × goal pairs, and how many schools have ingevoerd every goal in it."""
-        return kerndoel_standen(self.corpus, list(self.records.values()))
+def achterblijvers(
+    corpus: Corpus, school_records: list[dict[str, Registratie]], limit: int = 10
+) -> list[tuple[Leerdoel, int]]:
+    """The counted goals that the fewest of these schools have ingevoerd: (goal, schools)."""
+    rows = [
+        (g, sum(status_of(school, g.code) == "ingevoerd" for school in school_records))
+        for g in counted_goals(corpus)
+    ]
+    return sorted(rows, key=lambda row: (row[1], row[0].code))[:limit]
 
 
 @dataclass(frozen=True)
@@ -164,15 +148,12 @@ class KerndoelStand:
 def kerndoel_standen(
     corpus: Corpus, school_records: list[dict[str, Registratie]]
 ) -> list[KerndoelStand]:
-    """Per kerndoel (frame order) with at least one counted goal, for these schools."""
-    per_kerndoel: dict[str, list[Leerdoel]] = {}
-    for goal in counted_goals(corpus):
-        plek = corpus.plek(goal)
-        if plek is not None:
-            per_kerndoel.setdefault(plek.kerndoel.code, []).append(goal)
+    """Per kerndoel (frame order) with at least one counted goal, for these schools: the
+    spread of statuses over all school × goal pairs, and how many schools have ingevoerd
+    every goal in it."""
     stands = []
     for code, kerndoel in corpus.kerndoelen.items():
-        goals = per_kerndoel.get(code)
+        goals = counted_of(corpus, code)
         if not goals:
             continue
         counts: Counter[str] = Counter()

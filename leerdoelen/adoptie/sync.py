@@ -1,12 +1,10 @@
 """Schools' checklists: ``school add`` writes a new school, ``school sync`` keeps them current.
 
-A school file is the coordinators' own text: comments, blank lines, quoting, flow or
-block lists, long lines wrapped by hand. So ``sync`` does not re-serialise it (a YAML
-round trip, ruamel.yaml's included, re-flows a plain scalar that spans lines); it edits
-the text in place and only ever *inserts*: new records after the last one in ``doelen``,
-and ``gearchiveerd: true`` in the record of a goal that is now vervallen. Every byte that
-was there stays where it was. The positions come from the parser that ``check`` uses, and
-the new text is parsed, validated and compared with the plan before anything is written.
+This module plans what changes; the school file's text is written and edited by
+``load.schoolfile``, which keeps every byte that was there and only ever *inserts*: new
+records after the last one in ``doelen``, and ``gearchiveerd: true`` in the record of a
+goal that is now vervallen. The new text is parsed, validated and compared with the plan
+before anything is written.
 
 New records start at ``niet gestart`` without a date. A goal that replaces a vervallen
 goal on its own takes over the old record's status, groepen and date, saying so in its
@@ -16,29 +14,24 @@ points at the old record. Records are never changed or removed otherwise.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections import defaultdict
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import yaml
-from pydantic import TypeAdapter, ValidationError
 
 from leerdoelen.adoptie.progress import checklist_goals
-from leerdoelen.core.adoptie import Brin, Registratie, Rio, School
+from leerdoelen.core.adoptie import Registratie, School
 from leerdoelen.core.clock import today
 from leerdoelen.core.corpus import Corpus
-from leerdoelen.load import yamledit
-from leerdoelen.load.project import ADOPTIE, SCHEMA_HINT
-from leerdoelen.load.yamlfile import StrictResolver, compose, parse_yaml
+from leerdoelen.load import schoolfile
+
+# The CLI's school flow reads these checks here until it calls load.names itself.
+from leerdoelen.load.names import brin_problem, rio_problem, text_problem  # noqa: F401
+from leerdoelen.load.project import ADOPTIE
+from leerdoelen.load.schoolfile import NIET_GESTART, NewRecord
 from leerdoelen.util.files import describe, write_atomic
 
 SCHOLEN = f"{ADOPTIE}/scholen"
-HINT = f"{SCHEMA_HINT}../../schemas/school.schema.json"
-NIET_GESTART = "niet gestart"
 # Errors that sync itself resolves: they do not stop it.
 FIXED_BY_SYNC = frozenset({"LD402"})
 
@@ -47,110 +40,7 @@ class SyncError(Exception):
     """A file that cannot be written safely: nothing is written, the message says why."""
 
 
-# --- Arguments -------------------------------------------------------------------------
-
-_BRIN = TypeAdapter(Brin)
-_RIO = TypeAdapter(Rio)
-
-
-def _valid(adapter: TypeAdapter[str], value: str) -> bool:
-    try:
-        adapter.validate_python(value)
-    except ValidationError:
-        return False
-    return True
-
-
-def brin_problem(brin: str) -> str | None:
-    """Why ``brin`` is not a BRIN code, in Dutch; None if it is one."""
-    if _valid(_BRIN, brin):
-        return None
-    hint = f"; bedoelde je '{brin.upper()}'?" if _valid(_BRIN, brin.upper()) else ""
-    return (
-        f"'{brin}' is geen BRIN-code: verwacht 2 cijfers en 2 hoofdletters, eventueel "
-        f"gevolgd door 2 cijfers voor de vestiging (zoals 12AB of 12AB01){hint}"
-    )
-
-
-def rio_problem(rio: str) -> str | None:
-    if _valid(_RIO, rio):
-        return None
-    return f"'{rio}' is geen RIO-code: verwacht 3 cijfers, een hoofdletter en 3 cijfers"
-
-
-def text_problem(veld: str, value: str) -> str | None:
-    if not value.strip():
-        return f"{veld} mag niet leeg zijn"
-    if not value.isprintable():
-        return f"{veld} mag geen regeleinden, tabs of stuurtekens bevatten"
-    return None
-
-
-# --- Writing YAML ----------------------------------------------------------------------
-
-# A plain scalar that every YAML reader reads as this same text: starts with a letter or
-# digit, no ': ', ' #', brackets or other indicators. The resolver then rules out what
-# ``check`` would read as something else (true, null, 010, yes, dates).
-_PLAIN = re.compile(r"[^\W_](?:[\w .,'()/&+-]*[\w.)])?")
-_FLOW_INDICATORS = frozenset(",[]{}")
-_RESOLVER = StrictResolver()
-
-
-def scalar(value: object, flow: bool = False) -> str:
-    """One value as YAML text, plain where that is safe, quoted otherwise."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, list | tuple):
-        return "[" + ", ".join(scalar(item, flow=True) for item in value) + "]"
-    text = str(value)
-    if (
-        _PLAIN.fullmatch(text)
-        and not (flow and _FLOW_INDICATORS & set(text))
-        and _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == "tag:yaml.org,2002:str"
-    ):
-        return text
-    if "'" in text and '"' not in text and "\\" not in text:
-        return f'"{text}"'
-    return "'" + text.replace("'", "''") + "'"
-
-
-@dataclass(frozen=True)
-class NewRecord:
-    """A record that sync or add writes: a Registratie, and where it came from."""
-
-    code: str
-    status: str = NIET_GESTART
-    groepen: tuple[str, ...] = ()
-    datum: dt.date | None = None
-    toelichting: str | None = None
-    overgenomen_van: str | None = None  # the vervallen goal whose status it took over
-    vervangt: tuple[str, ...] = ()  # other vervallen goals it (partly) replaces
-
-    def fields(self) -> list[tuple[str, Any]]:
-        items: list[tuple[str, Any]] = [("code", self.code), ("status", self.status)]
-        if self.groepen:
-            items.append(("groepen", list(self.groepen)))  # a fresh list: no shared objects
-        if self.datum is not None:
-            items.append(("datum", self.datum))
-        if self.toelichting is not None:
-            items.append(("toelichting", self.toelichting))
-        return items
-
-    def registratie(self) -> Registratie:
-        return Registratie(**dict(self.fields()))
-
-    def block(self, dash: int, key: int, nl: str) -> str:
-        """The record as a block mapping item: ``-`` at column ``dash``, keys at ``key``."""
-        lines = []
-        for i, (name, value) in enumerate(self.fields()):
-            indent = " " * dash + "-" + " " * (key - dash - 1) if i == 0 else " " * key
-            lines.append(f"{indent}{name}: {scalar(value)}")
-        return nl.join(lines) + nl
-
-    def flow(self) -> str:
-        return "{" + ", ".join(f"{n}: {scalar(v, flow=True)}" for n, v in self.fields()) + "}"
+# --- A new school ----------------------------------------------------------------------
 
 
 def new_school_text(
@@ -165,17 +55,7 @@ def new_school_text(
     """A new school file with every current checklist goal at ``niet gestart``, and the
     number of goals on it. The text is checked to read back as exactly this school."""
     records = [NewRecord(goal.code) for goal in checklist_goals(corpus)]
-    lines = [HINT, f"brin: {scalar(brin)}"]
-    if rio:
-        lines.append(f"rio: {scalar(rio)}")
-    lines += [
-        f"naam: {scalar(naam)}",
-        f"plaats: {scalar(plaats)}",
-        f"soort: {scalar(soort)}",
-        f"netwerken: {scalar(list(netwerken))}",
-        "doelen:" if records else "doelen: []",
-    ]
-    text = "\n".join(lines) + "\n" + "".join(r.block(2, 4, "\n") for r in records)
+    text = schoolfile.new_text(brin, naam, plaats, soort, netwerken, rio, records)
     expected = School(
         brin=brin,
         rio=rio,
@@ -185,7 +65,7 @@ def new_school_text(
         netwerken=list(netwerken),
         doelen=[r.registratie() for r in records],
     )
-    if _read_back(text, f"{SCHOLEN}/{brin}.yaml") != expected:
+    if schoolfile.read_back(text, f"{SCHOLEN}/{brin}.yaml") != expected:
         raise SyncError(f"kon {SCHOLEN}/{brin}.yaml niet veilig schrijven")
     return text, len(records)
 
@@ -194,16 +74,6 @@ def write_new(path: Path, text: str) -> None:
     """Create ``path`` whole or not at all; never overwrite (FileExistsError if it is
     there). Other failures raise a WriteError that names the file."""
     write_atomic(path, text.encode("utf-8"), new=True)
-
-
-def _read_back(text: str, path: str) -> School | None:
-    file = parse_yaml(text.encode("utf-8"), path)
-    if not file.ok:
-        return None
-    try:
-        return School.model_validate(file.data)
-    except ValidationError:
-        return None
 
 
 # --- Planning --------------------------------------------------------------------------
@@ -333,99 +203,6 @@ def _describe(new: NewRecord) -> str:
     return f"{new.code} toegevoegd ({NIET_GESTART})"
 
 
-# --- Editing the text ------------------------------------------------------------------
-
-Edit = tuple[int, int, int, str]  # start, order at the same start, end, new text
-
-
-def apply(text: str, plan: Plan) -> str:
-    """The school file's text with the plan carried out, by inserting text only."""
-    root = compose(text)
-    if not isinstance(root, yaml.MappingNode) or root.flow_style:
-        raise SyncError(f"{plan.path}: verwacht een mapping op het hoogste niveau")
-    nl = "\r\n" if "\r\n" in text else "\n"
-    key, doelen = _lookup(root, "doelen")
-    items = doelen.value if isinstance(doelen, yaml.SequenceNode) else []
-    edits: list[Edit] = []
-    for index in plan.archive:
-        record = items[index] if index < len(items) else None
-        if not isinstance(record, yaml.MappingNode):
-            raise SyncError(f"{plan.path}: record {index + 1} in 'doelen' is geen mapping")
-        edits.append(_archive(text, record, nl))
-    if plan.add:
-        edits.append(_append(text, root, key, doelen, plan.add, nl, plan.path))
-    for start, _order, end, new in sorted(edits, reverse=True):
-        text = text[:start] + new + text[end:]
-    return text
-
-
-def _lookup(mapping: yaml.MappingNode, name: str) -> tuple[yaml.Node | None, yaml.Node | None]:
-    for key, value in mapping.value:
-        if isinstance(key, yaml.ScalarNode) and key.value == name:
-            return key, value
-    return None, None
-
-
-def _archive(text: str, record: yaml.MappingNode, nl: str) -> Edit:
-    _key, value = _lookup(record, "gearchiveerd")
-    if value is not None:  # gearchiveerd: false
-        return (value.start_mark.index, 0, value.end_mark.index, "true")
-    if record.flow_style:
-        pos = record.value[-1][1].end_mark.index
-        return (pos, 0, pos, ", gearchiveerd: true")
-    pos = yamledit.after(text, record)
-    line = " " * record.start_mark.column + "gearchiveerd: true" + nl
-    return (pos, 0, pos, yamledit.newline_before(text, pos, nl) + line)
-
-
-def _append(
-    text: str,
-    root: yaml.MappingNode,
-    key: yaml.Node | None,
-    doelen: yaml.Node | None,
-    records: list[NewRecord],
-    nl: str,
-    path: str,
-) -> Edit:
-    def blocks(dash: int, indent: int, flow: bool = False) -> str:
-        if flow:
-            return "".join(
-                f"{' ' * dash}-{' ' * (indent - dash - 1)}{r.flow()}{nl}" for r in records
-            )
-        return "".join(r.block(dash, indent, nl) for r in records)
-
-    if key is None:  # no doelen yet: add the key at the end
-        top = root.start_mark.column
-        pos = len(text)
-        new = " " * top + "doelen:" + nl + blocks(top + 2, top + 4)
-        return (pos, 1, pos, yamledit.newline_before(text, pos, nl) + new)
-    if not isinstance(doelen, yaml.SequenceNode):
-        raise SyncError(f"{path}: 'doelen' is geen lijst")
-    items = doelen.value
-    if doelen.flow_style:
-        start, end = doelen.start_mark.index, doelen.end_mark.index
-        if items:  # [{...}, {...}]: more of the same
-            pos = items[-1].end_mark.index
-            return (pos, 1, pos, "".join(", " + r.flow() for r in records))
-        if text[start:end].replace(" ", "") != "[]":  # a comment inside the brackets
-            return (start + 1, 1, start + 1, ", ".join(r.flow() for r in records))
-        # doelen: [] becomes a block list; what follows the brackets on that line stays
-        colon = text.index(":", key.end_mark.index)
-        line_end = yamledit.line_end(text, end)
-        tail = text[end:line_end]
-        if not tail.endswith("\n"):
-            tail += nl
-        dash = key.start_mark.column + 2
-        return (colon + 1, 1, line_end, tail + blocks(dash, dash + 2))
-    dash = doelen.start_mark.column
-    first = items[0]
-    flow = all(isinstance(i, yaml.MappingNode) and i.flow_style for i in items)
-    block_mapping = isinstance(first, yaml.MappingNode) and not first.flow_style
-    indent = first.start_mark.column if block_mapping else dash + 2
-    pos = yamledit.past_comments(text, yamledit.after(text, items[-1]), dash)
-    return (pos, 1, pos, yamledit.newline_before(text, pos, nl) + blocks(dash, indent, flow))
-
-
 # --- Sync ------------------------------------------------------------------------------
 
 
@@ -441,7 +218,7 @@ def verify(old: School, plan: Plan, text: str) -> None:
             + [r.registratie() for r in plan.add]
         }
     )
-    if _read_back(text, plan.path) != expected:
+    if schoolfile.read_back(text, plan.path) != expected:
         raise SyncError(
             f"{plan.path}: kon het bestand niet veilig bijwerken (onverwachte opmaak); "
             "er is niets geschreven: pas het met de hand aan"
@@ -459,7 +236,10 @@ def sync_school(root: Path, corpus: Corpus, brin: str) -> Plan:
     text = path.read_bytes().decode("utf-8")
     if text != loaded:
         raise SyncError(f"{result.path} is veranderd tijdens het bijwerken; draai sync opnieuw")
-    new = apply(text, result)
+    try:
+        new = schoolfile.apply(text, result.path, result.archive, result.add)
+    except schoolfile.EditError as error:
+        raise SyncError(str(error)) from error
     verify(school, result, new)
     write_atomic(path, new.encode("utf-8"))  # whole or not at all, permissions kept
     return result

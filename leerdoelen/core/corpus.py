@@ -12,7 +12,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Protocol
 
 from leerdoelen.core.adoptie import Netwerk, School
-from leerdoelen.core.model import GROEPEN, Doelzin, Kader, Kerndoel, Leerdoel, Subdomein
+from leerdoelen.core.model import Doelzin, Kader, Kerndoel, Leerdoel, Subdomein
 
 if TYPE_CHECKING:
     import yaml
@@ -72,19 +72,14 @@ class Corpus:
         return {plek.kerndoel.code: plek.kerndoel for plek in self.doelzinnen.values()}
 
     @cached_property
-    def per_doelzin(self) -> dict[str, list[Leerdoel]]:
+    def per_kerndoel(self) -> dict[str, list[Leerdoel]]:
+        """Kerndoel code → the goals under it (every status), in code order. Goals whose
+        doelzin is not in the frame are in none."""
         index: dict[str, list[Leerdoel]] = defaultdict(list)
-        for doel in self.leerdoelen.values():
-            index[doel.doelzin].append(doel)
+        for doel in sorted(self.leerdoelen.values(), key=lambda d: d.code):
+            if (plek := self.plek(doel)) is not None:
+                index[plek.kerndoel.code].append(doel)
         return dict(index)
-
-    @cached_property
-    def per_groep(self) -> dict[str, list[Leerdoel]]:
-        index: dict[str, list[Leerdoel]] = {groep: [] for groep in GROEPEN}
-        for doel in self.leerdoelen.values():
-            for groep in doel.groepen:
-                index[groep].append(doel)
-        return index
 
     @cached_property
     def voorkennis_voor(self) -> dict[str, list[str]]:

@@ -4,6 +4,9 @@
 ``adoptie/scholen/<BRIN>.yaml`` as ``scholen/<BRIN>/``. So a name follows the model's
 pattern (no dots, slashes or spaces: nothing that could leave its folder), stays short,
 and is not a page that the site generates beside them.
+
+The codes and texts that ``school add`` is given are judged here too, by the same
+patterns and in the same words (``brin_problem``, ``rio_problem``, ``text_problem``).
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import get_args
 
-from leerdoelen.core.adoptie import Brin, NetwerkSlug
+from leerdoelen.core.adoptie import Brin, NetwerkSlug, Rio
 
 NETWERKEN, SCHOLEN = "netwerken", "scholen"
 MAX_SLUG = 60
@@ -24,7 +27,19 @@ def _pattern(annotated: object) -> re.Pattern[str]:
     return re.compile(next(m.pattern for m in get_args(annotated)[1:] if m.pattern))
 
 
-_SLUG, _BRIN = _pattern(NetwerkSlug), _pattern(Brin)
+_SLUG, _BRIN, _RIO = _pattern(NetwerkSlug), _pattern(Brin), _pattern(Rio)
+
+
+def _brin_form(code: str, suffix: str = "") -> str | None:
+    """What a BRIN code looks like, with a hint when only the case of ``code`` is wrong;
+    None if ``code`` is one. ``suffix`` follows the codes in the examples and the hint."""
+    if _BRIN.fullmatch(code):
+        return None
+    hint = f"; bedoelde je '{code.upper()}{suffix}'?" if _BRIN.fullmatch(code.upper()) else ""
+    return (
+        "2 cijfers en 2 hoofdletters, eventueel gevolgd door 2 cijfers voor de vestiging "
+        f"(zoals 12AB{suffix} of 12AB01{suffix}){hint}"
+    )
 
 
 def name_problem(folder: str, name: str) -> str | None:
@@ -40,10 +55,27 @@ def name_problem(folder: str, name: str) -> str | None:
             return f"de naam is {len(stem)} tekens lang; de grens is {MAX_SLUG}"
         if stem in RESERVED:
             return f"netwerken/{stem} is al een pagina van de site; kies een andere naam"
-    elif folder == SCHOLEN and not _BRIN.fullmatch(stem):
-        hint = f"; bedoelde je '{stem.upper()}.yaml'?" if _BRIN.fullmatch(stem.upper()) else ""
-        return (
-            "verwacht een BRIN-code: 2 cijfers en 2 hoofdletters, eventueel gevolgd door 2 "
-            f"cijfers voor de vestiging (zoals 12AB.yaml of 12AB01.yaml){hint}"
-        )
+    elif folder == SCHOLEN and (form := _brin_form(stem, ".yaml")):
+        return f"verwacht een BRIN-code: {form}"
+    return None
+
+
+def brin_problem(brin: str) -> str | None:
+    """Why ``brin`` is not a BRIN code, in Dutch; None if it is one."""
+    if form := _brin_form(brin):
+        return f"'{brin}' is geen BRIN-code: verwacht {form}"
+    return None
+
+
+def rio_problem(rio: str) -> str | None:
+    if _RIO.fullmatch(rio):
+        return None
+    return f"'{rio}' is geen RIO-code: verwacht 3 cijfers, een hoofdletter en 3 cijfers"
+
+
+def text_problem(veld: str, value: str) -> str | None:
+    if not value.strip():
+        return f"{veld} mag niet leeg zijn"
+    if not value.isprintable():
+        return f"{veld} mag geen regeleinden, tabs of stuurtekens bevatten"
     return None

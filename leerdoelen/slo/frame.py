@@ -25,7 +25,6 @@ from leerdoelen.core.diagnostics import Diagnostic, diagnostic
 from leerdoelen.core.model import Doelzin, Kader, Kerndoel, Subdomein
 from leerdoelen.slo.source import Dataset
 
-NIVEAUS = ("po", "vo")
 # niveau titles (curriculum-basis) that make a kernzin po or vo
 NIVEAU_TITELS = {
     "po": frozenset({"po"}),

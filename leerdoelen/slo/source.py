@@ -33,7 +33,6 @@ CONTEXT = "context.json"
 BASIS = "curriculum-basis"
 BASIS_FILES = {"niveau": "data/niveaus.json", "vakleergebied": "data/vakleergebieden.json"}
 REQUIRED_BASIS = ("niveau",)  # niveau_id decides which kerndoelen are po
-FO_ID = "https://opendata.slo.nl/curriculum/schemas/curriculum-fo/context.json"
 BASIS_ID = "https://opendata.slo.nl/curriculum/schemas/curriculum-basis/context.json"
 SKIPPED = frozenset({"deprecated"})  # replaces' targets: kept as ids, never resolved
 # SLO's files nest a few levels deep (a list of entities, a field, a list of ids); the JSON

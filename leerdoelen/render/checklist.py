@@ -1,0 +1,172 @@
+"""A school's checklist as tables: the HTML table on its page, and the rows of the CSV and
+XLSX downloads of a school and of a network (written by ``export.tables``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from leerdoelen.adoptie.view import DomeinBlok, SchoolStand, SubdomeinBlok
+from leerdoelen.core.adoptie import ADOPTIE_STATUSSEN, Registratie
+from leerdoelen.core.model import Kader, Kerndoel, Leerdoel, Subdomein
+from leerdoelen.export.tables import Waarde
+from leerdoelen.render.text import inline, plain
+
+SOORT = {"bao": "basisonderwijs", "sbo": "speciaal basisonderwijs", "so": "speciaal onderwijs"}
+SCHOOL_KOLOMMEN = (
+    "code",
+    "titel",
+    "domein",
+    "subdomein",
+    "kerndoel",
+    "leerdoelstatus",
+    "status",
+    "groepen",
+    "datum",
+    "toelichting",
+    "bewijs",
+)
+# The columns with free text (titles, names, toelichting, bewijs): the CSV's formula guard.
+SCHOOL_TEKST = tuple(
+    SCHOOL_KOLOMMEN.index(k) for k in ("titel", "domein", "subdomein", "toelichting", "bewijs")
+)
+NETWERK_KOLOMMEN = ("brin", "school", "plaats", *SCHOOL_KOLOMMEN)
+NETWERK_TEKST = (1, 2, *(i + 3 for i in SCHOOL_TEKST))
+SCHOLEN_KOLOMMEN = (
+    "brin",
+    "school",
+    "plaats",
+    "soort",
+    *reversed(ADOPTIE_STATUSSEN),
+    "vastgestelde leerdoelen",
+    "percentage ingevoerd",
+    "laatste wijziging",
+    "verouderd",
+)
+
+# --- the checklist table -----------------------------------------------------------------
+
+
+CHECKLIST_KOP = "<thead><tr><th>Klaar<th>Code<th>Leerdoel<th>Groepen<th>Status<th>Datum</thead>"
+
+
+class Checklist:
+    """The checklist tables of school pages, as lean one-line HTML.
+
+    A school page is ~90 rows, and MkDocs and Python-Markdown each run a pure-Python HTML
+    parser over raw HTML: the cost is per tag and per line. So the table is one line, with
+    the end tags that HTML lets out (``</td>``, ``</tr>``, ``</th>``, ``</thead>``) left
+    out and no attributes on the rows; the CSS finds the columns by position. The part of
+    a row that is the same for every school (code link, titel) is made once per corpus.
+    """
+
+    def __init__(self, indeling: list[DomeinBlok], up: str) -> None:
+        self.kerndoel: dict[str, str] = {}
+        self.doel: dict[str, str] = {}
+        for domein in indeling:
+            for sub in domein.subdomeinen:
+                for kern in sub.kerndoelen:
+                    k = kern.kerndoel
+                    self.kerndoel[k.code] = (
+                        f'<tbody><tr class="ld-kerndoel"><th colspan="6">'
+                        f'<a href="{up}kerndoelen/{k.code}/">{k.code}</a> {inline(k.titel)}'
+                    )
+                    for doel in kern.doelen:
+                        mark = f" <em>{doel.status}</em>" if doel.status != "vastgesteld" else ""
+                        self.doel[doel.code] = (
+                            f'<td><a href="{up}doelen/{doel.code}/">{doel.code}</a>'
+                            f"<td>{inline(doel.titel)}{mark}"
+                        )
+
+    def tabel(self, sub: SubdomeinBlok, recs: dict[str, Registratie]) -> str:
+        parts = ['<div class="ld-checklist"><table>', CHECKLIST_KOP]
+        for kern in sub.kerndoelen:
+            parts.append(self.kerndoel[kern.kerndoel.code])
+            for doel in kern.doelen:
+                r = recs.get(doel.code)
+                if r is None:
+                    groepen = ", ".join(doel.groepen)
+                    parts.append(
+                        f"<tr><td>☐{self.doel[doel.code]}<td>({groepen})<td>niet gestart<td>"
+                    )
+                    continue
+                extra = ""
+                if r.toelichting:
+                    extra += f'<br><small class="ld-toelichting">{inline(r.toelichting)}</small>'
+                if r.bewijs:
+                    extra += (
+                        f'<br><a class="ld-bewijs" href="{plain(r.bewijs)}" '
+                        'rel="nofollow noopener">bewijs</a>'
+                    )
+                groepen = ", ".join(r.groepen) if r.groepen else f"({', '.join(doel.groepen)})"
+                datum = r.datum.strftime("%d-%m-%Y") if r.datum else ""
+                vink = "☑" if r.status == "ingevoerd" else "☐"
+                parts.append(
+                    f"<tr><td>{vink}{self.doel[doel.code]}{extra}<td>{groepen}<td>{r.status}"
+                    f"<td>{datum}"
+                )
+        parts.append("</table></div>")
+        return "".join(parts)
+
+
+# --- the downloads' rows -----------------------------------------------------------------
+
+
+def school_rij(
+    doel: Leerdoel, blok: tuple[Kader, Subdomein, Kerndoel], record: Registratie | None
+) -> tuple[Waarde, ...]:
+    """One goal of a school's checklist, as the downloads have it."""
+    kader, subdomein, kerndoel = blok
+    return (
+        doel.code,
+        doel.titel,
+        kader.titel,
+        subdomein.titel,
+        kerndoel.code,
+        doel.status,
+        record.status if record else "niet gestart",
+        ", ".join(record.groepen) if record else "",
+        record.datum.isoformat() if record and record.datum else "",
+        " ".join(record.toelichting.split()) if record and record.toelichting else "",
+        (record.bewijs or "") if record else "",
+    )
+
+
+def school_rijen(indeling: list[DomeinBlok], stand: SchoolStand) -> Iterable[tuple[Waarde, ...]]:
+    """A school's whole checklist, in checklist order (``SCHOOL_KOLOMMEN``)."""
+    for domein in indeling:
+        for sub in domein.subdomeinen:
+            for kern in sub.kerndoelen:
+                for doel in kern.doelen:
+                    yield school_rij(
+                        doel,
+                        (domein.kader, sub.subdomein, kern.kerndoel),
+                        stand.records.get(doel.code),
+                    )
+
+
+def matrix(codes: Iterable[str], scholen: Sequence[SchoolStand]) -> Iterable[tuple[Waarde, ...]]:
+    """One row per school: its status for every goal of ``codes`` (a column each)."""
+    codes = tuple(codes)
+    for s in scholen:
+        recs = s.records
+        yield (
+            s.brin,
+            s.school.naam,
+            *(r.status if (r := recs.get(code)) else "niet gestart" for code in codes),
+        )
+
+
+def scholen_rij(s: SchoolStand) -> tuple[Waarde, ...]:
+    """A school's progress in one row (``SCHOLEN_KOLOMMEN``)."""
+    v = s.voortgang
+    return (
+        s.brin,
+        s.school.naam,
+        s.school.plaats,
+        SOORT[s.school.soort],
+        *(v.counts[status] for status in reversed(ADOPTIE_STATUSSEN)),
+        v.total,
+        v.percentage,
+        s.laatst.isoformat() if s.laatst else "",
+        "ja" if s.verouderd else "nee",
+    )
