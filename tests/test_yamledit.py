@@ -18,7 +18,7 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from leerdoelen.load import yamledit
+from leerdoelen.load import yamledit, yamltext
 from leerdoelen.load.yamlfile import compose, parse_yaml
 
 WIDTH = 60
@@ -201,7 +201,7 @@ def _span(text: str, path: tuple[Any, ...]) -> tuple[yaml.Node, int, int]:
             node = node.value[step]
             start = text.rfind("-", 0, node.start_mark.index)
     column = start - (text.rfind("\n", 0, start) + 1)
-    end = yamledit.past_comments(text, yamledit.after(text, node), column)
+    end = yamltext.past_comments(text, yamltext.after(text, node), column)
     return node, text.count("\n", 0, start), text.count("\n", 0, end)
 
 

@@ -24,9 +24,6 @@ from leerdoelen.core.adoptie import Registratie, School
 from leerdoelen.core.clock import today
 from leerdoelen.core.corpus import Corpus
 from leerdoelen.load import schoolfile
-
-# The CLI's school flow reads these checks here until it calls load.names itself.
-from leerdoelen.load.names import brin_problem, rio_problem, text_problem  # noqa: F401
 from leerdoelen.load.project import ADOPTIE
 from leerdoelen.load.schoolfile import NIET_GESTART, NewRecord
 from leerdoelen.util.files import describe, write_atomic

@@ -14,6 +14,8 @@ from leerdoelen.adoptie import sync
 from leerdoelen.commands.check import CheckResult, check, checked
 from leerdoelen.commands.errors import Failed, Refused, UsageError
 from leerdoelen.core.diagnostics import Severity, suggest
+from leerdoelen.load import schoolfile
+from leerdoelen.load.names import brin_problem, rio_problem, text_problem
 from leerdoelen.util.files import describe
 
 CLOSE = 0.6  # how alike an unknown name must be to a known one to be suggested
@@ -60,10 +62,10 @@ def new_school(
     for the first that is wrong."""
     naam, plaats = naam.strip(), plaats.strip()
     problems = [
-        sync.brin_problem(brin),
-        sync.rio_problem(rio) if rio is not None else None,
-        sync.text_problem("--naam", naam),
-        sync.text_problem("--plaats", plaats),
+        brin_problem(brin),
+        rio_problem(rio) if rio is not None else None,
+        text_problem("--naam", naam),
+        text_problem("--plaats", plaats),
     ]
     if problem := next((p for p in problems if p), None):
         raise UsageError(problem)
@@ -117,7 +119,7 @@ def add_school(root: Path, school: NewSchool) -> Added:
     except Refused:
         path.unlink()
         raise
-    return Added(relative, school.naam, school.plaats, doelen, sync.NIET_GESTART)
+    return Added(relative, school.naam, school.plaats, doelen, schoolfile.NIET_GESTART)
 
 
 def sync_schools(root: Path, brins: list[str]) -> Synced:

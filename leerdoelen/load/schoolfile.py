@@ -21,7 +21,7 @@ import yaml
 from pydantic import ValidationError
 
 from leerdoelen.core.adoptie import Registratie, School
-from leerdoelen.load import yamledit
+from leerdoelen.load import yamltext
 from leerdoelen.load.project import SCHEMA_HINT
 from leerdoelen.load.yamlfile import StrictResolver, compose, parse_yaml
 
@@ -178,9 +178,9 @@ def _archive(text: str, record: yaml.MappingNode, nl: str) -> Edit:
     if record.flow_style:
         pos = record.value[-1][1].end_mark.index
         return (pos, 0, pos, ", gearchiveerd: true")
-    pos = yamledit.after(text, record)
+    pos = yamltext.after(text, record)
     line = " " * record.start_mark.column + "gearchiveerd: true" + nl
-    return (pos, 0, pos, yamledit.newline_before(text, pos, nl) + line)
+    return (pos, 0, pos, yamltext.newline_before(text, pos, nl) + line)
 
 
 def _append(
@@ -203,7 +203,7 @@ def _append(
         top = root.start_mark.column
         pos = len(text)
         new = " " * top + "doelen:" + nl + blocks(top + 2, top + 4)
-        return (pos, 1, pos, yamledit.newline_before(text, pos, nl) + new)
+        return (pos, 1, pos, yamltext.newline_before(text, pos, nl) + new)
     if not isinstance(doelen, yaml.SequenceNode):
         raise EditError(f"{path}: 'doelen' is geen lijst")
     items = doelen.value
@@ -216,7 +216,7 @@ def _append(
             return (start + 1, 1, start + 1, ", ".join(r.flow() for r in records))
         # doelen: [] becomes a block list; what follows the brackets on that line stays
         colon = text.index(":", key.end_mark.index)
-        line_end = yamledit.line_end(text, end)
+        line_end = yamltext.line_end(text, end)
         tail = text[end:line_end]
         if not tail.endswith("\n"):
             tail += nl
@@ -227,5 +227,5 @@ def _append(
     flow = all(isinstance(i, yaml.MappingNode) and i.flow_style for i in items)
     block_mapping = isinstance(first, yaml.MappingNode) and not first.flow_style
     indent = first.start_mark.column if block_mapping else dash + 2
-    pos = yamledit.past_comments(text, yamledit.after(text, items[-1]), dash)
-    return (pos, 1, pos, yamledit.newline_before(text, pos, nl) + blocks(dash, indent, flow))
+    pos = yamltext.past_comments(text, yamltext.after(text, items[-1]), dash)
+    return (pos, 1, pos, yamltext.newline_before(text, pos, nl) + blocks(dash, indent, flow))

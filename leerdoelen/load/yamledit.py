@@ -1,11 +1,15 @@
-"""Editing YAML text in place, as people wrote it: positions in the text of a composed
-node tree (PyYAML's marks), and ``edit``, which applies a data change to the text and keeps
-everything else: comments, blank lines, key order, quoting, hand-wrapped texts, flow or
-block style. ``school sync`` uses the positions; ``import slo`` writes through ``edit``.
+"""Editing YAML text in place, as people wrote it: ``edit`` applies a data change to the
+text and keeps everything else: comments, blank lines, key order, quoting, hand-wrapped
+texts, flow or block style, at the positions that ``yamltext`` finds. ``import slo`` writes
+through ``edit``.
 
 Why not ruamel.yaml's round trip: measured on our kaders, it re-wraps unchanged folded
 texts at its width, joins plain texts wrapped by hand, and re-spaces flow lists; and it
 would be a runtime dependency for what the composer's marks already give.
+
+Longer than 350 lines: one editor (``_Editor``) walks old and new data together, and its
+steps share the text's layout (indentation, line breaks, list style); apart they would
+pass all of it back and forth.
 """
 
 from __future__ import annotations
@@ -19,45 +23,17 @@ from typing import Any
 import yaml
 
 from leerdoelen.load.yamlfile import build, compose
-
-
-def line_end(text: str, pos: int) -> int:
-    """Just past the line break of the line that ``pos`` is on (or the end of the text)."""
-    found = text.find("\n", pos)
-    return len(text) if found < 0 else found + 1
-
-
-def after(text: str, node: yaml.Node) -> int:
-    """Where a line can be inserted after a node's content: past its last line, with any
-    comment on that line, but before comments and blank lines that follow."""
-    if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and not node.flow_style:
-        last = node.value[-1]
-        return after(text, last[1] if isinstance(last, tuple) else last)
-    end = node.end_mark.index
-    if isinstance(node, yaml.ScalarNode) and node.style in ("|", ">"):
-        header = text[node.start_mark.index : line_end(text, node.start_mark.index)]
-        if "+" in header.partition("#")[0]:  # keep chomping: trailing blank lines count
-            return end
-        end = len(text[:end].rstrip())
-    return line_end(text, end)
-
-
-def newline_before(text: str, pos: int, nl: str) -> str:
-    return nl if pos == len(text) and text and not text.endswith("\n") else ""
-
-
-def past_comments(text: str, pos: int, column: int) -> int:
-    """Past the comment lines right after ``pos`` that are indented deeper than ``column``:
-    they belong to the record above, and stay with it."""
-    while pos < len(text):
-        end = line_end(text, pos)
-        line = text[pos:end]
-        stripped = line.lstrip(" ")
-        if not stripped.startswith("#") or len(line) - len(stripped) <= column:
-            break
-        pos = end
-    return pos
-
+from leerdoelen.load.yamltext import (
+    after,
+    content_end,
+    first_on_line,
+    header_start,
+    indent,
+    line_end,
+    line_start,
+    newline_before,
+    past_comments,
+)
 
 # --- Applying a data change to the text -------------------------------------------------
 
@@ -195,45 +171,6 @@ def _indented(root: yaml.Node) -> bool:
     return False
 
 
-def content_end(text: str, node: yaml.Node) -> int:
-    """Where a node's own text ends: before the line break, blank lines and comments that
-    follow a block scalar or a block collection's last value."""
-    while isinstance(node, yaml.MappingNode | yaml.SequenceNode) and not node.flow_style:
-        last = node.value[-1]
-        node = last[1] if isinstance(last, tuple) else last
-    end = node.end_mark.index
-    if isinstance(node, yaml.ScalarNode) and node.style in ("|", ">"):
-        end = len(text[:end].rstrip("\r\n "))
-    return end
-
-
-def _line_start(text: str, pos: int) -> int:
-    return text.rfind("\n", 0, pos) + 1
-
-
-def _first_on_line(text: str, pos: int) -> bool:
-    return not text[_line_start(text, pos) : pos].strip(" ")
-
-
-def _header_start(text: str, pos: int, column: int) -> int:
-    """The start of ``pos``'s line, or of the comment lines right above it at ``column``:
-    a comment that introduces an entry stays above it."""
-    start = _line_start(text, pos)
-    while start > 0:
-        previous = _line_start(text, start - 1)
-        line = text[previous:start]
-        stripped = line.lstrip(" ")
-        if not stripped.startswith("#") or len(line) - len(stripped) != column:
-            break
-        start = previous
-    return start
-
-
-def _indent(fragment: str, column: int) -> str:
-    pad = " " * column
-    return "".join(pad + line if line != "\n" else line for line in fragment.splitlines(True))
-
-
 def _dash(text: str, item: yaml.Node) -> int:
     """The index of the "-" that starts a block list's item."""
     pos = item.start_mark.index
@@ -276,7 +213,7 @@ class _Editor:
         """``data`` as lines indented to ``column``, wrapped at the same width."""
         text = dump(data, max(self.width - column, 40), self.indented, flow)
         text = text.removesuffix("\n...\n") + "\n" if text.endswith("\n...\n") else text
-        return _indent(text, column)  # (a document end marker, indented, would be text)
+        return indent(text, column)  # (a document end marker, indented, would be text)
 
     # -- walking old and new together
 
@@ -332,7 +269,7 @@ class _Editor:
         follow the item before them). An item that moved goes with its own text."""
         text, items = self.text, node.value
         dashes = [_dash(text, item) for item in items]
-        column = dashes[0] - _line_start(text, dashes[0])
+        column = dashes[0] - line_start(text, dashes[0])
         old_ids = [self.identity(data_of(item)) for item in items]
         new_ids = [self.identity(value) for value in new]
         old_keys = [item_key(data_of(item), self.identity) for item in items]
@@ -345,14 +282,14 @@ class _Editor:
             while paired < min(i2 - i1, j2 - j1) and (
                 tag == "equal"
                 or old_ids[i1 + paired] is None is new_ids[j1 + paired]
-                or not _first_on_line(text, dashes[i1 + paired])  # "- - x": no line to remove
+                or not first_on_line(text, dashes[i1 + paired])  # "- - x": no line to remove
             ):
                 self.node(items[i1 + paired], new[j1 + paired], _Item(dashes[i1 + paired]))
                 paired += 1
             removed.update(range(i1 + paired, i2))
             if j1 + paired < j2:
                 runs.append((i1 + paired, i2, j1 + paired, j2))
-        leaving = {old_keys[i]: i for i in removed if _first_on_line(text, dashes[i])}
+        leaving = {old_keys[i]: i for i in removed if first_on_line(text, dashes[i])}
         moved: dict[int, int] = {}  # new index → old index
         for _i, _i2, j, j2 in runs:
             moved |= {k: leaving[new_keys[k]] for k in range(j, j2) if new_keys[k] in leaving}
@@ -364,9 +301,9 @@ class _Editor:
                 else self._dump([new[k]], column)
                 for k in range(j, j2)
             )
-            if i < i2 and _first_on_line(text, dashes[i]):  # in the first removed one's place
+            if i < i2 and first_on_line(text, dashes[i]):  # in the first removed one's place
                 refilled.add(i)
-                pos = _line_start(text, dashes[i])
+                pos = line_start(text, dashes[i])
                 self._add(pos, pos, lines)
             else:
                 self._insert(items[i - 1] if i > 0 else None, dashes[0], column, lines)
@@ -378,7 +315,7 @@ class _Editor:
         belong to it), edited to ``new`` as a document of its own."""
         text = self.text
         dash = _dash(text, item)
-        start = _header_start(text, dash, column)
+        start = header_start(text, dash, column)
         own = text[start : past_comments(text, after(text, item), column)].replace("\r\n", "\n")
         own += "" if own.endswith("\n") else "\n"
         editor = _Editor(own, self.width, self.identity, self.indented)
@@ -407,10 +344,10 @@ class _Editor:
         while i < len(starts):
             if not removed[i]:
                 i += 1
-            elif _first_on_line(text, starts[i]):
-                start = _line_start(text, starts[i])
+            elif first_on_line(text, starts[i]):
+                start = line_start(text, starts[i])
                 if i in moved:
-                    start = _header_start(text, starts[i], column)
+                    start = header_start(text, starts[i], column)
                 end = past_comments(text, after(text, nodes[i]), column)
                 blank_above = text[:start].endswith(("\n\n", "\n\r\n")) or start == 0
                 if blank_above and i not in refilled:
@@ -420,7 +357,7 @@ class _Editor:
                 i += 1
             else:
                 kept = next((k for k in range(i + 1, len(starts)) if not removed[k]), None)
-                if kept is None or not _first_on_line(text, starts[kept]):
+                if kept is None or not first_on_line(text, starts[kept]):
                     line = text.count("\n", 0, starts[i]) + 1
                     raise EditError(f"kan regel {line} niet (gedeeltelijk) weghalen")
                 self._add(starts[i], starts[kept], "")
@@ -434,8 +371,8 @@ class _Editor:
         if previous is not None:
             pos = past_comments(text, after(text, previous), column)
             self._add(pos, pos, newline_before(text, pos, "\n") + lines)
-        elif _first_on_line(text, first):
-            pos = _header_start(text, first, column)
+        elif first_on_line(text, first):
+            pos = header_start(text, first, column)
             self._add(pos, pos, lines)
         else:  # behind a dash: the new lines start there, the old first one moves down
             self._add(first, first, lines[column:] + " " * column)
@@ -458,7 +395,7 @@ class _Editor:
                 fragment[key.end_mark.index : content_end(fragment, value)],
             )
         elif isinstance(slot, _Item):  # "- " and the value, indented behind it
-            column = slot.dash - _line_start(text, slot.dash) + 2
+            column = slot.dash - line_start(text, slot.dash) + 2
             self._add(slot.dash, end, "- " + self._value(new, column, flow))
         else:
             self._add(node.start_mark.index, end, self._value(new, node.start_mark.column, flow))
