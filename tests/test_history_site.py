@@ -11,6 +11,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import git
 import pytest
 from conftest import (
     GELDIG,
@@ -23,8 +24,6 @@ from conftest import (
     commit_history,
 )
 from test_site_html import Element, article, parse
-
-git = pytest.importorskip("git")
 
 
 def _page(site: Path, code: str) -> tuple[str, Element]:

@@ -42,8 +42,6 @@ import pytest
 import yaml
 from conftest import ROOT, VANDAAG, add_adoptie, commit_all, copy_project, git_repo
 
-git = pytest.importorskip("git")
-
 SCHEMAS = ROOT / "schemas"
 PAYLOADS = (
     "<script>alert('script')</script>",
