@@ -25,6 +25,8 @@ from conftest import (
 )
 from test_site_html import Element, article, parse
 
+pytestmark = pytest.mark.slow  # real site builds in git repositories
+
 
 def _page(site: Path, code: str) -> tuple[str, Element]:
     source = (site / "doelen" / code / "index.html").read_text(encoding="utf-8")

@@ -42,6 +42,8 @@ import pytest
 import yaml
 from conftest import ROOT, VANDAAG, add_adoptie, commit_all, copy_project, git_repo
 
+pytestmark = pytest.mark.slow  # two real site builds of its own and git repositories
+
 SCHEMAS = ROOT / "schemas"
 PAYLOADS = (
     "<script>alert('script')</script>",

@@ -14,6 +14,8 @@ from leerdoelen.commands.check import check
 from leerdoelen.render.changelog import PAGE, render_changelog
 from leerdoelen.versions.release import changelog
 
+pytestmark = pytest.mark.slow  # a git repository per test
+
 DG = "goals/digitale-geletterdheid"
 
 
