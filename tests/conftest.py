@@ -239,6 +239,19 @@ class SiteBuild:
     stderr: str
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that uses the session's site build is ``slow`` (it waits for a real MkDocs
+    build), one that uses ``browser`` is a ``browser`` test: marked here, so that no test
+    that asks for them can miss its mark. (A pytest-bdd step asks for its fixtures only
+    while it runs: such a module marks itself, as test_leraar.py does.)"""
+    for item in items:
+        fixtures = getattr(item, "fixturenames", ())
+        if "site_build" in fixtures:
+            item.add_marker(pytest.mark.slow)
+        if "browser" in fixtures:
+            item.add_marker(pytest.mark.browser)
+
+
 @pytest.fixture(scope="session")
 def site_build(tmp_path_factory: pytest.TempPathFactory) -> SiteBuild:
     """The bundled content plus an injection goal, built once with ``leerdoelen build``."""

@@ -18,6 +18,8 @@ from conftest import OPEN_NETWORK, STALE_SCHOOL, XSS_SCHOOL
 from playwright.sync_api import Locator, Page, expect
 from test_site_browser import _axe
 
+pytestmark = [pytest.mark.browser, pytest.mark.slow]  # Chromium on the session's site build
+
 CODE = re.compile(r"^[A-Z]{2}-\d{3}$")
 # A school page stands alone (written as HTML): its chrome is a breadcrumb and a footer.
 CHROME = [".ld-los__kop", ".ld-los__voet"]

@@ -18,6 +18,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import git
 import openpyxl
 import pytest
 import yaml
@@ -644,7 +645,6 @@ def test_commit_dates_come_from_one_git_log(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The project is a folder inside the checkout: paths are relative to the project."""
-    git = pytest.importorskip("git")
     root = klein_project(tmp_path / "project")
     repo = git.Repo.init(tmp_path)
     with repo.config_writer() as config:

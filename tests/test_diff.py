@@ -21,6 +21,8 @@ from conftest import ROOT, commit_all, committed_goals, git_repo
 
 from leerdoelen.cli import main
 
+pytestmark = pytest.mark.slow  # a git repository per test, and one test of over a minute
+
 DG = "goals/digitale-geletterdheid"
 GOLDEN = Path(__file__).parent / "golden" / "diff"
 

@@ -18,6 +18,8 @@ from leerdoelen.core.model import Kader, Leerdoel
 from leerdoelen.load.shape import validate_shape
 from leerdoelen.load.yamlfile import parse_yaml
 
+pytestmark = pytest.mark.slow  # hypothesis fuzzing of the loader and of check
+
 GELDIG = Path(__file__).parent / "golden" / "geldig"
 GOAL = Path("goals/digitale-geletterdheid/DG-002.yaml")
 KADER = Path("goals/digitale-geletterdheid/kader.yaml")

@@ -12,6 +12,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import git
 import pytest
 
 from leerdoelen.versions.log import (
@@ -22,8 +23,6 @@ from leerdoelen.versions.log import (
     read_history,
     read_version,
 )
-
-git = pytest.importorskip("git")
 
 GOALS = ("goals",)
 

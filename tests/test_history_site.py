@@ -11,6 +11,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import git
 import pytest
 from conftest import (
     GELDIG,
@@ -24,7 +25,7 @@ from conftest import (
 )
 from test_site_html import Element, article, parse
 
-git = pytest.importorskip("git")
+pytestmark = pytest.mark.slow  # real site builds in git repositories
 
 
 def _page(site: Path, code: str) -> tuple[str, Element]:

@@ -28,6 +28,8 @@ from conftest import ROOT, VANDAAG, commit_all, copy_project, git_repo
 
 from leerdoelen.cli import _parser
 
+pytestmark = pytest.mark.slow  # every subcommand with hostile arguments: minutes
+
 EXE = Path(sys.executable).with_name("leerdoelen")
 SLO = ROOT / "tests" / "fixtures" / "slo-curriculum-fo-dg"
 TIMEOUT = 300  # seconds; a hang (a FIFO, a server that starts) fails the case

@@ -42,7 +42,7 @@ import pytest
 import yaml
 from conftest import ROOT, VANDAAG, add_adoptie, commit_all, copy_project, git_repo
 
-git = pytest.importorskip("git")
+pytestmark = pytest.mark.slow  # two real site builds of its own and git repositories
 
 SCHEMAS = ROOT / "schemas"
 PAYLOADS = (

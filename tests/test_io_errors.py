@@ -22,6 +22,8 @@ from conftest import GELDIG, ROOT, VANDAAG, klein_project
 from leerdoelen.cli import main
 from leerdoelen.util.files import WriteError, write_atomic
 
+pytestmark = pytest.mark.slow  # whole commands on a simulated full disk
+
 EXE = Path(sys.executable).with_name("leerdoelen")
 SLO = ROOT / "tests" / "fixtures" / "slo-curriculum-fo-dg"
 FULL = "het bestand wordt groter dan hier mag"  # EFBIG, in Dutch

@@ -11,8 +11,11 @@ import csv
 import re
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import Download, Locator, Page, expect
 from pytest_bdd import given, parsers, scenarios, then, when
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]  # Chromium on the session's site build
 
 scenarios("leraar.feature")
 

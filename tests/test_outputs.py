@@ -22,6 +22,8 @@ from conftest import ROOT, VANDAAG, commit_all, git_repo, klein_project
 
 from leerdoelen.cli import main
 
+pytestmark = pytest.mark.slow  # real builds (MkDocs) and processes
+
 SITE_MARKER, SLO_MARKER = ".leerdoelen-site", ".leerdoelen-slo"
 
 

@@ -18,6 +18,8 @@ from pytest_bdd import given, parsers, scenarios, then, when
 
 from leerdoelen.cli import main
 
+pytestmark = pytest.mark.slow  # a git repository per scenario
+
 DOMEIN = "goals/digitale-geletterdheid"
 
 scenarios("redacteur_git.feature")

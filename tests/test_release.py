@@ -16,6 +16,8 @@ from leerdoelen.commands.check import check
 from leerdoelen.render.changelog import PAGE, render_changelog
 from leerdoelen.versions.release import ReleaseError, changelog, create_tag
 
+pytestmark = pytest.mark.slow  # a git repository per test
+
 DG = "goals/digitale-geletterdheid"
 
 

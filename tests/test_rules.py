@@ -110,6 +110,7 @@ def test_a_cycle_shows_when_any_file_in_it_is_checked(project: Path) -> None:
         assert [d.code for d in check(project, [f"{GOAL}/{name}"]).diagnostics] == ["LD304"]
 
 
+@pytest.mark.slow  # a second: 3000 goals
 def test_3000_goals_in_one_knot_give_one_short_diagnostic(project: Path) -> None:
     # Seen: 2,999 diagnostics, each naming the whole cycle: 54 MB of output.
     template = (project / GOAL / "DG-002.yaml").read_text(encoding="utf-8")

@@ -412,6 +412,7 @@ def test_a_chain_of_replacements_is_followed(
     assert_clean(project)
 
 
+@pytest.mark.slow  # a second: a chain of 1200 goals
 def test_a_chain_of_1200_replacements_is_followed(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -14,6 +14,8 @@ from conftest import copy_project
 
 from leerdoelen.commands.build import generate
 
+pytestmark = pytest.mark.slow  # real servers and regenerations
+
 ROOT = Path(__file__).parents[1]
 GOAL = Path("goals/digitale-geletterdheid/DG-001.yaml")
 

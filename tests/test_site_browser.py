@@ -18,6 +18,8 @@ import pytest
 from conftest import XSS_CODE, XSS_SCHOOL
 from playwright.sync_api import Locator, Page, expect
 
+pytestmark = [pytest.mark.browser, pytest.mark.slow]  # Chromium on the session's site build
+
 # axe-core as bundled (with its MPL-2.0 licence header) by the test dependency
 # axe-playwright-python: a pip install brings it, no npm.
 AXE = files("axe_playwright_python") / "axe.min.js"

@@ -23,6 +23,8 @@ import pytest
 import yaml
 from conftest import EXAMPLE_SCHOOL, ROOT, XSS_CODE, SiteBuild, add_adoptie, copy_project
 
+pytestmark = pytest.mark.slow  # the session's site build, and real builds of its own
+
 # ---------------------------------------------------------------------------------------
 # A tiny DOM, enough to ask "is this link in the site chrome or in the goal text?"
 

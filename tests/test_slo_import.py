@@ -21,6 +21,8 @@ from pytest_bdd import given, parsers, scenarios, then, when
 from leerdoelen.cli import main
 from leerdoelen.commands.check import check
 
+pytestmark = pytest.mark.slow  # SLO imports of the real fixture
+
 FIXTURE = ROOT / "tests" / "fixtures" / "slo-curriculum-fo-dg"
 OUD_22C = "8d046216-3c30-4a99-8980-ea6a593d804a"
 NIEUW_22C = "0b7f1d52-6a0c-4c8e-9f43-2d6e3c1a9b10"

@@ -32,6 +32,8 @@ from leerdoelen.slo.frame import build_frames
 from leerdoelen.slo.kaderfile import kader_text
 from leerdoelen.slo.source import read_checkout
 
+pytestmark = pytest.mark.slow  # SLO imports of the real fixture, and a hypothesis run
+
 FIXTURES = ROOT / "tests" / "fixtures"
 DG_SLICE = FIXTURES / "slo-curriculum-fo-dg"
 MN_SLICE = FIXTURES / "slo-curriculum-fo-mn"

@@ -14,12 +14,15 @@ import copy
 import re
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from leerdoelen.load import yamledit, yamltext
 from leerdoelen.load.yamlfile import compose, parse_yaml
+
+pytestmark = pytest.mark.slow  # a big hypothesis run
 
 WIDTH = 60
 KEYS = st.sampled_from(["code", "titel", "omschrijving", "slo", "id", "a", "b", "lijst", "x y"])

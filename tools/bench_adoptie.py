@@ -1,9 +1,12 @@
 """Benchmark: does ``leerdoelen build`` stay fast with thousands of schools?
 
+(Longer than most files on purpose: one benchmark, read top to bottom; its report, its
+trend verdicts and its profile's areas are its own, shared with no other script.)
+
 For each size N (schools) the script writes a temporary project, which is not timed:
 
-- ``--goals`` synthetic but valid leerdoelen with their frames (``bench_check.generate``)
-  and a copy of this project's ``site/``, ``schemas/`` and ``mkdocs.yml``;
+- ``--goals`` synthetic but valid leerdoelen with their frames and a copy of this
+  project's ``site/``, ``schemas/`` and ``mkdocs.yml``;
 - about N / 100 networks (``adoptie/netwerken/netwerk-0001.yaml`` …), all
   ``publiceren: true``, with a role address (``info@netwerk-0001.example``) and one or two
   ``doelstellingen``, each scoped to a kerndoel or domein of the synthetic frame;
@@ -14,11 +17,12 @@ For each size N (schools) the script writes a temporary project, which is not ti
   script sets to 2026-11-29. Now and then a toelichting or a bewijs link.
 
 The files look like the bundled example in ``adoptie/`` and the random seed is fixed, so
-every run measures the same content. ``leerdoelen check`` must pass on it before anything
-is timed (its time is shown too, as "check alleen": measured apart, once).
+every run measures the same content (the generator is ``tools/synthetic.py``).
+``leerdoelen check`` must pass on it before anything is timed (its time is shown too, as
+"check alleen": measured apart, once).
 
-Then it times, in the same run, with the CPU+wall clock and the helpers of
-``tools/bench_site.py``:
+Then it times, in the same run, with the CPU+wall clock and the build helpers of
+``tools/timing.py``, as ``tools/bench_site.py`` does:
 
 1. ``leerdoelen build``: in-process ``build_site(root, root / "public")`` from a clean
    slate, split into *check+genereren* (``generate``: check, render every page and
@@ -43,7 +47,7 @@ of MkDocs itself); milliseconds per school; bytes per school page (the average s
   may hold nothing that grows with the number of schools;
 - time per school, and the marginal CPU time per extra school between consecutive sizes
   (no fixed start-up cost in it). The build is linear when that marginal cost does not grow
-  by more than ``bench_site.SUPERLINEAR``; otherwise look for an O(n²) trap (something
+  by more than ``timing.SUPERLINEAR``; otherwise look for an O(n²) trap (something
   per school that walks all schools, such as a network lookup per school).
 
 Absolute times depend on the machine; a busy machine inflates wall time more than CPU
@@ -54,9 +58,9 @@ Jinja2, Python-Markdown, the HTML parser, the search index, MkDocs, …).
 
 This is a tool for the maintainer, not a test: it is not run in CI. It is slow: at the
 default sizes (some 3 million school records in all) expect about a quarter of an hour,
-of which generating and checking the content is a good part.
+of which generating and checking the content is a good part. Run it from the project root:
 
-    python tools/bench_adoptie.py [--sizes 1000 3000 7000] [--goals 400] [--repeat 1]
+    python -m tools.bench_adoptie [--sizes 1000 3000 7000] [--goals 400] [--repeat 1]
                                   [--profile]
 """
 
@@ -65,16 +69,12 @@ from __future__ import annotations
 import argparse
 import contextlib
 import cProfile
-import datetime as dt
 import gc
 import io
 import itertools
 import logging
 import os
 import pstats
-import random
-import shutil
-import string
 import sys
 import tempfile
 from collections import defaultdict
@@ -82,201 +82,42 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-TOOLS = Path(__file__).resolve().parent
-sys.path.insert(0, str(TOOLS))
-import bench_check  # noqa: E402  (sibling scripts, not a package)
-import bench_site  # noqa: E402
-from bench_site import Ours, Seconds, clock  # noqa: E402
+from leerdoelen.commands.build import PAGES, generate, run_mkdocs
+from leerdoelen.commands.check import CheckResult, check
+from leerdoelen.core.clock import ENV as VANDAAG_ENV
+from tools.synthetic import (
+    BRINS,
+    MAX_GOALS,
+    VANDAAG,
+    adoptie_project,
+    make_bare_site,
+    markdown_pages,
+    netwerk_slugs,
+)
+from tools.timing import (
+    SUPERLINEAR,
+    Ours,
+    Seconds,
+    build_bare,
+    build_ours,
+    busy,
+    clean,
+    clock,
+    growth,
+    progress,
+    ratio,
+    row,
+    secs,
+)
 
-from leerdoelen.adoptie.progress import checklist_goals, counted_goals  # noqa: E402
-from leerdoelen.commands.build import generate, run_mkdocs  # noqa: E402
-from leerdoelen.commands.check import CheckResult, check  # noqa: E402
-from leerdoelen.core.adoptie import ADOPTIE_STATUSSEN  # noqa: E402
-from leerdoelen.core.clock import ENV as VANDAAG_ENV  # noqa: E402
-from leerdoelen.core.corpus import Corpus  # noqa: E402
-
-SEED = 20261129
-VANDAAG = dt.date(2026, 11, 29)
-EERSTE_DATUM = dt.date(2025, 1, 1)
-SCHOLEN_PER_NETWERK = 100
 TARGET = 3.0  # ons / kaal: at most
 LIMIT_SCHOOLS = 7000  # about the number of primary schools in the Netherlands
 LIMIT_SECONDS = 120.0  # sanity limit for a build with LIMIT_SCHOOLS schools
 FLAT = 1.05  # bytes per school page, largest N / smallest N: at most
 WARM_UP = (40, 20)  # goals, schools of the warm-up build
-SCHOOL_HINT = "# yaml-language-server: $schema=../../schemas/school.schema.json"
-NETWERK_HINT = "# yaml-language-server: $schema=../../schemas/netwerk.schema.json"
-
-BRINS = [
-    f"{d:02d}{a}{b}"
-    for d in range(10, 100)
-    for a in string.ascii_uppercase
-    for b in string.ascii_uppercase
-]
-RIO_LETTERS = string.ascii_uppercase.replace("E", "")  # 123E456 would read as a number
-STATUS_GEWICHTEN = (20, 15, 15, 20, 30)  # niet gestart, verkend, gepland, bezig, ingevoerd
-SOORTEN = (("bao", 85), ("sbo", 10), ("so", 5))
-NETWERK_SOORTEN = ("regionaal netwerk", "schoolbestuur", "samenwerkingsverband")
-VOORVOEGSELS = ("OBS", "CBS", "KBS", "PCBS", "IKC", "Basisschool")
-NAMEN = (
-    "De Klimboom",
-    "Het Kompas",
-    "De Vlieger",
-    "De Regenboog",
-    "Het Anker",
-    "De Wilgenhoek",
-    "De Zonnewijzer",
-    "Sint-Jozef",
-    "De Springplank",
-    "Het Palet",
-    "De Windroos",
-    "De Horizon",
-    "Het Mozaïek",
-    "De Toermalijn",
-    "De Fontein",
-    "Het Startpunt",
-)
-PLAATSEN = (
-    "Maasoever",
-    "Wilgendaal",
-    "Zandvoorde",
-    "Beekveld",
-    "Hoogwoud",
-    "Lindenhout",
-    "Brugkerk",
-    "Kleidijk",
-    "Oosterweide",
-    "Molenrade",
-)
-REGIO_S = ("Maasdelta", "Veenland", "Kustregio", "Heuvelland", "Rivierenland", "Stedendriehoek")
-TOELICHTINGEN = (
-    "Verkend tijdens een studiedag; we kijken welke methode hierbij past.",
-    "Gekoppeld aan het thema van de onderbouw, samen met de bibliotheek.",
-    "Loopt als project in de techniekweek, met ouders als begeleiders.",
-    "Eerst in een groep geprobeerd, daarna schoolbreed ingevoerd.",
-)
-
+WIDTHS = (34, 22)  # of a report row: label, value
 
 # --- the project --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Frame:
-    """What the adoption generator needs to know of the synthetic goals."""
-
-    checklist: list[tuple[str, tuple[str, ...]]]  # (code, groepen) per checklist goal
-    kerndoelen: list[str]  # kerndoelen with at least one counted goal
-    domeinen: list[tuple[str, str]]  # (naam, titel)
-
-
-def frame_of(corpus: Corpus) -> Frame:
-    kerndoelen: dict[str, None] = {}
-    for goal in counted_goals(corpus):
-        if (plek := corpus.plek(goal)) is not None:
-            kerndoelen[plek.kerndoel.code] = None
-    return Frame(
-        [(d.code, tuple(d.groepen)) for d in checklist_goals(corpus)],
-        sorted(kerndoelen),
-        sorted((naam, kader.titel) for naam, kader in corpus.kaders.items()),
-    )
-
-
-def netwerk_slugs(schools: int) -> list[str]:
-    count = max(1, round(schools / SCHOLEN_PER_NETWERK))
-    return [f"netwerk-{i:04d}" for i in range(1, count + 1)]
-
-
-def datum(rng: random.Random) -> dt.date:
-    return EERSTE_DATUM + dt.timedelta(days=rng.randrange((VANDAAG - EERSTE_DATUM).days + 1))
-
-
-def netwerk_text(rng: random.Random, slug: str, frame: Frame) -> str:
-    soort = rng.choice(NETWERK_SOORTEN)
-    lines = [
-        NETWERK_HINT,
-        f"naam: {soort.capitalize()} {rng.choice(REGIO_S)} {slug.rpartition('-')[2]}",
-        f"soort: {soort}",
-        f"contact: info@{slug}.example",
-        "publiceren: true",
-        "doelstellingen:",
-    ]
-    for _ in range(rng.choice((1, 2))):
-        status = rng.choice(ADOPTIE_STATUSSEN[1:])
-        if frame.kerndoelen and rng.random() < 0.6:
-            kerndoel = rng.choice(frame.kerndoelen)
-            lines += [f"  - titel: Kerndoel {kerndoel} {status}", f"    kerndoel: {kerndoel}"]
-        else:
-            naam, titel = rng.choice(frame.domeinen)
-            lines += [f"  - titel: {titel} {status} op alle scholen", f"    domein: {naam}"]
-        lines += [
-            f"    status: {status}",
-            f"    aandeel: {rng.choice((25, 40, 50, 75, 90))}",
-            f"    uiterlijk: {rng.choice(('2026-07-17', '2027-01-29', '2027-07-16'))}",
-        ]
-    return "\n".join(lines) + "\n"
-
-
-def record_lines(rng: random.Random, brin: str, code: str, groepen: tuple[str, ...]) -> list[str]:
-    status = rng.choices(ADOPTIE_STATUSSEN, STATUS_GEWICHTEN)[0]
-    if status == "niet gestart":
-        chosen: list[str] = []
-    else:
-        low = 0 if status == "verkend" else 1
-        picked = set(rng.sample(groepen, rng.randint(low, len(groepen))))
-        chosen = [g for g in groepen if g in picked]
-    lines = [
-        f"  - code: {code}",
-        f"    status: {status}",
-        f"    groepen: [{', '.join(chosen)}]",
-        f"    datum: {datum(rng).isoformat()}",
-    ]
-    if status != "niet gestart" and rng.random() < 0.05:
-        lines.append(f"    toelichting: {rng.choice(TOELICHTINGEN)}")
-    if status in ("bezig", "ingevoerd") and rng.random() < 0.03:
-        lines.append(f"    bewijs: https://school-{brin.lower()}.example/lesplannen/{code.lower()}")
-    return lines
-
-
-def school_text(rng: random.Random, brin: str, netwerk: str, frame: Frame) -> str:
-    soorten, gewichten = zip(*SOORTEN, strict=True)
-    lines = [
-        SCHOOL_HINT,
-        f"brin: {brin}",
-        f"rio: {rng.randrange(100, 1000)}{rng.choice(RIO_LETTERS)}{rng.randrange(100, 1000)}",
-        f"naam: {rng.choice(VOORVOEGSELS)} {rng.choice(NAMEN)}",
-        f"plaats: {rng.choice(PLAATSEN)}",
-        f"soort: {rng.choices(soorten, gewichten)[0]}",
-        f"netwerken: [{netwerk}]",
-        "doelen:",
-    ]
-    for code, groepen in frame.checklist:
-        lines += record_lines(rng, brin, code, groepen)
-    return "\n".join(lines) + "\n"
-
-
-def make_project(root: Path, goals: int, schools: int, seed: int = SEED) -> Frame:
-    """Goals, site set-up, networks and schools; the frame the schools were written for."""
-    bench_check.generate(root, goals)  # goals + frames
-    for name in bench_site.COPIED:  # site/, schemas/
-        shutil.copytree(bench_site.PROJECT / name, root / name)
-    shutil.copy(bench_site.PROJECT / "mkdocs.yml", root / "mkdocs.yml")
-    goals_only = check(root)
-    if not goals_only.ok:
-        sys.exit(f"check vond {goals_only.errors} fout(en) in de synthetische leerdoelen")
-    frame = frame_of(goals_only.project.corpus)
-    del goals_only
-    rng = random.Random(seed)
-    slugs = netwerk_slugs(schools)
-    netwerken = root / "adoptie" / "netwerken"
-    netwerken.mkdir(parents=True)
-    for slug in slugs:
-        (netwerken / f"{slug}.yaml").write_text(netwerk_text(rng, slug, frame), encoding="utf-8")
-    scholen = root / "adoptie" / "scholen"
-    scholen.mkdir(parents=True)
-    for i, brin in enumerate(rng.sample(BRINS, schools)):
-        text = school_text(rng, brin, slugs[i % len(slugs)], frame)
-        (scholen / f"{brin}.yaml").write_text(text, encoding="utf-8")
-    return frame
 
 
 def assert_valid(root: Path) -> tuple[CheckResult, Seconds]:
@@ -333,21 +174,17 @@ class Result:
         )
 
 
-def progress(n: int, what: str) -> None:
-    print(f"N={n}: {what}…", flush=True)
-
-
 def warm_up(folder: Path) -> None:
     """One small build of each kind, with schools, so that imports and first-use caches
     (Markdown extensions, templates, the XLSX skeleton) are not charged to the smallest N."""
     print("opwarmen…", flush=True)
     root = folder / "project"
     goals, schools = WARM_UP
-    make_project(root, goals, schools)
+    adoptie_project(root, goals, schools)
     with contextlib.redirect_stdout(io.StringIO()):
-        bench_site.build_ours(root, "opwarmen")
-    config = bench_site.make_bare_site(folder / "kaal", built_pages(root / "public"))
-    bench_site.build_bare(config, folder / "site")
+        build_ours(root, "opwarmen")
+    config = make_bare_site(folder / "kaal", built_pages(root / "public"))
+    build_bare(config, folder / "site")
 
 
 def bench(folder: Path, n: int, goals: int, repeat: int) -> Result:
@@ -355,7 +192,7 @@ def bench(folder: Path, n: int, goals: int, repeat: int) -> Result:
     ``kaal/``."""
     root, bare = folder / "project", folder / "kaal"
     progress(n, f"project maken: {goals} leerdoelen, {n} scholen (niet getimed)")
-    frame = make_project(root, goals, n)
+    frame = adoptie_project(root, goals, n)
     progress(n, "check vooraf (moet slagen)")
     result, check_alone = assert_valid(root)
     del result
@@ -365,17 +202,17 @@ def bench(folder: Path, n: int, goals: int, repeat: int) -> Result:
     pages = md_pages = 0
     for run in range(1, repeat + 1):
         label = f" (ronde {run}/{repeat})" if repeat > 1 else ""
-        ours = bench_site.build_ours(root, f"N={n}", label)
+        ours = build_ours(root, f"N={n}", label)
         if best_ours is None or ours.total.wall < best_ours.total.wall:
             best_ours = ours
         if bare_config is None:
             progress(n, "kale mkdocs-site maken (niet getimed)")
             site_pages = built_pages(root / "public")
             pages = len(site_pages)
-            md_pages = len(bench_site.markdown_pages(root / bench_site.PAGES))
-            bare_config = bench_site.make_bare_site(bare, site_pages)
+            md_pages = len(markdown_pages(root / PAGES))
+            bare_config = make_bare_site(bare, site_pages)
         progress(n, f"kale mkdocs bouwen{label}")
-        seconds = bench_site.build_bare(bare_config, bare / "site")
+        seconds = build_bare(bare_config, bare / "site")
         if best_bare is None or seconds.wall < best_bare.wall:
             best_bare = seconds
     assert best_ours is not None and best_bare is not None
@@ -397,12 +234,8 @@ def bench(folder: Path, n: int, goals: int, repeat: int) -> Result:
 # --- the report ---------------------------------------------------------------------------
 
 
-def row(label: str, value: str, note: str = "") -> None:
-    print(f"  {label:<34}{value:>22}  {note}".rstrip())
-
-
-def secs(t: Seconds) -> str:
-    return f"{t.wall:.2f} s (cpu {t.cpu:.2f})"
+def line(label: str, value: str, note: str = "") -> None:
+    row(label, value, note, WIDTHS)
 
 
 def share(part: Seconds, whole: Seconds) -> str:
@@ -420,30 +253,25 @@ def report(r: Result, goals: int, repeat: int) -> None:
         f"{r.checklist} per checklist): {r.pages} pagina's (index.html; "
         f"{r.md_pages} .md in build/pages), beste van {repeat}"
     )
-    row("leerdoelen build (totaal)", secs(o.total), f"{r.pages / o.total.wall:.0f} pagina's/s")
-    row("  check + genereren", secs(o.generate), share(o.generate, o.total))
-    row("  mkdocs", secs(o.mkdocs), share(o.mkdocs, o.total))
-    row("  rest (scholen koppelen, wisselen)", secs(r.rest), share(r.rest, o.total))
-    row("check alleen (apart, vooraf)", secs(r.check_alone))
-    row(
+    line("leerdoelen build (totaal)", secs(o.total), f"{r.pages / o.total.wall:.0f} pagina's/s")
+    line("  check + genereren", secs(o.generate), share(o.generate, o.total))
+    line("  mkdocs", secs(o.mkdocs), share(o.mkdocs, o.total))
+    line("  rest (scholen koppelen, wisselen)", secs(r.rest), share(r.rest, o.total))
+    line("check alleen (apart, vooraf)", secs(r.check_alone))
+    line(
         f"kale mkdocs ({r.pages} pagina's)", secs(r.bare), f"{r.pages / r.bare.wall:.0f} pagina's/s"
     )
-    ratio = o.total.wall / r.bare.wall
-    row(
-        "ons / kaal",
-        f"{ratio:.2f}x",
-        f"cpu {o.total.cpu / r.bare.cpu:.2f}x; doel ≤ {TARGET:.1f}: {gehaald(ratio <= TARGET)}",
-    )
-    row("ons mkdocs / kaal", f"{o.mkdocs.wall / r.bare.wall:.2f}x")
-    row(
+    value, cpu = ratio(o.total, r.bare)
+    ok = o.total.wall / r.bare.wall <= TARGET
+    line("ons / kaal", value, f"{cpu}; doel ≤ {TARGET:.1f}: {gehaald(ok)}")
+    line("ons mkdocs / kaal", ratio(o.mkdocs, r.bare)[0])
+    line(
         "per school (ons totaal)",
         f"{o.total.wall / r.n * 1000:.1f} ms",
         f"cpu {o.total.cpu / r.n * 1000:.1f} ms",
     )
-    row("bytes per schoolpagina", f"{r.school_bytes:,.0f}", f"{r.school_pages} schoolpagina's")
-    busy = min(o.total.cpu / o.total.wall, r.bare.cpu / r.bare.wall)
-    if busy < bench_site.BUSY:
-        print(f"  let op: cpu/wand = {busy:.0%}, de machine is druk; vertrouw op de cpu-tijden")
+    line("bytes per schoolpagina", f"{r.school_bytes:,.0f}", f"{r.school_pages} schoolpagina's")
+    busy(o.total, r.bare)
 
 
 def sanity(results: Sequence[Result]) -> None:
@@ -485,14 +313,13 @@ def trend(results: Sequence[Result]) -> None:
         ("ons / kaal, wand", lambda r: r.ours.total.wall / r.bare.wall),
     ]
     for label, value in series:
-        a, b = value(small), value(large)
-        print(f"  {label:<34}{a:>10,.2f} → {b:>10,.2f}   groei {b / a:.2f}x")
-    growth = large.school_bytes / small.school_bytes
-    if growth <= FLAT:
-        print(f"  schoolpagina vlak: groeit {growth:.2f}x (grens {FLAT}x)")
+        growth(label, value(small), value(large), width=WIDTHS[0])
+    factor = large.school_bytes / small.school_bytes
+    if factor <= FLAT:
+        print(f"  schoolpagina vlak: groeit {factor:.2f}x (grens {FLAT}x)")
     else:
         print(
-            f"  !! schoolpagina groeit {growth:.2f}x (grens {FLAT}x): er staat iets op dat "
+            f"  !! schoolpagina groeit {factor:.2f}x (grens {FLAT}x): er staat iets op dat "
             "meegroeit met het aantal scholen"
         )
     marginal(ordered)
@@ -517,18 +344,18 @@ def marginal(ordered: Sequence[Result]) -> None:
         costs.append(cost[0])
         print(f"    N {a.n} → {b.n}: " + " / ".join(f"{c:.2f}" for c in cost))
     if len(costs) >= 2 and costs[0] > 0:
-        growth, what = costs[-1] / costs[0], "marginale cpu-tijd per school"
+        factor, what = costs[-1] / costs[0], "marginale cpu-tijd per school"
     else:
         small, large = ordered[0], ordered[-1]
-        growth = (large.ours.total.cpu / large.n) / (small.ours.total.cpu / small.n)
+        factor = (large.ours.total.cpu / large.n) / (small.ours.total.cpu / small.n)
         what = "cpu-tijd per school"
-    if growth > bench_site.SUPERLINEAR:
+    if factor > SUPERLINEAR:
         print(
-            f"\n!! Superlineair: {what} groeit {growth:.2f}x (> {bench_site.SUPERLINEAR}x). "
+            f"\n!! Superlineair: {what} groeit {factor:.2f}x (> {SUPERLINEAR}x). "
             "Zoek een O(n²)-val: iets per school dat alle scholen doorloopt."
         )
     else:
-        print(f"\nLineair: {what} groeit {growth:.2f}x (grens {bench_site.SUPERLINEAR}x).")
+        print(f"\nLineair: {what} groeit {factor:.2f}x (grens {SUPERLINEAR}x).")
 
 
 # --- the profile --------------------------------------------------------------------------
@@ -618,7 +445,7 @@ def step_times(stats: pstats.Stats) -> list[tuple[str, float | None]]:
 
 def profile(root: Path, n: int, top: int = 30) -> None:
     """cProfile one clean generate + run_mkdocs."""
-    bench_site.clean(root)
+    clean(root)
 
     def both() -> None:
         generate(root)
@@ -656,8 +483,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     args = parser.parse_args(argv)
     if any(not 1 <= n <= len(BRINS) for n in args.sizes):
         parser.error(f"--sizes: elke N moet tussen 1 en {len(BRINS)} liggen")
-    if not 1 <= args.goals <= bench_site.MAX_N:
-        parser.error(f"--goals: tussen 1 en {bench_site.MAX_N}")
+    if not 1 <= args.goals <= MAX_GOALS:
+        parser.error(f"--goals: tussen 1 en {MAX_GOALS}")
     if args.repeat < 1:
         parser.error("--repeat: minstens 1")
     return args

@@ -18,29 +18,30 @@ one, or change only a file outside ``goals/``. Then it times, on the same reposi
    ``--sample 0`` runs it on every goal file.
 
 Each timing is the best of ``--repeat`` runs, round-robin, with a full garbage collection
-before each. The machine may be noisy, so the ratios matter: ``ours / plain`` should be
-at most 2.0.
+before each (``tools/timing.py``). The machine may be noisy, so the ratios matter:
+``ours / plain`` should be at most 2.0.
 
-This is a tool for the maintainer, not a test: it is not run in CI.
+This is a tool for the maintainer, not a test: it is not run in CI. Run it from the
+project root:
 
-    python tools/bench_history.py [--goals 400] [--commits 5000] [--repeat 3] [--sample 40]
+    python -m tools.bench_history [--goals 400] [--commits 5000] [--repeat 3] [--sample 40]
 """
 
 from __future__ import annotations
 
 import argparse
-import gc
 import random
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import git
 
 from leerdoelen.versions.log import LOG, read_history
+from tools.timing import best_of
 
 SEED = 20261129
 TARGET = 2.0  # ours / plain: at most
@@ -170,16 +171,6 @@ def _data(text: str) -> str:
     return f"data {len(text.encode('utf-8'))}\n{text}"
 
 
-def best(run: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        gc.collect()
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
 def naive(repo: git.Repo, paths: Sequence[str]) -> int:
     """Per file, its commits through GitPython, reading what a goal page shows."""
     seen = 0
@@ -228,12 +219,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         def with_renames() -> None:
             subprocess.run(["git", *LOG, "--", "goals"], cwd=root, capture_output=True, check=True)
 
-        ours_t = plain_t = bare_t = renames_t = float("inf")
-        for _ in range(args.repeat):  # round-robin: noise hits each alike
-            ours_t = min(ours_t, best(lambda: read_history(root, ["goals"]), 1))
-            plain_t = min(plain_t, best(plain, 1))
-            bare_t = min(bare_t, best(no_renames, 1))
-            renames_t = min(renames_t, best(with_renames, 1))
+        ours_t, plain_t, bare_t, renames_t = best_of(  # round-robin: noise hits each alike
+            args.repeat, (lambda: read_history(root, ["goals"]), plain, no_renames, with_renames)
+        )
 
         sample = (
             goal_files

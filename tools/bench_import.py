@@ -1,6 +1,6 @@
 """How long does ``leerdoelen import slo`` take? On the fixture, and on a scaled copy.
 
-    python tools/bench_import.py [FIXTURE] [--sets N]
+    python -m tools.bench_import [FIXTURE] [--sets N]     (from the project root)
 
 The scaled input replicates the fixture's set N times (new UUIDs, titles "… 2", "… 3"),
 so that with N=160 it holds about as many doelzinnen as SLO's whole curriculum-fo
@@ -12,18 +12,15 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
-import sys
 import tempfile
-import time
 import uuid
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from leerdoelen.commands.import_slo import import_slo
+from tools.synthetic import PROJECT
+from tools.timing import Seconds, clock
 
-from leerdoelen.commands.import_slo import import_slo  # noqa: E402
-
-FIXTURE = ROOT / "tests" / "fixtures" / "slo-curriculum-fo-dg"
+FIXTURE = PROJECT / "tests" / "fixtures" / "slo-curriculum-fo-dg"
 FILES = [
     "sets",
     "domeinen",
@@ -72,11 +69,11 @@ def measure(source: Path, sets: list[str]) -> float:
     with tempfile.TemporaryDirectory() as tmp:
         project = Path(tmp)
         (project / "goals").mkdir()
-        start = time.perf_counter()
-        result = import_slo(project, source, sets, ["po"])
-        elapsed = time.perf_counter() - start
+        times: list[Seconds] = []
+        with clock(times.append):
+            result = import_slo(project, source, sets, ["po"])
         assert not result.problems, result.problems[:5]
-        return elapsed
+        return times[0].wall
 
 
 def main() -> None:

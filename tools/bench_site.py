@@ -1,7 +1,7 @@
 """Benchmark: how fast is ``leerdoelen build``, and does it stay linear in the content?
 
 For each size N the script writes a temporary project: N synthetic but valid leerdoelen
-from the generator in ``tools/bench_check.py`` (plus one ``kader.yaml`` per domain), and a
+from the generator in ``tools/synthetic.py`` (plus one ``kader.yaml`` per domain), and a
 copy of this project's ``site/``, ``schemas/`` and ``mkdocs.yml``. Over that project it
 times, in the same run:
 
@@ -17,7 +17,7 @@ times, in the same run:
    (``load_config`` + ``commands.build.build``) into a temporary folder.
 
 Every timing is taken as wall-clock time (``time.perf_counter``) and as the CPU time of this
-process and of its finished child processes (``cpu_seconds``) over the same stretch. The
+process and of its finished child processes over the same stretch (``tools/timing.py``). The
 build hands school files and downloads to worker processes (``leerdoelen.util.parallel``) only
 for large adoption data, so on a quiet machine the two agree here. Other work on the machine
 inflates wall-clock time but hardly CPU time, so the script warns when cpu / wall drops
@@ -39,9 +39,10 @@ points at an O(n²) trap, such as a nav or an index that every page repeats. The
 CPU time per extra page between consecutive sizes is printed too; it has no start-up cost
 in it. ``--profile`` runs cProfile on ``generate`` + ``run_mkdocs`` at the largest N.
 
-This is a tool for the maintainer, not a test: it is not run in CI.
+This is a tool for the maintainer, not a test: it is not run in CI. Run it from the
+project root:
 
-    python tools/bench_site.py [--sizes 300 1000 3000] [--repeat 1] [--profile]
+    python -m tools.bench_site [--sizes 300 1000 3000] [--repeat 1] [--profile]
 """
 
 from __future__ import annotations
@@ -49,173 +50,36 @@ from __future__ import annotations
 import argparse
 import contextlib
 import cProfile
-import gc
 import io
 import itertools
 import logging
-import os
 import pstats
-import shutil
 import sys
 import tempfile
-import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
 
-import yaml
+from leerdoelen.commands.build import PAGES, generate, run_mkdocs
+from tools.synthetic import MAX_GOALS, make_bare_site, markdown_pages, site_project
+from tools.timing import (
+    SUPERLINEAR,
+    Ours,
+    Seconds,
+    build_bare,
+    build_ours,
+    busy,
+    clean,
+    growth,
+    progress,
+    ratio,
+    row,
+    secs,
+)
 
-import leerdoelen.commands.build as build_module
-from leerdoelen.commands.build import PAGES, build_site, generate, run_mkdocs
-from leerdoelen.commands.check import CheckResult
-from leerdoelen.versions.log import Version
-
-TOOLS = Path(__file__).resolve().parent
-PROJECT = TOOLS.parent
-sys.path.insert(0, str(TOOLS))
-import bench_check  # noqa: E402  (a sibling script, not a package)
-
-COPIED = ("site", "schemas")  # folders of the real project that the build needs
-SUPERLINEAR = 1.5  # time per page at the largest N / at the smallest: flag above this
-BUSY = 0.8  # cpu / wall below this: the machine is busy with other work
 WARM_UP = 10  # goals in the warm-up build
-MAX_N = bench_check.MAX_PER_DOMEIN * len(bench_check.DOMEINEN)
-
-# --- the projects -------------------------------------------------------------------------
-
-
-def make_project(root: Path, n: int) -> None:
-    """A content project with ``n`` synthetic goals and this project's site set-up."""
-    bench_check.generate(root, n)
-    for name in COPIED:
-        shutil.copytree(PROJECT / name, root / name)
-    shutil.copy(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
-
-
-def clean(root: Path) -> None:
-    """Remove what a build leaves behind, so the next build starts from nothing."""
-    for name in ("build", "public"):
-        shutil.rmtree(root / name, ignore_errors=True)
-
-
-def markdown_pages(docs: Path) -> list[str]:
-    return sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
-
-
-def our_nav() -> object:
-    with (PROJECT / "mkdocs.yml").open(encoding="utf-8") as file:
-        return yaml.safe_load(file)["nav"]
-
-
-def make_bare_site(folder: Path, pages: Sequence[str]) -> Path:
-    """A bare MkDocs-material site with one one-line page per path; its mkdocs.yml."""
-    docs = folder / "docs"
-    for i, relative in enumerate(pages):
-        path = docs / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(f"Pagina {i}.\n", encoding="utf-8")
-    config = {
-        "site_name": "Kale MkDocs",
-        "docs_dir": "docs",
-        "use_directory_urls": True,
-        "theme": {"name": "material", "language": "nl", "font": False},
-        "plugins": [{"search": {"lang": "nl"}}],
-        "nav": our_nav(),
-        "validation": {"nav": {"omitted_files": "ignore"}},
-    }
-    config_file = folder / "mkdocs.yml"
-    config_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-    return config_file
-
 
 # --- the measurements ---------------------------------------------------------------------
-
-
-class Seconds(NamedTuple):
-    """Wall-clock time and the CPU time of this process over the same stretch."""
-
-    wall: float
-    cpu: float
-
-    def __add__(self, other: object) -> Seconds:  # type: ignore[override]
-        assert isinstance(other, Seconds)
-        return Seconds(self.wall + other.wall, self.cpu + other.cpu)
-
-
-ZERO = Seconds(0.0, 0.0)
-
-
-@contextlib.contextmanager
-def clock(record: Callable[[Seconds], None]) -> Iterator[None]:
-    """Time the ``with`` body and hand the result to ``record``, also on an error."""
-    wall, cpu = time.perf_counter(), cpu_seconds()
-    try:
-        yield
-    finally:
-        record(Seconds(time.perf_counter() - wall, cpu_seconds() - cpu))
-
-
-def cpu_seconds() -> float:
-    """CPU time of this process and of its child processes that have ended."""
-    times = os.times()
-    return time.process_time() + times.children_user + times.children_system
-
-
-@dataclass
-class Ours:
-    total: Seconds = ZERO
-    generate: Seconds = ZERO  # check + render + write build/pages
-    mkdocs: Seconds = ZERO
-
-
-@contextlib.contextmanager
-def split_timing(ours: Ours, prefix: str, label: str) -> Iterator[None]:
-    """Time ``generate`` and ``run_mkdocs`` as ``build_site`` calls them, then restore.
-
-    Each announces itself (``prefix: genereren…``) before its clock starts.
-    """
-
-    def timed_generate(root: Path) -> tuple[CheckResult, list[str]]:
-        print(f"{prefix}: genereren{label}…", flush=True)
-        with clock(lambda t: setattr(ours, "generate", t)):
-            return generate(root)
-
-    def timed_mkdocs(root: Path, site_dir: Path, version: Version | None = None) -> None:
-        print(f"{prefix}: mkdocs bouwen{label}…", flush=True)
-        with clock(lambda t: setattr(ours, "mkdocs", t)):
-            run_mkdocs(root, site_dir, version)
-
-    saved = build_module.generate, build_module.run_mkdocs
-    build_module.generate, build_module.run_mkdocs = timed_generate, timed_mkdocs
-    try:
-        yield
-    finally:
-        build_module.generate, build_module.run_mkdocs = saved
-
-
-def build_ours(root: Path, prefix: str, label: str = "") -> Ours:
-    """One clean ``build_site``; fails loudly when check refuses the content."""
-    clean(root)
-    ours = Ours()
-    gc.collect()
-    with split_timing(ours, prefix, label), clock(lambda t: setattr(ours, "total", t)):
-        result = build_site(root, root / "public")
-    if result.out is None:
-        sys.exit(f"check vond {result.check.errors} fout(en); de generator is stuk")
-    return ours
-
-
-def build_bare(config_file: Path, site_dir: Path) -> Seconds:
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    shutil.rmtree(site_dir, ignore_errors=True)
-    times: list[Seconds] = []
-    gc.collect()
-    with clock(times.append):
-        build(load_config(str(config_file), site_dir=str(site_dir)))
-    return times[0]
 
 
 def warm_up(folder: Path) -> None:
@@ -223,7 +87,7 @@ def warm_up(folder: Path) -> None:
     extensions, regexes) are not charged to the smallest N."""
     print("opwarmen…", flush=True)
     root = folder / "project"
-    make_project(root, WARM_UP)
+    site_project(root, WARM_UP)
     with contextlib.redirect_stdout(io.StringIO()):
         build_ours(root, "opwarmen")
     build_bare(make_bare_site(folder / "kaal", markdown_pages(root / PAGES)), folder / "site")
@@ -262,15 +126,11 @@ class Result:
     bare_size: Size
 
 
-def progress(n: int, what: str) -> None:
-    print(f"N={n}: {what}…", flush=True)
-
-
 def bench(folder: Path, n: int, repeat: int) -> Result:
     """Measure size ``n`` in ``folder``: the project in ``project/``, the baseline in ``kaal/``."""
     root, bare = folder / "project", folder / "kaal"
     progress(n, "project maken")
-    make_project(root, n)
+    site_project(root, n)
     bare_config: Path | None = None
     best_ours: Ours | None = None
     best_bare: Seconds | None = None
@@ -299,14 +159,6 @@ def bench(folder: Path, n: int, repeat: int) -> Result:
 # --- the report ---------------------------------------------------------------------------
 
 
-def row(label: str, value: str, note: str = "") -> None:
-    print(f"  {label:<30}{value:>20}  {note}".rstrip())
-
-
-def secs(t: Seconds) -> str:
-    return f"{t.wall:.2f} s (cpu {t.cpu:.2f})"
-
-
 def report(r: Result, repeat: int) -> None:
     o, s, bare = r.ours, r.ours_size, r.bare
     print(f"\nN = {r.n} leerdoelen: {r.md_pages} Markdown-pagina's, beste van {repeat}")
@@ -314,25 +166,15 @@ def report(r: Result, repeat: int) -> None:
     row("  check + genereren", secs(o.generate), f"{o.generate.wall / o.total.wall:.0%}")
     row("  mkdocs", secs(o.mkdocs), f"{o.mkdocs.wall / o.total.wall:.0%}")
     row("kale mkdocs", secs(bare), f"{r.bare_size.pages / bare.wall:.0f} pagina's/s")
-    row(
-        "ons / kaal (totaal)",
-        f"{o.total.wall / bare.wall:.2f}x",
-        f"cpu {o.total.cpu / bare.cpu:.2f}x",
-    )
-    row(
-        "ons mkdocs / kaal",
-        f"{o.mkdocs.wall / bare.wall:.2f}x",
-        f"cpu {o.mkdocs.cpu / bare.cpu:.2f}x",
-    )
+    row("ons / kaal (totaal)", *ratio(o.total, bare))
+    row("ons mkdocs / kaal", *ratio(o.mkdocs, bare))
     for name, size in (("ons", s), ("kaal", r.bare_size)):
         row(
             f"bytes per pagina, {name}",
             f"{size.per_page:,.0f}",
             f"{size.pages} html, zoekindex {size.search_per_page:,.0f} B/pagina",
         )
-    busy = min(o.total.cpu / o.total.wall, bare.cpu / bare.wall)
-    if busy < BUSY:
-        print(f"  let op: cpu/wand = {busy:.0%}, de machine is druk; vertrouw op de cpu-tijden")
+    busy(o.total, bare)
 
 
 def ms_per_page(seconds: float, pages: int) -> float:
@@ -357,8 +199,7 @@ def trend(results: Sequence[Result]) -> None:
         ("zoekindex B/pagina, ons", lambda r: r.ours_size.search_per_page),
     ]
     for label, value in series:
-        a, b = value(small), value(large)
-        print(f"  {label:<32}{a:>10,.2f} → {b:>10,.2f}   groei {b / a:.2f}x")
+        growth(label, value(small), value(large), width=32)
     marginal(sorted(results, key=lambda r: r.n))
     if large.n != small.n:
         verdict(per_page(large, large.ours.total, "cpu") / per_page(small, small.ours.total, "cpu"))
@@ -368,15 +209,15 @@ def per_page(r: Result, t: Seconds, kind: str) -> float:
     return ms_per_page(getattr(t, kind), r.md_pages)
 
 
-def verdict(growth: float) -> None:
+def verdict(factor: float) -> None:
     """Judge on cpu time, which a busy machine disturbs far less than wall-clock time."""
-    if growth > SUPERLINEAR:
+    if factor > SUPERLINEAR:
         print(
-            f"\n!! Superlineair: cpu-tijd per pagina groeit {growth:.2f}x (> {SUPERLINEAR}x). "
+            f"\n!! Superlineair: cpu-tijd per pagina groeit {factor:.2f}x (> {SUPERLINEAR}x). "
             "Zoek een O(n²)-val, bijvoorbeeld een nav of index die elke pagina herhaalt."
         )
     else:
-        print(f"\nLineair genoeg: cpu-tijd per pagina groeit {growth:.2f}x (grens {SUPERLINEAR}x).")
+        print(f"\nLineair genoeg: cpu-tijd per pagina groeit {factor:.2f}x (grens {SUPERLINEAR}x).")
 
 
 def marginal(results: Sequence[Result]) -> None:
@@ -424,8 +265,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         "--profile", action="store_true", help="cProfile one build at the largest N"
     )
     args = parser.parse_args(argv)
-    if any(not 1 <= n <= MAX_N for n in args.sizes):
-        parser.error(f"--sizes: elke N moet tussen 1 en {MAX_N} liggen")
+    if any(not 1 <= n <= MAX_GOALS for n in args.sizes):
+        parser.error(f"--sizes: elke N moet tussen 1 en {MAX_GOALS} liggen")
     if args.repeat < 1:
         parser.error("--repeat: minstens 1")
     return args

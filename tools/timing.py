@@ -1,0 +1,185 @@
+"""Timing for the benchmarks: clocks, best-of runs, timed builds, and the report lines.
+
+- ``timed`` and ``best_of``: wall-clock seconds of a run, and the best of several runs of
+  several candidates taking turns (round-robin), each after a full garbage collection;
+- ``clock`` and ``Seconds``: wall-clock time together with the CPU time of this process
+  and its finished child processes over the same stretch (a busy machine inflates wall
+  time far more than CPU time);
+- ``build_ours`` and ``build_bare``: one clean ``leerdoelen build``, split into its
+  *check+genereren* and *mkdocs* parts, and one build of a bare MkDocs site, the baseline;
+- ``row``, ``secs``, ``ratio``, ``growth``, ``busy``: the lines the benchmarks print.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import os
+import shutil
+import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
+
+import leerdoelen.commands.build as build_module
+from leerdoelen.commands.build import build_site, generate, run_mkdocs
+from leerdoelen.commands.check import CheckResult
+from leerdoelen.versions.log import Version
+
+BUSY = 0.8  # cpu / wall below this: the machine is busy with other work
+SUPERLINEAR = 1.5  # time per unit at the largest N / at the smallest: flag above this
+
+# --- wall-clock time ----------------------------------------------------------------------
+
+
+def timed(run: Callable[[], object]) -> float:
+    """One run of ``run``, in seconds, after a full garbage collection."""
+    gc.collect()
+    start = time.perf_counter()
+    run()
+    return time.perf_counter() - start
+
+
+def best_of(repeat: int, runs: Sequence[Callable[[], object]]) -> list[float]:
+    """The fastest of ``repeat`` runs of each of ``runs``, in seconds.
+
+    The runs take turns (round-robin), so that a slow spell of a noisy machine hits all
+    of them alike and the ratios between them stay fair.
+    """
+    best = [float("inf")] * len(runs)
+    for _ in range(repeat):
+        best = [min(b, timed(run)) for b, run in zip(best, runs, strict=True)]
+    return best
+
+
+# --- wall-clock and CPU time --------------------------------------------------------------
+
+
+class Seconds(NamedTuple):
+    """Wall-clock time and the CPU time of this process over the same stretch."""
+
+    wall: float
+    cpu: float
+
+    def __add__(self, other: object) -> Seconds:  # type: ignore[override]
+        assert isinstance(other, Seconds)
+        return Seconds(self.wall + other.wall, self.cpu + other.cpu)
+
+
+ZERO = Seconds(0.0, 0.0)
+
+
+@contextlib.contextmanager
+def clock(record: Callable[[Seconds], None]) -> Iterator[None]:
+    """Time the ``with`` body and hand the result to ``record``, also on an error."""
+    wall, cpu = time.perf_counter(), cpu_seconds()
+    try:
+        yield
+    finally:
+        record(Seconds(time.perf_counter() - wall, cpu_seconds() - cpu))
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and of its child processes that have ended."""
+    times = os.times()
+    return time.process_time() + times.children_user + times.children_system
+
+
+# --- a build of ours, and one of a bare MkDocs site ---------------------------------------
+
+
+@dataclass
+class Ours:
+    total: Seconds = ZERO
+    generate: Seconds = ZERO  # check + render + write build/pages
+    mkdocs: Seconds = ZERO
+
+
+def clean(root: Path) -> None:
+    """Remove what a build leaves behind, so the next build starts from nothing."""
+    for name in ("build", "public"):
+        shutil.rmtree(root / name, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def split_timing(ours: Ours, prefix: str, label: str) -> Iterator[None]:
+    """Time ``generate`` and ``run_mkdocs`` as ``build_site`` calls them, then restore.
+
+    Each announces itself (``prefix: genereren…``) before its clock starts.
+    """
+
+    def timed_generate(root: Path, apart: bool = True) -> tuple[CheckResult, list[str]]:
+        print(f"{prefix}: genereren{label}…", flush=True)
+        with clock(lambda t: setattr(ours, "generate", t)):
+            return generate(root, apart)
+
+    def timed_mkdocs(root: Path, site_dir: Path, version: Version | None = None) -> None:
+        print(f"{prefix}: mkdocs bouwen{label}…", flush=True)
+        with clock(lambda t: setattr(ours, "mkdocs", t)):
+            run_mkdocs(root, site_dir, version)
+
+    saved = build_module.generate, build_module.run_mkdocs
+    build_module.generate, build_module.run_mkdocs = timed_generate, timed_mkdocs
+    try:
+        yield
+    finally:
+        build_module.generate, build_module.run_mkdocs = saved
+
+
+def build_ours(root: Path, prefix: str, label: str = "") -> Ours:
+    """One clean ``build_site``; fails loudly when check refuses the content."""
+    clean(root)
+    ours = Ours()
+    gc.collect()
+    with split_timing(ours, prefix, label), clock(lambda t: setattr(ours, "total", t)):
+        result = build_site(root, root / "public")
+    if result.out is None:
+        sys.exit(f"check vond {result.check.errors} fout(en); de generator is stuk")
+    return ours
+
+
+def build_bare(config_file: Path, site_dir: Path) -> Seconds:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    shutil.rmtree(site_dir, ignore_errors=True)
+    times: list[Seconds] = []
+    gc.collect()
+    with clock(times.append):
+        build(load_config(str(config_file), site_dir=str(site_dir)))
+    return times[0]
+
+
+# --- the report ---------------------------------------------------------------------------
+
+
+def progress(n: int, what: str) -> None:
+    print(f"N={n}: {what}…", flush=True)
+
+
+def row(label: str, value: str, note: str = "", widths: tuple[int, int] = (30, 20)) -> None:
+    """One line of a report: a label, a right-aligned value, and a note after it."""
+    print(f"  {label:<{widths[0]}}{value:>{widths[1]}}  {note}".rstrip())
+
+
+def secs(t: Seconds) -> str:
+    return f"{t.wall:.2f} s (cpu {t.cpu:.2f})"
+
+
+def ratio(ours: Seconds, base: Seconds) -> tuple[str, str]:
+    """``ours / base`` in wall time as a value, and in CPU time as a note, for ``row``."""
+    return f"{ours.wall / base.wall:.2f}x", f"cpu {ours.cpu / base.cpu:.2f}x"
+
+
+def growth(label: str, small: float, large: float, width: int) -> None:
+    """One line of a trend: the value at the smallest N, at the largest, and their ratio."""
+    print(f"  {label:<{width}}{small:>10,.2f} → {large:>10,.2f}   groei {large / small:.2f}x")
+
+
+def busy(*timings: Seconds) -> None:
+    """Warn when the machine was busy during any of ``timings`` (cpu / wall low)."""
+    share = min(t.cpu / t.wall for t in timings)
+    if share < BUSY:
+        print(f"  let op: cpu/wand = {share:.0%}, de machine is druk; vertrouw op de cpu-tijden")
