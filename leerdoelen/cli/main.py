@@ -17,7 +17,8 @@ from pathlib import Path
 from leerdoelen.cli.exits import CONTENT, INTERRUPTED, PIPE_CLOSED, USAGE
 from leerdoelen.cli.parser import parser
 from leerdoelen.cli.run import COMMANDS
-from leerdoelen.commands.errors import Failed, Refused, UsageError
+from leerdoelen.commands.check import Refused
+from leerdoelen.commands.errors import Failed, UsageError
 from leerdoelen.util.files import describe
 
 

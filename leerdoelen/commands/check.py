@@ -6,7 +6,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from leerdoelen.commands.errors import Refused, git_usage
+from leerdoelen.commands.errors import git_usage
 from leerdoelen.core.corpus import Corpus
 from leerdoelen.core.diagnostics import Diagnostic, Severity
 from leerdoelen.load.project import Project, load_project
@@ -33,6 +33,16 @@ class CheckResult:
     @property
     def ok(self) -> bool:
         return self.errors == 0
+
+
+class Refused(Exception):
+    """The check found errors, so the command did nothing: the CLI prints ``result`` as
+    a check report and ``leerdoelen: <hint>`` on stderr, and exits 1."""
+
+    def __init__(self, result: CheckResult, hint: str) -> None:
+        super().__init__(hint)
+        self.result = result
+        self.hint = hint
 
 
 def check(root: Path, only: Iterable[str] = (), base: Corpus | None = None) -> CheckResult:

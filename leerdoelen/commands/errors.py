@@ -1,5 +1,6 @@
 """How a command stops without its result. The CLI maps each to output and an exit code;
-the commands themselves print nothing."""
+the commands themselves print nothing. (``Refused``, for a check that found errors, is
+beside ``check.checked``.)"""
 
 from __future__ import annotations
 
@@ -8,22 +9,11 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from leerdoelen.commands.check import CheckResult
     from leerdoelen.core.diagnostics import Diagnostic
 
 
 class UsageError(Exception):
     """Bad arguments or a project that cannot be found: exit 2 with a Dutch message."""
-
-
-class Refused(Exception):
-    """The check found errors, so the command did nothing: the CLI prints ``result`` as
-    a check report and ``leerdoelen: <hint>`` on stderr, and exits 1."""
-
-    def __init__(self, result: CheckResult, hint: str) -> None:
-        super().__init__(hint)
-        self.result = result
-        self.hint = hint
 
 
 class Failed(Exception):

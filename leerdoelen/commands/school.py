@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from leerdoelen.adoptie import sync
-from leerdoelen.commands.check import CheckResult, check, checked
-from leerdoelen.commands.errors import Failed, Refused, UsageError
+from leerdoelen.commands.check import CheckResult, Refused, check, checked
+from leerdoelen.commands.errors import Failed, UsageError
 from leerdoelen.core.diagnostics import Severity, suggest
 from leerdoelen.load import schoolfile
 from leerdoelen.load.names import brin_problem, rio_problem, text_problem
