@@ -18,8 +18,14 @@ SloId = Annotated[
 Afkorting = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2,4}$")]
 LeerdoelCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2,4}-[0-9]{3,4}$")]
 SubdomeinCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2,4}-SD[0-9]{1,2}$")]
-KerndoelCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2,4}-(po|so|vo)-[0-9]{1,2}$")]
-DoelzinCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2,4}-(po|so|vo)-[0-9]{1,2}[A-Z]$")]
+# A kerndoel code names its niveau as a slug of SLO's niveau title ("so zml/mb" → so-zml-mb);
+# a doelzin code is its kerndoel's code plus SLO's prefix: one capital (DG-po-22A) or more
+# characters (RW-vo-3A3hv).
+NIVEAU = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+KerndoelCode = Annotated[str, StringConstraints(pattern=rf"^[A-Z]{{2,4}}-{NIVEAU}-[0-9]{{1,2}}$")]
+DoelzinCode = Annotated[
+    str, StringConstraints(pattern=rf"^[A-Z]{{2,4}}-{NIVEAU}-[0-9]{{1,2}}[A-Z][0-9A-Za-z]{{0,7}}$")
+]
 DomeinNaam = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 
 
@@ -60,8 +66,30 @@ class _FrameEntity(_Strict):
     )
 
 
+class SloUitwerking(_Strict):
+    """One of SLO's uitwerkingen of a doelzin: what leerdoelen say they elaborate
+    (``slo_uitwerkingen`` in a leerdoel), and what the coverage view counts."""
+
+    slo_id: SloId
+    niveaus: list[Tekst] = Field(
+        min_length=1,
+        json_schema_extra={"uniqueItems": True},
+        description="SLO's niveaus van deze uitwerking (titels uit curriculum-basis), zoals po.",
+    )
+    label: Tekst | None = Field(
+        default=None, description="Korte omschrijving in eigen woorden (niet SLO's tekst)."
+    )
+    slo: dict[str, Any] | None = Field(
+        default=None,
+        description="Na een import: de SLO-entiteit zelf (zonder id), ongewijzigd bewaard.",
+    )
+
+
 class Doelzin(_FrameEntity):
     code: DoelzinCode
+    slo_uitwerkingen: list[SloUitwerking] = Field(
+        default_factory=list, description="SLO's uitwerkingen van deze doelzin."
+    )
 
 
 class Kerndoel(_FrameEntity):
@@ -72,6 +100,13 @@ class Kerndoel(_FrameEntity):
 class Subdomein(_FrameEntity):
     code: SubdomeinCode
     kerndoelen: list[Kerndoel] = Field(min_length=1)
+
+
+class SloBron(_Strict):
+    """Where an imported frame came from: SLO's repository and its release."""
+
+    bron: Tekst = Field(description="Zoals 'SLO curriculum-fo'.")
+    release: Tekst = Field(description="De tag of 'git describe' van de checkout, zoals 2026.52.")
 
 
 class Kader(_FrameEntity):
@@ -86,6 +121,19 @@ class Kader(_FrameEntity):
     domein: DomeinNaam
     afkorting: Afkorting = Field(description="Voorvoegsel van de leerdoelcodes, zoals DG.")
     subdomeinen: list[Subdomein] = Field(min_length=1)
+    slo_bron: SloBron | None = Field(
+        default=None, description="Na een import: waar en uit welke release het kader komt."
+    )
+    slo_basis: list[dict[str, Any]] | None = Field(
+        default=None,
+        description="Na een import: de entiteiten uit curriculum-basis (niveaus, "
+        "vakleergebieden) waar het kader naar verwijst, ongewijzigd bewaard.",
+    )
+    slo_vervangen: list[dict[str, Any]] | None = Field(
+        default=None,
+        description="Na een import: de vervangen SLO-entiteiten (deprecated.json) waar "
+        "'replaces' in het kader naar wijst, ongewijzigd bewaard.",
+    )
 
 
 class Leerdoel(_Strict):
@@ -102,6 +150,10 @@ class Leerdoel(_Strict):
     omschrijving: Tekst
     doelzin: DoelzinCode = Field(description="De doelzin die dit leerdoel uitwerkt.")
     ook_bij: list[DoelzinCode] = unique("Andere doelzinnen die dit leerdoel ook dient.")
+    slo_uitwerkingen: list[SloId] = unique(
+        "SLO-uitwerkingen (slo_id) van de doelzin of van een ook_bij-doelzin die dit "
+        "leerdoel uitwerkt."
+    )
     groepen: list[Groep] = Field(min_length=1, json_schema_extra={"uniqueItems": True})
     uitwerkingen: list[Tekst] = unique()
     voorbeelden: list[Tekst] = unique()

@@ -26,7 +26,7 @@ _PATTERN_WORDS = {
     "[0-9]{3,4}$": "verwacht een leerdoelcode zoals DG-014",
     "-SD[0-9]{1,2}$": "verwacht een subdomeincode zoals DG-SD1",
     "[0-9]{1,2}$": "verwacht een kerndoelcode zoals DG-po-23",
-    "[0-9]{1,2}[A-Z]$": "verwacht een doelzincode zoals DG-po-23A",
+    "[0-9]{1,2}[A-Z][0-9A-Za-z]{0,7}$": "verwacht een doelzincode zoals DG-po-23A",
     "[0-9a-f]{12}$": "verwacht een UUID in kleine letters",
     "^[A-Z]{2,4}$": "verwacht 2 tot 4 hoofdletters, zoals DG",
     "^[a-z0-9]+(-[a-z0-9]+)*$": "verwacht kleine letters en streepjes, zoals "

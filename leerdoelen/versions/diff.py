@@ -10,6 +10,7 @@ the identity rules (``validate/identity.py``) read the result; neither reads YAM
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -246,6 +247,9 @@ def compare(old: Corpus, new: Corpus) -> Diff:
 
 def kerndoel_of(corpus: Corpus, doelzin: str) -> str:
     """The kerndoel a doelzin belongs to; from its code when the frame does not know it
-    (a doelzin's code is its kerndoel's code plus one letter, see LD310)."""
+    (a doelzin's code is its kerndoel's code plus SLO's prefix, see LD310)."""
     plek = corpus.doelzinnen.get(doelzin)
-    return plek.kerndoel.code if plek is not None else doelzin[:-1]
+    if plek is not None:
+        return plek.kerndoel.code
+    found = re.match(r".*-[0-9]{1,2}(?=[A-Z])", doelzin)
+    return found[0] if found else doelzin
