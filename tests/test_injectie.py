@@ -220,6 +220,8 @@ def _add(node: object, path: Path_, text: Callable[[], str]) -> bool:
     if rest == ("[]",):
         node[key] = [text()]
         return True
+    if key not in node and rest[0] not in ("[]", "{}"):  # an object no content has yet
+        node[key] = {}
     return key in node and _add(node[key], rest, text)
 
 
