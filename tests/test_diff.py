@@ -182,6 +182,7 @@ def test_removed_goal_is_an_error(project: Path, cli) -> None:  # type: ignore[n
 def test_reactivated_goal_is_an_error(project: Path, cli) -> None:  # type: ignore[no-untyped-def]
     path = project / DG / "DG-042.yaml"
     text = path.read_text(encoding="utf-8")
+    line = text.splitlines().index("status: vervallen") + 1
     path.write_text(
         text.replace("status: vervallen\nvervangen_door: [DG-005, DG-006]", "status: concept"),
         encoding="utf-8",
@@ -189,7 +190,7 @@ def test_reactivated_goal_is_an_error(project: Path, cli) -> None:  # type: igno
     result = cli(project, "diff", "HEAD", "--format", "json")
     assert result.code == 1, result
     [found] = result.json()["diagnostics"]
-    assert (found["code"], found["path"], found["line"]) == ("LD502", f"{DG}/DG-042.yaml", 18)
+    assert (found["code"], found["path"], found["line"]) == ("LD502", f"{DG}/DG-042.yaml", line)
     assert "DG-042 was vervallen en heeft nu status 'concept'" in found["message"]
 
 
