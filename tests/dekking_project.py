@@ -32,6 +32,8 @@ omschrijving: Leerlingen leren digitale middelen begrijpen, gebruiken en maken.
 slo_id: 3f31bbe2-e3ed-46e3-9f42-f83004b5cdc9
 slo:
   title: Kerndoelen digitale geletterdheid
+  status: definitief concept
+  vakleergebied_id: [b285b813-e182-46bd-ba41-bccc737e1350]
 slo_bron:
   bron: SLO curriculum-fo
   release: "2026.52"
@@ -66,6 +68,8 @@ subdomeinen:
             slo:
               title: Doelzin 23A
               description: De leerling programmeert met een reeks instructies.
+              soort: kerndoel
+              status: definitief concept
             slo_uitwerkingen:
               - slo_id: {U1}
                 niveaus: [po, so]
