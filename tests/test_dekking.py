@@ -63,12 +63,13 @@ def test_a_frame_without_uitwerkingen_has_nothing_to_cover(tmp_path: Path) -> No
 
 
 # --- the command ---------------------------------------------------------------------------
+SLO_U2 = "“herkennen van herhaling en voorwaarden in een reeks instructies;” (tekst van SLO)"
 TEXT = f"""\
 Digitale geletterdheid (digitale-geletterdheid)
   DG-po-23A Programmeren
     - Een reeks stappen bedenken [{U1}]
       1-2: DG-001   3-4: DG-002   5-6: DG-002   7-8: —
-    - “herkennen van herhaling en voorwaarden in een reeks instructies;” (tekst van SLO) [{U2}]
+    - {SLO_U2} [{U2}]
       nog geen leerdoel
   DG-po-23B Ontwerpen
     - Een ontwerp testen [{U3}]
@@ -78,7 +79,7 @@ Digitale geletterdheid (digitale-geletterdheid)
   2 van 4 uitwerkingen gedekt
 
 Nog zonder leerdoel:
-  DG-po-23A “herkennen van herhaling en voorwaarden in een reeks instructies;” (tekst van SLO) [{U2}]
+  DG-po-23A {SLO_U2} [{U2}]
   DG-po-23B Een ontwerp verbeteren [{U4}]
 
 2 van 4 uitwerkingen gedekt
