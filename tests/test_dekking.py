@@ -291,9 +291,13 @@ def test_slo_texts_are_escaped_on_the_kerndoel_page(tmp_path: Path) -> None:
         "description: De leerling ontwerpt met",
         "description: <img src=x onerror=alert(1)> ontwerpt met",
     ).replace('release: "2026.52"', 'release: "<b>x</b>"')
+    kader = kader.replace(
+        "description: herkennen van herhaling", "description: <script>alert(2)</script> herhaling"
+    ).replace("niveaus: [ob vo]", "niveaus: ['<i onclick=x>vo</i>']")
     page = str(pages_of(write_project(tmp_path, kader=kader))[KERNDOEL])
     assert "<img" not in page and "&lt;img" in page
     assert "<b>x</b>" not in page
+    assert "<script" not in page and "<i onclick" not in page
 
 
 @pytest.mark.slow
