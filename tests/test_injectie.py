@@ -294,9 +294,39 @@ class Built:
     corpus: Corpus
 
 
+def seed_slo(root: Path, text: Callable[[int, int], str]) -> None:
+    """What an import of SLO's data leaves in a kader, for the fields that the bundled frames
+    do not have: the source (``slo_bron``), an uitwerking of SLO under the first doelzin, and
+    SLO's own texts (``slo``: no schema names them, so they get their payloads here)."""
+    number = iter(range(900_000, 1_000_000))
+    for i, path in enumerate(sorted(root.glob("goals/*/kader.yaml"))):
+        header = path.read_text(encoding="utf-8").split("\n", 1)[0]
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data.setdefault("slo_bron", {"bron": "SLO curriculum-fo", "release": "2026.52"})
+        kerndoel = data["subdomeinen"][0]["kerndoelen"][0]
+        kerndoel.setdefault("slo", {}).update(
+            title=text(next(number), 0), description=text(next(number), 0)
+        )
+        doelzin = kerndoel["doelzinnen"][0]
+        doelzin.setdefault("slo", {"soort": "kerndoel", "status": "definitief concept"}).update(
+            title=text(next(number), 0), description=text(next(number), 0)
+        )
+        doelzin.setdefault("slo_uitwerkingen", []).append(
+            {
+                "slo_id": f"{i:x}d0e1f20-3a4b-4c5d-8e6f-7a8b9c0d1e2f",
+                "niveaus": ["po"],
+                "label": "eigen woorden",
+                "slo": {"title": "Het gaat hierbij om", "description": text(next(number), 0)},
+            }
+        )
+        dumped = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000)
+        path.write_text(f"{header}\n{dumped}", encoding="utf-8")
+
+
 def _build(root: Path, text: Callable[[int, int], str]) -> Built:
     copy_project(root)
     add_adoptie(root)
+    seed_slo(root, text)
     corpus = put_texts(root, text)
     repo = git_repo(root)
     with repo.config_writer() as config:  # the author of every commit: text from outside

@@ -156,7 +156,15 @@ def test_only_section_pages_are_listed_for_the_nav(pages: dict[str, str | bytes]
     sections = {p for p in pages if p.count("/") == 1 and p.endswith("index.md")}
     assert sections == {
         f"{s}/index.md"
-        for s in ("domeinen", "kerndoelen", "doelen", "leerlijnen", "groepen", "meldingen")
+        for s in (
+            "domeinen",
+            "kerndoelen",
+            "doelen",
+            "leerlijnen",
+            "groepen",
+            "meldingen",
+            "dekking",
+        )
     }
 
 

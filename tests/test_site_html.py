@@ -443,6 +443,7 @@ SECTIONS = [
     "Scholen en netwerken",
     "Wat is er veranderd",
     "Bijdragen",
+    "Dekking",
     "Meldingen",
 ]
 _GOAL_URL = re.compile(r"doelen/[A-Z]{2}-\d{3}")

@@ -170,4 +170,20 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--out", required=True, metavar="PAD", type=Path, help="map (slo) of bestand"
     )
+    coverage = commands.add_parser(
+        "coverage",
+        help="welke uitwerkingen van SLO (po) de leerdoelen uitwerken, per groep, en welke "
+        "nog geen leerdoel hebben",
+    )
+    coverage.add_argument(
+        "--format",
+        choices=("text", "json", "csv"),
+        default="text",
+        help="uitvoer: text (standaard), json, of csv (puntkomma's, voor Excel)",
+    )
+    coverage.add_argument(
+        "--fail-on-gaps",
+        action="store_true",
+        help="eindig met code 1 als een uitwerking nog geen leerdoel heeft (voor CI)",
+    )
     return top

@@ -244,6 +244,30 @@ def run_export(args: argparse.Namespace) -> int:
     return OK
 
 
+def run_coverage(args: argparse.Namespace) -> int:
+    from leerdoelen.commands.coverage import coverage
+    from leerdoelen.render.dekking import as_csv, as_json, as_text
+
+    dekking = coverage(_root(args.directory))
+    if args.format == "csv":
+        data = as_csv(dekking)
+        sys.stdout.flush()
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is None:  # a stream without bytes (a test's StringIO)
+            sys.stdout.write(data.decode("utf-8"))
+        else:
+            buffer.write(data)
+            buffer.flush()
+    else:
+        sys.stdout.write(as_json(dekking) if args.format == "json" else as_text(dekking))
+    gaten = len(dekking.gaten)
+    if args.fail_on_gaps and gaten:
+        soort = "uitwerking heeft" if gaten == 1 else "uitwerkingen hebben"
+        print(f"leerdoelen: {gaten} {soort} nog geen leerdoel", file=sys.stderr)
+        return CONTENT
+    return OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": run_check,
     "diff": run_diff,
@@ -255,4 +279,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "school": run_school,
     "import": run_import,
     "export": run_export,
+    "coverage": run_coverage,
 }

@@ -233,6 +233,28 @@ CATALOGUE: dict[str, Entry] = {
         "`domein: mens-en-natuur` in `goals/digitale-geletterdheid/kader.yaml`.",
         "Maak de naam van de map gelijk aan `domein`.",
     ),
+    "LD314": Entry(
+        "SLO-uitwerking van een andere doelzin",
+        "slo_uitwerkingen: '{id}' is een uitwerking van doelzin {elders}, niet van "
+        "{doelzinnen}; voeg {elders} toe aan ook_bij, of kies een uitwerking van {doelzinnen}",
+        "Een leerdoel bij DG-po-22A dat een uitwerking van DG-po-23B noemt.",
+        "Noem alleen uitwerkingen van de eigen doelzin of van een doelzin in `ook_bij`; "
+        "dient het leerdoel ook die andere doelzin, zet die dan in `ook_bij`.",
+    ),
+    "LD315": Entry(
+        "onbekende SLO-uitwerking",
+        "slo_uitwerkingen: '{id}' is onbekend: geen doelzin in het kader heeft die "
+        "uitwerking{suggestie}",
+        "Een `slo_uitwerkingen`-id met een tikfout, of van een uitwerking die SLO schrapte.",
+        "Kopieer het id uit `slo_uitwerkingen` van de doelzin in `kader.yaml`.",
+    ),
+    "LD316": Entry(
+        "dubbele SLO-uitwerking in het kader",
+        "slo_id '{id}' staat al bij doelzin {elders} (regel {regel})",
+        "Dezelfde uitwerking twee keer onder één doelzin, of onder twee doelzinnen.",
+        "Houd de uitwerking bij één doelzin, één keer: een uitwerking van SLO hoort bij "
+        "precies één doelzin.",
+    ),
     "LD401": Entry(
         "onbekend leerdoel in registratie",
         "registratie voor '{code}', maar dat leerdoel bestaat niet{suggestie}",

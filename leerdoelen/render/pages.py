@@ -20,7 +20,10 @@ from leerdoelen.core.corpus import Corpus
 from leerdoelen.core.model import GROEPEN, Kader, Leerdoel
 from leerdoelen.export.tables import goals_csv
 from leerdoelen.render.dates import datum_nl
+from leerdoelen.render.dekking import samenvatting
+from leerdoelen.render.slo import per_niveau, slo_bron_tekst
 from leerdoelen.render.text import block, inline, label, plain
+from leerdoelen.slo.dekking import Dekking, dekking, omschrijving, slo_tekst
 from leerdoelen.versions.log import History
 
 SECTIONS = ("domeinen", "kerndoelen", "doelen", "leerlijnen", "groepen", "meldingen")
@@ -45,6 +48,14 @@ def _environment() -> jinja2.Environment:
         tooltip=plain,  # a link title: no quotes or parentheses that could end it
         literal=plain,
         datum=lambda moment: datum_nl(moment.date()),
+    )
+    env.globals.update(
+        omschrijving=omschrijving,  # an uitwerking's words, and whether they are SLO's
+        samenvatting=samenvatting,
+        slo_tekst=slo_tekst,
+        per_niveau=per_niveau,
+        slo_bron_tekst=slo_bron_tekst,
+        groepen=GROEPEN,
     )
     return env
 
@@ -178,6 +189,24 @@ class _Renderer:
                 self.render("groep.md.j2", page, groep=groep, csv=csv_name, per_domein=per_domein),
             )
 
+    def dekking_pages(self, overzicht: Dekking) -> Iterable[tuple[str, str]]:
+        """``dekking/`` and a page per domein: SLO's po uitwerkingen and what covers them."""
+        page = "dekking/index.md"
+        yield page, self.render("dekking.md.j2", page, dekking=overzicht, domein=None)
+        for domein in overzicht.domeinen:
+            page = f"dekking/{domein.kader.domein}/index.md"
+            zinnen = [zin.plek.doelzin.code for zin, _ in domein.gaten]
+            yield (
+                page,
+                self.render(
+                    "dekking.md.j2",
+                    page,
+                    dekking=overzicht,
+                    domein=domein,
+                    gat_doelzinnen=list(dict.fromkeys(zinnen)),
+                ),
+            )
+
     def section_pages(self) -> Iterable[tuple[str, str]]:
         kaders = self.kaders()
         per_domein = [
@@ -209,6 +238,7 @@ def render_pages(corpus: Corpus, history: History) -> dict[str, str | bytes]:
         renderer.frame_pages(),
         renderer.goal_pages(),
         renderer.groep_pages(),
+        renderer.dekking_pages(dekking(corpus)),
     ):
         pages.update(part)
     return pages

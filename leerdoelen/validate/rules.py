@@ -10,6 +10,7 @@ from leerdoelen.core.diagnostics import SHOWN, Diagnostic, diagnostic, listing, 
 from leerdoelen.core.model import GROEPEN
 from leerdoelen.load.project import at
 from leerdoelen.validate.adoptie import network_targets, school_records
+from leerdoelen.validate.uitwerkingen import slo_uitwerkingen
 
 Rule = Callable[[Corpus], Iterator[Diagnostic]]
 CLOSE = 0.75  # how alike an unknown code must be to a known one to be suggested
@@ -114,6 +115,7 @@ def unique_items(corpus: Corpus) -> Iterator[Diagnostic]:
         for veld in (
             "groepen",
             "ook_bij",
+            "slo_uitwerkingen",
             "uitwerkingen",
             "voorbeelden",
             "voorkennis",
@@ -257,6 +259,7 @@ RULES: tuple[Rule, ...] = (
     unique_items,
     band_order,
     voorkennis_cycles,
+    slo_uitwerkingen,
 )
 
 
