@@ -122,8 +122,11 @@ def _refusal(
     checked = check_sets(data, [set_])
     errors = [d for d in checked if d.severity == Severity.ERROR]
     plan.warnings += [d for d in checked if d not in errors and d not in plan.warnings]
+    # A schema that cannot be used (LD613) is no fault of one set: it stops the import.
+    plan.problems += [d for d in errors if d.code == "LD613" and d not in plan.problems]
     if errors:
         return errors
+    refused = FramePlan()
     direct = sorted(
         {
             TYPE_NAMES[kind]
@@ -133,28 +136,18 @@ def _refusal(
         }
     )
     if direct:
-        return [
-            _diagnostic(
-                data,
-                "fo_set",
-                set_,
-                "LD606",
-                f"domeinen met {' en '.join(f'{k}en' for k in direct)} direct eronder (zoals "
-                "in een examenprogramma); het kader kent alleen domein → kernzin → doelzin",
-            )
-        ]
+        why = (
+            f"domeinen met {' en '.join(f'{k}en' for k in direct)} direct eronder (zoals in "
+            "een examenprogramma); het kader kent alleen domein → kernzin → doelzin"
+        )
+        _problem(refused, data, "fo_set", set_, "LD606", why)
+        return refused.problems
     has = niveau.of_set(data, set_)
     if not set(has) & set(niveaus):
         heeft = f"deze set heeft {', '.join(has)}" if has else "deze set noemt geen niveaus"
-        return [
-            _diagnostic(
-                data,
-                "fo_set",
-                set_,
-                "LD606",
-                f"geen kerndoelen voor niveau {', '.join(niveaus)}; {heeft} (kies met --niveau)",
-            )
-        ]
+        why = f"geen kerndoelen voor niveau {', '.join(niveaus)}; {heeft} (kies met --niveau)"
+        _problem(refused, data, "fo_set", set_, "LD606", why)
+        return refused.problems
     return []
 
 
@@ -202,18 +195,12 @@ def _names(
     return domein, afk
 
 
-def _diagnostic(
-    data: Dataset, kind: str, entity: dict[str, Any], code: str, text: str
-) -> Diagnostic:
-    path, line = data.where(kind, entity["id"])
-    wat = f"{TYPE_NAMES[kind]} {entity['id']} ({entity.get('title', '')})"
-    return diagnostic(code, path, line, wat=wat, probleem=text)
-
-
 def _problem(
     plan: FramePlan, data: Dataset, kind: str, entity: dict[str, Any], code: str, text: str
 ) -> None:
-    found = _diagnostic(data, kind, entity, code, text)
+    path, line = data.where(kind, entity["id"])
+    wat = f"{TYPE_NAMES[kind]} {entity['id']} ({entity.get('title', '')})"
+    found = diagnostic(code, path, line, wat=wat, probleem=text)
     (plan.warnings if found.severity == Severity.WARNING else plan.problems).append(found)
 
 

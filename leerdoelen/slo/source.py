@@ -301,9 +301,13 @@ def reached(data: Dataset, sets: Iterable[dict[str, Any]]) -> set[str]:
     return seen
 
 
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
 def _wanted(entity: dict[str, Any], ids: set[str]) -> bool:
+    """Reached, or without a usable id: nothing can reach it, and the schema says why."""
     entity_id = entity.get("id")
-    return entity_id in ids or not isinstance(entity_id, str)
+    return entity_id in ids or not isinstance(entity_id, str) or not _UUID.fullmatch(entity_id)
 
 
 def check_sets(data: Dataset, sets: Iterable[dict[str, Any]]) -> list[Diagnostic]:
