@@ -127,17 +127,15 @@ def _refusal(
     if errors:
         return errors
     refused = FramePlan()
-    direct = sorted(
-        {
-            TYPE_NAMES[kind]
-            for domein in data.children(set_, "fo_domein")
-            for kind in ("fo_subdomein", "fo_doelzin")
-            if domein.get(f"{kind}_id")
-        }
-    )
+    plural = {"fo_subdomein": "subdomeinen", "fo_doelzin": "doelzinnen"}
+    direct = [
+        name
+        for kind, name in plural.items()
+        if any(d.get(f"{kind}_id") for d in data.children(set_, "fo_domein"))
+    ]
     if direct:
         why = (
-            f"domeinen met {' en '.join(f'{k}en' for k in direct)} direct eronder (zoals in "
+            f"domeinen met {' en '.join(direct)} direct eronder (zoals in "
             "een examenprogramma); het kader kent alleen domein → kernzin → doelzin"
         )
         _problem(refused, data, "fo_set", set_, "LD606", why)
