@@ -233,6 +233,8 @@ def test_two_sets_of_one_run_that_would_share_an_afkorting_write_nothing(
         (("--set", slo.DG, "--niveau", "vo"), "beschikbaar: po, so, vso, ob vo, 3 h/v"),
         (("--set", slo.DG, "--set", slo.MN, "--domein", "x"), "precies één --set"),
         (("--set", slo.FDG, "--domein", "Functioneel"), "geen mapnaam"),
+        (("--domein", ""), "precies één --set"),
+        (("--set", slo.FDG, "--domein", ""), "geen mapnaam"),
         (("--set", slo.FDG, "--afkorting", "fd"), "2 tot 4 hoofdletters"),
     ],
 )

@@ -138,14 +138,15 @@ def import_slo(
 
 
 def _check_naming(set_titles: list[str], naming: Naming) -> None:
-    if (naming.domein or naming.afkorting) and len(set(set_titles)) != 1:
+    given = naming.domein is not None or naming.afkorting is not None
+    if given and len(set(set_titles)) != 1:
         raise UsageError("--domein en --afkorting gelden voor één set: geef precies één --set")
-    if naming.domein and not _matches(DomeinNaam, naming.domein):
+    if naming.domein is not None and not _matches(DomeinNaam, naming.domein):
         raise UsageError(
             f"--domein '{naming.domein}' is geen mapnaam van kleine letters, cijfers en "
             "streepjes, zoals functionele-digitale-geletterdheid"
         )
-    if naming.afkorting and not _matches(Afkorting, naming.afkorting):
+    if naming.afkorting is not None and not _matches(Afkorting, naming.afkorting):
         raise UsageError(f"--afkorting '{naming.afkorting}' moet 2 tot 4 hoofdletters zijn")
 
 
