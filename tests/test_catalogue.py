@@ -180,7 +180,7 @@ DYNAMIC: dict[tuple[str, str], tuple[str, Callable[[Call], list[Use]]]] = {
         codes_from_callers("_problem", 4, "code"),
     ),
     ("leerdoelen/slo/source.py", "_diagnose"): (
-        "de code is LD603 of LD604, gekozen naar de validator van de schemafout",
+        "de code is LD603, LD604 of LD615, gekozen naar de validator van de schemafout",
         conditional_code,
     ),
     ("leerdoelen/load/yamlfile.py", "parse_yaml"): (

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import slo_checkout
 from conftest import ROOT, copy_project
 from pytest_bdd import given, parsers, scenarios, then, when
 
@@ -117,9 +118,54 @@ def kapotte_release(tmp_path: Path) -> Path:
     return folder
 
 
-def _importeer(project: Path, bron: Path, capsys: pytest.CaptureFixture[str]) -> Uitvoer:
+@given("een leeg project", target_fixture="project")
+def leeg_project(tmp_path: Path, staat: dict[str, object]) -> Path:
+    (tmp_path / "leeg" / "goals").mkdir(parents=True)
+    return tmp_path / "leeg"
+
+
+@given("een checkout van SLO zoals de hele release", target_fixture="release")
+def hele_release(tmp_path: Path) -> Path:
+    return slo_checkout.release(tmp_path / "curriculum-fo")
+
+
+@when(
+    parsers.parse('ik de set "{titel}" importeer op de niveaus "{niveaus}"'),
+    target_fixture="uitvoer",
+)
+def importeer_set(
+    project: Path, release: Path, titel: str, niveaus: str, capsys: pytest.CaptureFixture[str]
+) -> Uitvoer:
+    keuze = [a for n in niveaus.split(", ") for a in ("--niveau", n)]
+    return _importeer(project, release, capsys, "--set", titel, *keuze)
+
+
+@when(parsers.parse('ik de sets "{een}" en "{ander}" importeer'), target_fixture="uitvoer")
+def importeer_sets(
+    project: Path, release: Path, een: str, ander: str, capsys: pytest.CaptureFixture[str]
+) -> Uitvoer:
+    return _importeer(project, release, capsys, "--set", een, "--set", ander)
+
+
+@then(parsers.parse('staat het kader "{domein}" naast "{ander}" met afkorting "{afkorting}"'))
+def kader_naast(project: Path, domein: str, ander: str, afkorting: str) -> None:
+    kaders = check(project).project.corpus.kaders
+    assert kaders[domein].afkorting == afkorting
+    assert kaders[ander].afkorting != afkorting and kaders[ander].slo_id != kaders[domein].slo_id
+
+
+@then(parsers.parse('heeft het kader "{domein}" kerndoel "{een}" en kerndoel "{ander}"'))
+def kader_heeft(project: Path, domein: str, een: str, ander: str) -> None:
+    kader = check(project).project.corpus.kaders[domein]
+    codes = {k.code for s in kader.subdomeinen for k in s.kerndoelen}
+    assert {een, ander} <= codes
+
+
+def _importeer(
+    project: Path, bron: Path, capsys: pytest.CaptureFixture[str], *opties: str
+) -> Uitvoer:
     capsys.readouterr()
-    code = main(["-C", str(project), "import", "slo", str(bron)])
+    code = main(["-C", str(project), "import", "slo", str(bron), *opties])
     uit = capsys.readouterr()
     return Uitvoer(code, uit.out, uit.err)
 

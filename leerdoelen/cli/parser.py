@@ -157,9 +157,23 @@ def parser() -> argparse.ArgumentParser:
         "--niveau",
         dest="niveaus",
         action="append",
-        choices=("po", "vo"),
         default=None,
-        help="welke kerndoelen: po (standaard) of vo (mag vaker)",
+        metavar="NIVEAU",
+        help="welke kerndoelen: een niveau dat de set gebruikt, zoals po (standaard), "
+        "'ob vo' of 'so zml/mb' (mag vaker)",
+    )
+    importer.add_argument(
+        "--domein",
+        metavar="SLUG",
+        default=None,
+        help="map onder goals/ voor de set (alleen met één --set), zoals "
+        "functionele-digitale-geletterdheid",
+    )
+    importer.add_argument(
+        "--afkorting",
+        metavar="XX",
+        default=None,
+        help="voorvoegsel van de codes van de set (alleen met één --set), zoals FDG",
     )
     export = commands.add_parser("export", help="schrijf alle doelen als open data")
     export.add_argument(

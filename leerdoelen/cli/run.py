@@ -194,14 +194,15 @@ def _school_sync(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     from leerdoelen.cli.report import line
-    from leerdoelen.commands.import_slo import import_slo
+    from leerdoelen.commands.import_slo import Naming, import_slo
 
     root = _root(args.directory)
     source = _workdir(args) / args.map
     if not source.is_dir():
         raise UsageError(f"map '{args.map}' bestaat niet")
     try:
-        result = import_slo(root, source, args.sets, args.niveaus or ["po"])
+        naming = Naming(args.domein, args.afkorting)
+        result = import_slo(root, source, args.sets, args.niveaus, naming)
     except OSError as error:
         print(f"leerdoelen: import mislukt: {describe(error)}", file=sys.stderr)
         return CONTENT
@@ -214,6 +215,8 @@ def run_import(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return CONTENT
+    for d in result.warnings:
+        print(line(d))
     for title in result.missing_defaults:
         print(f"niet in de invoer, overgeslagen: {title}")
     for path in result.written:
@@ -233,6 +236,18 @@ def run_import(args: argparse.Namespace) -> int:
             f"{len(result.reports)} verwijzingen van leerdoelen naar vervangen of verdwenen "
             "doelzinnen: pas die leerdoelen aan en draai 'leerdoelen check'"
         )
+    for title, why in result.refused.items():
+        for d in why:
+            print(line(d))
+        print(f"niet geïmporteerd: {title}")
+    if result.refused:
+        n = len(result.refused)
+        sets = f"{n} {'set' if n == 1 else 'sets'} geweigerd"
+        if result.written or result.unchanged:
+            print(f"leerdoelen: {sets}; de andere sets zijn geïmporteerd", file=sys.stderr)
+        else:
+            print(f"leerdoelen: niets geïmporteerd: {sets}", file=sys.stderr)
+        return CONTENT
     return OK
 
 

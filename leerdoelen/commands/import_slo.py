@@ -1,37 +1,49 @@
-"""``import slo``: bring SLO's kerndoelen into the frames, all or nothing.
+"""``import slo``: bring SLO's kerndoelen into the frames, each set on its own.
 
-Order: read and validate the whole SLO checkout, map the chosen sets onto the frames,
-render every ``kader.yaml`` (an existing one edited in place: only what changed changes)
-and read each one back, and only then write: each file through a temporary file and a
-rename, and only the files whose bytes change. Leerdoelen are never written; the ones
-that point at a doelzin that the new release replaced or dropped are reported, with the
-doelzin to point at now.
+Order: read the SLO checkout, validate what each chosen set reaches, map the sets onto the
+frames, render every ``kader.yaml`` (an existing one edited in place: only what changed
+changes) and read each one back, and only then write: each file through a temporary file
+and a rename, and only the files whose bytes change. A set that cannot be imported (an
+examenprogramma, an error in its entities, none of the chosen niveaus) is refused with the
+reason and the other sets are imported; an unreadable checkout, or two sets that would share
+a folder or an afkorting, writes nothing. Leerdoelen are never written; the ones that point
+at a doelzin that the new release replaced or dropped are reported, with the doelzin to
+point at now.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
 from leerdoelen.commands.errors import UsageError
 from leerdoelen.core.diagnostics import Diagnostic, diagnostic, suggest
-from leerdoelen.core.model import Kader
+from leerdoelen.core.model import Afkorting, DomeinNaam, Kader
 from leerdoelen.load.project import GOALS, KADER, Project, at, load_project
 from leerdoelen.load.yamlfile import MAX_BYTES, parse_yaml
-from leerdoelen.slo.frame import Change, FramePlan, build_frames
+from leerdoelen.slo import niveaus as niveau
+from leerdoelen.slo.changes import Change
+from leerdoelen.slo.frame import ONBEKEND, FramePlan, Naming, build_frames
 from leerdoelen.slo.kaderfile import kader_text
-from leerdoelen.slo.source import read_checkout
+from leerdoelen.slo.source import Dataset, load_checkout
 from leerdoelen.util.files import write_atomic
 
+__all__ = ["ImportResult", "Naming", "import_slo", "release_of"]
+
 DEFAULT_SETS = ("Kerndoelen digitale geletterdheid", "Kerndoelen mens en natuur")
+DEFAULT_NIVEAUS = ("po",)
 CLOSE = 0.6  # how alike an unknown set title must be to a known one to be suggested
 
 
 @dataclass
 class ImportResult:
     problems: list[Diagnostic] = field(default_factory=list)  # any: nothing was written
+    refused: dict[str, list[Diagnostic]] = field(default_factory=dict)  # set title → why
+    warnings: list[Diagnostic] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
     relaid: list[str] = field(default_factory=list)  # written whole: the layout was lost
     unchanged: list[str] = field(default_factory=list)
@@ -40,11 +52,20 @@ class ImportResult:
     plan: FramePlan | None = None
 
 
-def import_slo(root: Path, source: Path, set_titles: list[str], niveaus: list[str]) -> ImportResult:
-    """Import ``set_titles`` (the default sets when empty) at ``niveaus`` from the SLO
-    checkout ``source``; UsageError for a set that is not there."""
+def import_slo(
+    root: Path,
+    source: Path,
+    set_titles: list[str],
+    niveaus: list[str] | None = None,
+    naming: Naming | None = None,
+) -> ImportResult:
+    """Import ``set_titles`` (the default sets when empty) at ``niveaus`` (niveau titles;
+    po when None) from the SLO checkout ``source``; UsageError for a set or niveau that is
+    not there, or a name that cannot be used."""
+    naming = naming or Naming()
+    _check_naming(set_titles, naming)
     result = ImportResult()
-    data, problems = read_checkout(source)
+    data, problems = load_checkout(source)
     if problems:
         result.problems = sorted(problems)
         return result
@@ -65,11 +86,18 @@ def import_slo(root: Path, source: Path, set_titles: list[str], niveaus: list[st
                 f"geen van de standaardsets staat in {source}; kies er een met --set "
                 f"(beschikbaar: {', '.join(sorted(by_title)) or 'geen'})"
             )
+    sets = [by_title[t] for t in chosen]
+    if niveaus:
+        _check_niveaus(data, sets, niveaus)
+    wanted = list(dict.fromkeys(niveaus or DEFAULT_NIVEAUS))
 
     project = load_project(root)
     corpus = project.corpus
-    plan = build_frames(data, [by_title[t] for t in chosen], niveaus, dict(corpus.kaders))
+    release = release_of(source)
+    plan = build_frames(data, sets, wanted, dict(corpus.kaders), naming, release)
     result.plan = plan
+    result.refused = plan.refused
+    result.warnings = sorted(plan.warnings)
     problems = list(plan.problems)
     for kader in plan.kaders:
         relative = f"{GOALS}/{kader.domein}/{KADER}"
@@ -107,6 +135,49 @@ def import_slo(root: Path, source: Path, set_titles: list[str], niveaus: list[st
             result.written.append(relative)
     result.reports = _report_leerdoelen(project, plan.changes)
     return result
+
+
+def _check_naming(set_titles: list[str], naming: Naming) -> None:
+    given = naming.domein is not None or naming.afkorting is not None
+    if given and len(set(set_titles)) != 1:
+        raise UsageError("--domein en --afkorting gelden voor één set: geef precies één --set")
+    if naming.domein is not None and not _matches(DomeinNaam, naming.domein):
+        raise UsageError(
+            f"--domein '{naming.domein}' is geen mapnaam van kleine letters, cijfers en "
+            "streepjes, zoals functionele-digitale-geletterdheid"
+        )
+    if naming.afkorting is not None and not _matches(Afkorting, naming.afkorting):
+        raise UsageError(f"--afkorting '{naming.afkorting}' moet 2 tot 4 hoofdletters zijn")
+
+
+def _matches(kind: Any, value: str) -> bool:
+    return re.fullmatch(str(kind.__metadata__[0].pattern), value) is not None
+
+
+def _check_niveaus(data: Dataset, sets: list[dict[str, Any]], niveaus: list[str]) -> None:
+    """Every ``--niveau`` must be a niveau that one of the chosen sets uses."""
+    used = niveau.ordered(data, (n for s in sets for n in niveau.of_set(data, s)))
+    for title in niveaus:
+        if title not in used:
+            raise UsageError(
+                f"niveau '{title}' komt niet voor in de gekozen sets"
+                f"{suggest(title, used, CLOSE)} (beschikbaar: {', '.join(used) or 'geen'})"
+            )
+
+
+def release_of(source: Path) -> str:
+    """The tag (or ``git describe``) of the checkout when it is a git repository itself."""
+    try:
+        import git
+    except ImportError:  # GitPython refuses to import without a git executable
+        return ONBEKEND
+    try:
+        repo = git.Repo(source)
+        if Path(repo.working_dir).resolve() != source.resolve():
+            return ONBEKEND
+        return str(repo.git.describe("--tags", "--always")).strip() or ONBEKEND
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError, git.GitCommandError, OSError):
+        return ONBEKEND
 
 
 def _read_back_problem(text: str, relative: str, kader: Kader) -> str | None:

@@ -417,7 +417,7 @@ CATALOGUE: dict[str, Entry] = {
         "{wat}: {probleem}",
         'Een kernzin met `prefix: "22a"` of twee doelzinnen met prefix `A` onder één kerndoel.',
         "Codes komen uit SLO's nummering (`prefix`): een kerndoel heeft een getal, een "
-        "doelzin één hoofdletter.",
+        "doelzin een hoofdletter met eventueel letters en cijfers erachter (`A`, `A3hv`).",
     ),
     "LD608": Entry(
         "bestaand kader niet bij te werken",
@@ -460,5 +460,38 @@ CATALOGUE: dict[str, Entry] = {
         "verwijst een $ref naar zichzelf?",
         "Een definitie in `context.json` die via `$ref` naar zichzelf verwijst.",
         "SLO's schema's zijn niet recursief: gebruik de `context.json` uit SLO's repository.",
+    ),
+    "LD614": Entry(
+        "curriculum-basis is leeg",
+        "{map}/ is leeg: de git-submodule is niet opgehaald; haal hem op met "
+        "'git submodule update --init' in de SLO-map, of clone met --recurse-submodules",
+        "Een `git clone` van SLO's curriculum-fo zonder `--recurse-submodules`.",
+        "Draai `git submodule update --init` in de checkout (of clone opnieuw met "
+        "`git clone --recurse-submodules`) en importeer opnieuw.",
+    ),
+    "LD615": Entry(
+        "SLO-verwijzing naar iets dat ontbreekt",
+        "{wat}: {probleem}",
+        "Een set waarvan `vakleergebied_id` een id noemt die niet in curriculum-basis staat "
+        "(dat komt voor in SLO's eigen release).",
+        "Het kader wordt toch gemaakt; de verwijzing blijft bewaard zoals SLO hem heeft. "
+        "Meld het bij SLO, of haal een nieuwere curriculum-basis op.",
+        "warning",
+    ),
+    "LD616": Entry(
+        "twee sets in één map of met één afkorting",
+        "{probleem}",
+        "'Functionele kerndoelen digitale geletterdheid' met `--domein "
+        "digitale-geletterdheid`, waar het kader van 'Kerndoelen digitale geletterdheid' staat.",
+        "Geef de set een eigen map en afkorting: importeer hem alleen (één `--set`) met "
+        "`--domein SLUG` en `--afkorting XX`.",
+    ),
+    "LD617": Entry(
+        "doelzin van een ander niveau dan zijn kerndoel",
+        "{wat}: {probleem}",
+        "Een kernzin voor 'so zml/mb' die ook de doelzin 20A voor 'vso db' noemt.",
+        "De code van zo'n doelzin krijgt zijn eigen niveau achter de letter "
+        "(`FDG-so-zml-mb-20Avsodb`), zodat codes uniek blijven; meld het bij SLO.",
+        "warning",
     ),
 }

@@ -2,65 +2,71 @@
 Subdomein, ``fo_kernzin`` → Kerndoel, ``fo_doelzin`` → Doelzin.
 
 - Every SLO field is kept: ``slo_id`` holds the entity's id, ``slo`` all its other fields
-  unchanged. A doelzin's ``slo`` also holds its uitwerkingen and illustraties, whole, under
-  ``fo_uitwerking`` and ``fo_illustratie`` (type names, never field names in SLO's data).
+  unchanged. A doelzin's illustraties are kept whole in its ``slo`` under
+  ``fo_illustratie``; its uitwerkingen, all of them (each with its niveaus), in
+  ``slo_uitwerkingen``. The kader keeps where it came from (``slo_bron``), the
+  curriculum-basis entities it refers to (``slo_basis``) and the replaced entities that its
+  ``replaces`` point to (``slo_vervangen``).
 - Our own fields are kept from the existing frame when the entity is already there
   (matched by SLO id, by ``replaces``, or, for frames made without SLO ids, by title or
   code), and otherwise derived from SLO's data alone: the domein slug and afkorting from the
-  set's title, codes from SLO's numbering (``prefix``), texts from SLO's title and
-  description. Subdomein codes take the next free number.
-- Kernzinnen and doelzinnen carry no niveau: a kernzin is po (or vo) when the uitwerkingen
-  or illustraties of its doelzinnen say so in ``niveau_id``.
+  set's title (or ``--domein``/``--afkorting``), codes from SLO's numbering (``prefix``),
+  texts from SLO's title and description. Subdomein codes take the next free number. A
+  label of an uitwerking is ours: kept, never made from SLO's text.
+- A kerndoel is imported once, under the first of its niveaus (``niveaus.json`` order), when
+  any of its niveaus is chosen; that niveau's slug is part of its code (``DG-po-22``,
+  ``FDG-so-zml-mb-18``).
+- Each set stands alone: a set that cannot be imported is refused, with the reason, and the
+  other sets are imported. Two sets that would share a folder or an afkorting stop the
+  whole import (``problems``).
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, get_args
 
-from leerdoelen.core.diagnostics import Diagnostic, diagnostic
-from leerdoelen.core.model import Doelzin, Kader, Kerndoel, Subdomein
-from leerdoelen.slo.source import Dataset
+from leerdoelen.core.diagnostics import Diagnostic, Severity, diagnostic
+from leerdoelen.core.model import DoelzinCode, Kader, Kerndoel, SloBron, Subdomein
+from leerdoelen.slo import niveaus as niveau
+from leerdoelen.slo.changes import Change, changes
+from leerdoelen.slo.doelzin import Existing, doelzin, omschrijving, replaces, slo
+from leerdoelen.slo.niveaus import DETAILS, slug
+from leerdoelen.slo.source import TYPE_NAMES, Dataset, check_sets
 
-# niveau titles (curriculum-basis) that make a kernzin po or vo
-NIVEAU_TITELS = {
-    "po": frozenset({"po"}),
-    "vo": frozenset(
-        {"vo", "ob vo", "3 h/v", "vso", "ob havo", "ob vwo", "ob vmbo", "havo", "vwo", "vmbo"}
-    ),
-}
-DETAILS = ("fo_uitwerking", "fo_illustratie")  # kept whole inside their doelzin's `slo`
+__all__ = ["DETAILS", "Change", "FramePlan", "Naming", "afkorting", "build_frames", "slug"]
+
+BRON = "SLO curriculum-fo"
+ONBEKEND = "onbekend"  # the release of a checkout that is not a git repository
 _STOPWOORDEN = frozenset({"en", "de", "het", "van", "voor", "in", "op", "een"})
+_DOELZIN_CODE = re.compile(str(get_args(DoelzinCode)[1].pattern))
 
 
 @dataclass(frozen=True)
-class Change:
-    """A doelzin of the old frame that the new release replaced or dropped."""
+class Naming:
+    """``--domein`` and ``--afkorting``: the folder and code prefix of a single set."""
 
-    old_code: str
-    old_id: str | None
-    new_code: str | None = None  # None: dropped without a successor
-    new_id: str | None = None
+    domein: str | None = None
+    afkorting: str | None = None
 
 
 @dataclass
 class FramePlan:
     kaders: list[Kader] = field(default_factory=list)
     changes: dict[str, Change] = field(default_factory=dict)  # by old doelzin code
-    problems: list[Diagnostic] = field(default_factory=list)
-
-
-def slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return "-".join(re.findall(r"[a-z0-9]+", ascii_text.lower()))
+    problems: list[Diagnostic] = field(default_factory=list)  # any: nothing may be written
+    refused: dict[str, list[Diagnostic]] = field(default_factory=dict)  # set title → why
+    warnings: list[Diagnostic] = field(default_factory=list)
 
 
 def _subject(set_title: str) -> str:
-    """'Kerndoelen digitale geletterdheid' → 'digitale geletterdheid'."""
-    return re.sub(r"^(functionele\s+)?kerndoelen(set)?\s+", "", set_title.strip(), flags=re.I)
+    """'Kerndoelen digitale geletterdheid' → 'digitale geletterdheid'; the functionele
+    kerndoelen keep their word ('functionele digitale geletterdheid'), so that the two sets
+    of one subject never share a folder."""
+    text = set_title.strip()
+    text = re.sub(r"^(functionele)\s+kerndoelen(set)?\s+", r"\1 ", text, flags=re.I)
+    return re.sub(r"^kerndoelen(set)?\s+", "", text, flags=re.I)
 
 
 def afkorting(domein: str) -> str:
@@ -71,90 +77,129 @@ def afkorting(domein: str) -> str:
     return letters[:4]
 
 
-def _omschrijving(entity: dict[str, Any]) -> str:
-    """Our text for a new entity: SLO's description, or the first full paragraph of a
-    set's karakteristiek, or its title."""
-    if text := " ".join(str(entity.get("description") or "").split()):
-        return text
-    for paragraph in re.split(r"[\r\n]+", str(entity.get("karakteristiek") or "")):
-        if paragraph.strip().endswith(".") and len(paragraph.split()) >= 8:
-            return " ".join(paragraph.split())
-    return " ".join(str(entity.get("title") or "").split()) or "(zonder titel)"
-
-
-def _slo(entity: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in entity.items() if k != "id"}
-
-
-def _replaces(entity: dict[str, Any]) -> list[str]:
-    value = entity.get("replaces")
-    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
-
-
-def niveaus_of(data: Dataset, kernzin: dict[str, Any]) -> set[str]:
-    """The niveaus (po, vo) that a kernzin's uitwerkingen and illustraties name."""
-    titles: set[str] = set()
-    for doelzin in data.children(kernzin, "fo_doelzin"):
-        for kind in DETAILS:
-            for detail in data.children(doelzin, kind):
-                for niveau_id in detail.get("niveau_id") or ():
-                    niveau = data.by_id.get(niveau_id)
-                    if niveau is not None and data.type_of[niveau_id] == "niveau":
-                        titles.add(str(niveau.get("title", "")))
-    return {code for code, names in NIVEAU_TITELS.items() if titles & names}
-
-
-class _Existing:
-    """Index of one existing frame's entities: by SLO id, and by code or title."""
-
-    def __init__(self, entities: Iterable[Any], key: str) -> None:
-        self.by_id: dict[str, Any] = {}
-        self.by_key: dict[str, Any] = {}
-        for entity in entities:
-            if entity.slo_id:
-                self.by_id[entity.slo_id] = entity
-            else:
-                self.by_key[getattr(entity, key)] = entity
-
-    def match(self, entity: dict[str, Any], key: str) -> Any:
-        found = self.by_id.get(entity["id"])
-        if found is None:
-            found = next((self.by_id[r] for r in _replaces(entity) if r in self.by_id), None)
-        return found if found is not None else self.by_key.get(key)
-
-
 def build_frames(
-    data: Dataset, sets: list[dict[str, Any]], niveaus: list[str], existing: dict[str, Kader]
+    data: Dataset,
+    sets: list[dict[str, Any]],
+    niveaus: list[str],
+    existing: dict[str, Kader],
+    naming: Naming | None = None,
+    release: str = ONBEKEND,
 ) -> FramePlan:
+    """The frames of ``sets`` at ``niveaus`` (titles from ``niveaus.json``)."""
     plan = FramePlan()
+    naming = naming or Naming()
+    domeinen = {k.domein: f"goals/{k.domein}/" for k in existing.values()}
     taken = {k.afkorting: k.domein for k in existing.values()}
     for set_ in sets:
+        title = str(set_.get("title", ""))
+        why = _refusal(data, set_, niveaus, plan)
+        if why:
+            plan.refused[title] = why
+            continue
         old = _existing_kader(set_, existing)
-        kader = _kader(data, set_, niveaus, old, plan, taken)
-        if kader is not None:
-            plan.kaders.append(kader)
-            taken[kader.afkorting] = kader.domein
-            if old is not None:
-                _changes(old, kader, plan)
+        domein, afk = _names(data, set_, old, existing, naming, plan, domeinen, taken)
+        if not domein:
+            continue
+        set_plan = FramePlan()
+        kader = _kader(data, set_, niveaus, old, set_plan, domein, afk)
+        plan.warnings += [w for w in set_plan.warnings if w not in plan.warnings]
+        if kader is None or set_plan.problems:
+            plan.refused[title] = set_plan.problems
+            continue
+        kader = kader.model_copy(update={"slo_bron": SloBron(bron=BRON, release=release)})
+        plan.kaders.append(kader)
+        domeinen[domein] = f"de set '{title}'"
+        taken[afk] = domein
+        if old is not None:
+            plan.changes.update(changes(old, kader))
     return plan
 
 
+def _refusal(
+    data: Dataset, set_: dict[str, Any], niveaus: list[str], plan: FramePlan
+) -> list[Diagnostic]:
+    """Why ``set_`` cannot be imported at all (empty: it can); its warnings go to ``plan``."""
+    checked = check_sets(data, [set_])
+    errors = [d for d in checked if d.severity == Severity.ERROR]
+    plan.warnings += [d for d in checked if d not in errors and d not in plan.warnings]
+    # A schema that cannot be used (LD613) is no fault of one set: it stops the import.
+    plan.problems += [d for d in errors if d.code == "LD613" and d not in plan.problems]
+    if errors:
+        return errors
+    refused = FramePlan()
+    plural = {"fo_subdomein": "subdomeinen", "fo_doelzin": "doelzinnen"}
+    direct = [
+        name
+        for kind, name in plural.items()
+        if any(d.get(f"{kind}_id") for d in data.children(set_, "fo_domein"))
+    ]
+    if direct:
+        why = (
+            f"domeinen met {' en '.join(direct)} direct eronder (zoals in "
+            "een examenprogramma); het kader kent alleen domein → kernzin → doelzin"
+        )
+        _problem(refused, data, "fo_set", set_, "LD606", why)
+        return refused.problems
+    has = niveau.of_set(data, set_)
+    if not set(has) & set(niveaus):
+        heeft = f"deze set heeft {', '.join(has)}" if has else "deze set noemt geen niveaus"
+        why = f"geen kerndoelen voor niveau {', '.join(niveaus)}; {heeft} (kies met --niveau)"
+        _problem(refused, data, "fo_set", set_, "LD606", why)
+        return refused.problems
+    return []
+
+
 def _existing_kader(set_: dict[str, Any], existing: dict[str, Kader]) -> Kader | None:
-    ids = {set_["id"], *_replaces(set_)}
+    ids = {set_["id"], *replaces(set_)}
     for kader in existing.values():
         if kader.slo_id in ids:
             return kader
-    return existing.get(slug(_subject(str(set_.get("title", "")))))
+    same = existing.get(slug(_subject(str(set_.get("title", "")))))
+    return same if same is not None and same.slo_id is None else None
+
+
+def _names(
+    data: Dataset,
+    set_: dict[str, Any],
+    old: Kader | None,
+    existing: dict[str, Kader],
+    naming: Naming,
+    plan: FramePlan,
+    domeinen: dict[str, str],
+    taken: dict[str, str],
+) -> tuple[str, str]:
+    """The set's folder and afkorting; ("", "") with a problem in ``plan`` when they are
+    another set's."""
+    title = str(set_.get("title", ""))
+    domein = naming.domein or (old.domein if old else slug(_subject(title)))
+    afk = naming.afkorting or (old.afkorting if old else afkorting(domein))
+    why = ""
+    if old is not None and (old.domein, old.afkorting) != (domein, afk):
+        why = (
+            f"set '{title}' staat al in goals/{old.domein}/ met afkorting {old.afkorting}; "
+            "een import verplaatst of hernoemt geen kader"
+        )
+    elif old is None and domein in domeinen:
+        why = f"set '{title}' zou in goals/{domein}/ komen, maar daar staat al {domeinen[domein]}"
+    elif taken.get(afk, domein) != domein:
+        why = f"set '{title}' zou afkorting {afk} krijgen, maar die is al van goals/{taken[afk]}/"
+    if old is None and domein in existing and existing[domein].slo_id is not None:
+        why = why or f"goals/{domein}/ hoort bij een andere SLO-set"
+    if why:
+        path, line = data.where("fo_set", set_["id"])
+        hint = "; kies met één --set een eigen --domein en --afkorting"
+        plan.problems.append(diagnostic("LD616", path, line, probleem=why + hint))
+        return "", ""
+    return domein, afk
 
 
 def _problem(
     plan: FramePlan, data: Dataset, kind: str, entity: dict[str, Any], code: str, text: str
 ) -> None:
-    from leerdoelen.slo.source import TYPE_NAMES
-
     path, line = data.where(kind, entity["id"])
     wat = f"{TYPE_NAMES[kind]} {entity['id']} ({entity.get('title', '')})"
-    plan.problems.append(diagnostic(code, path, line, wat=wat, probleem=text))
+    found = diagnostic(code, path, line, wat=wat, probleem=text)
+    (plan.warnings if found.severity == Severity.WARNING else plan.problems).append(found)
 
 
 def _kader(
@@ -163,55 +208,38 @@ def _kader(
     niveaus: list[str],
     old: Kader | None,
     plan: FramePlan,
-    taken: dict[str, str],
+    domein: str,
+    afk: str,
 ) -> Kader | None:
     subject = _subject(str(set_.get("title", "")))
-    domein = old.domein if old else slug(subject)
-    afk = old.afkorting if old else afkorting(domein)
-    if taken.get(afk, domein) != domein:
-        _problem(
-            plan,
-            data,
-            "fo_set",
-            set_,
-            "LD607",
-            f"afkorting {afk} is al van domein {taken[afk]}; maak goals/{domein}/kader.yaml "
-            "met een eigen afkorting en importeer opnieuw",
-        )
-        return None
-    old_subs = _Existing(old.subdomeinen if old else (), "titel")
-    old_kerndoelen = _Existing(
+    old_subs = Existing(old.subdomeinen if old else (), "titel")
+    old_kerndoelen = Existing(
         (k for s in (old.subdomeinen if old else ()) for k in s.kerndoelen), "code"
     )
-    old_doelzinnen = _Existing(
+    old_doelzinnen = Existing(
         (z for s in (old.subdomeinen if old else ()) for k in s.kerndoelen for z in k.doelzinnen),
         "code",
     )
     used_sd = {int(s.code.rpartition("SD")[2]) for s in (old.subdomeinen if old else ())}
     subdomeinen: list[Subdomein] = []
+    entities: list[dict[str, Any]] = [set_]
     seen: set[str] = set()
-    before = len(plan.problems)
     for domein_entity in data.children(set_, "fo_domein"):
-        for kind in ("fo_subdomein", "fo_doelzin"):
-            if domein_entity.get(f"{kind}_id"):
-                _problem(
-                    plan,
-                    data,
-                    "fo_domein",
-                    domein_entity,
-                    "LD606",
-                    f"heeft {kind}_id; het kader kent alleen kernzinnen onder een domein",
-                )
         kerndoelen = []
         for kernzin in data.children(domein_entity, "fo_kernzin"):
-            for niveau in [n for n in niveaus if n in niveaus_of(data, kernzin)]:
-                kerndoel = _kerndoel(
-                    data, kernzin, f"{afk}-{niveau}", old_kerndoelen, old_doelzinnen, plan, seen
-                )
-                if kerndoel is not None:
-                    kerndoelen.append(kerndoel)
+            its = niveau.of_kernzin(data, kernzin)
+            if not set(its) & set(niveaus):
+                continue
+            kerndoel = _kerndoel(
+                data, kernzin, its[0], f"{afk}-{slug(its[0])}", old_kerndoelen, old_doelzinnen,
+                plan, seen,
+            )  # fmt: skip
+            if kerndoel is not None:
+                kerndoelen.append(kerndoel)
+                entities.append(kernzin)
         if not kerndoelen:
             continue
+        entities.append(domein_entity)
         title = str(domein_entity.get("title", ""))
         match = old_subs.match(domein_entity, title)
         if match is not None:
@@ -223,55 +251,47 @@ def _kader(
         subdomeinen.append(
             Subdomein(
                 code=code,
-                titel=match.titel if match else title or _omschrijving(domein_entity),
-                omschrijving=match.omschrijving if match else _omschrijving(domein_entity),
+                titel=match.titel if match else title or omschrijving(domein_entity),
+                omschrijving=match.omschrijving if match else omschrijving(domein_entity),
                 slo_id=domein_entity["id"],
-                slo=_slo(domein_entity),
+                slo=slo(domein_entity),
                 kerndoelen=kerndoelen,
             )
         )
-    if len(plan.problems) > before:
+    if plan.problems or not subdomeinen:
         return None
-    if not subdomeinen:
-        _problem(
-            plan,
-            data,
-            "fo_set",
-            set_,
-            "LD606",
-            f"geen kerndoelen voor niveau {', '.join(niveaus)}",
-        )
-        return None
+    for kerndoel in (k for s in subdomeinen for k in s.kerndoelen):
+        for zin in kerndoel.doelzinnen:
+            entities.append(data.by_id[str(zin.slo_id)])
+            entities += (data.by_id[u.slo_id] for u in zin.slo_uitwerkingen)
+            entities += (zin.slo or {}).get("fo_illustratie") or ()
     return Kader(
         domein=domein,
         afkorting=afk,
         titel=old.titel if old else subject[:1].upper() + subject[1:],
-        omschrijving=old.omschrijving if old else _omschrijving(set_),
+        omschrijving=old.omschrijving if old else omschrijving(set_),
         slo_id=set_["id"],
-        slo=_slo(set_),
+        slo=slo(set_),
         subdomeinen=subdomeinen,
+        slo_basis=niveau.basis(data, entities) or None,
+        slo_vervangen=niveau.replaced(data, entities) or None,
     )
 
 
 def _kerndoel(
     data: Dataset,
     kernzin: dict[str, Any],
+    its_niveau: str,
     prefix: str,
-    old_kerndoelen: _Existing,
-    old_doelzinnen: _Existing,
+    old_kerndoelen: Existing,
+    old_doelzinnen: Existing,
     plan: FramePlan,
     seen: set[str],
 ) -> Kerndoel | None:
     number = str(kernzin.get("prefix", ""))
     if not re.fullmatch(r"[0-9]{1,2}", number):
-        _problem(
-            plan,
-            data,
-            "fo_kernzin",
-            kernzin,
-            "LD607",
-            f"prefix {number!r} is geen kerndoelnummer (1 of 2 cijfers)",
-        )
+        why = f"prefix {number!r} is geen kerndoelnummer (1 of 2 cijfers)"
+        _problem(plan, data, "fo_kernzin", kernzin, "LD607", why)
         return None
     code = f"{prefix}-{number}"
     if code in seen:
@@ -281,27 +301,27 @@ def _kerndoel(
     doelzinnen = []
     for zin in data.children(kernzin, "fo_doelzin"):
         letter = str(zin.get("prefix", ""))
-        zin_code = code + letter
-        if not re.fullmatch(r"[A-Z]", letter) or zin_code in seen:
-            why = "komt twee keer voor" if zin_code in seen else "is geen hoofdletter"
-            _problem(
-                plan, data, "fo_doelzin", zin, "LD607", f"prefix {letter!r} {why} ({zin_code})"
+        zin_niveaus = niveau.of_doelzin(data, zin)
+        if zin_niveaus and its_niveau not in zin_niveaus:
+            # SLO lists a doelzin of another niveau under this kernzin: its own niveau
+            # follows the letter, so that its code stays unique.
+            letter += slug(zin_niveaus[0]).replace("-", "")
+            why = (
+                f"staat onder kerndoel {code} ({its_niveau}) maar is voor "
+                f"{', '.join(zin_niveaus)}: code {code}{letter}"
             )
+            _problem(plan, data, "fo_doelzin", zin, "LD617", why)
+        zin_code = code + letter
+        if not re.fullmatch(r"[A-Z][0-9A-Za-z]*", letter) or not _DOELZIN_CODE.match(zin_code):
+            why = f"prefix {letter!r} is geen hoofdletter met letters of cijfers ({zin_code})"
+            _problem(plan, data, "fo_doelzin", zin, "LD607", why)
+            continue
+        if zin_code in seen:
+            why = f"prefix {letter!r} komt twee keer voor ({zin_code})"
+            _problem(plan, data, "fo_doelzin", zin, "LD607", why)
             continue
         seen.add(zin_code)
-        match = old_doelzinnen.match(zin, zin_code)
-        slo = _slo(zin)
-        for kind in DETAILS:
-            slo[kind] = list(data.children(zin, kind))
-        doelzinnen.append(
-            Doelzin(
-                code=zin_code,
-                titel=match.titel if match else str(zin.get("title") or zin_code),
-                omschrijving=match.omschrijving if match else _omschrijving(zin),
-                slo_id=zin["id"],
-                slo=slo,
-            )
-        )
+        doelzinnen.append(doelzin(data, zin, zin_code, old_doelzinnen.match(zin, zin_code)))
     if not doelzinnen:
         _problem(plan, data, "fo_kernzin", kernzin, "LD606", "heeft geen doelzinnen")
         return None
@@ -309,36 +329,8 @@ def _kerndoel(
     return Kerndoel(
         code=code,
         titel=match.titel if match else str(kernzin.get("title") or code),
-        omschrijving=match.omschrijving if match else _omschrijving(kernzin),
+        omschrijving=match.omschrijving if match else omschrijving(kernzin),
         slo_id=kernzin["id"],
-        slo=_slo(kernzin),
+        slo=slo(kernzin),
         doelzinnen=doelzinnen,
     )
-
-
-def _doelzinnen(kader: Kader) -> Iterable[Doelzin]:
-    for subdomein in kader.subdomeinen:
-        for kerndoel in subdomein.kerndoelen:
-            yield from kerndoel.doelzinnen
-
-
-def _changes(old: Kader, new: Kader, plan: FramePlan) -> None:
-    """Which doelzinnen of the old frame the new one replaced (``replaces``) or dropped."""
-    by_id = {z.slo_id: z for z in _doelzinnen(new)}
-    codes = {z.code for z in _doelzinnen(new)}
-    successor: dict[str, Doelzin] = {}
-    for zin in by_id.values():
-        for old_id in _replaces(zin.slo or {}):
-            successor.setdefault(old_id, zin)
-    for zin in _doelzinnen(old):
-        if zin.slo_id is None:
-            if zin.code not in codes:
-                plan.changes[zin.code] = Change(zin.code, None)
-        elif zin.slo_id not in by_id:
-            new_zin = successor.get(zin.slo_id)
-            plan.changes[zin.code] = Change(
-                zin.code,
-                zin.slo_id,
-                new_zin.code if new_zin else None,
-                new_zin.slo_id if new_zin else None,
-            )

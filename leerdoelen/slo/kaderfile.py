@@ -18,8 +18,28 @@ from leerdoelen.load import yamledit
 
 HEADER = "# yaml-language-server: $schema=../../schemas/kader.schema.json\n"
 WIDTH = 88
-_ORDER = ("domein", "afkorting", "code", "titel", "omschrijving", "slo_id", "slo")
+# Keys in reading order: our own fields, then SLO's (a doelzin: code, titel, omschrijving,
+# slo_id, slo_uitwerkingen, slo; an uitwerking: slo_id, niveaus, label, slo); the children;
+# and last what only an import writes and only the export reads.
+_ORDER = (
+    "domein",
+    "afkorting",
+    "code",
+    "titel",
+    "omschrijving",
+    "slo_id",
+    "niveaus",
+    "label",
+    "slo_bron",
+    "bron",
+    "release",
+    "slo_uitwerkingen",
+    "slo",
+)
 _CHILDREN = ("subdomeinen", "kerndoelen", "doelzinnen")
+_LAST = ("slo_basis", "slo_vervangen")
+_NESTED = frozenset({"slo_bron"})
+_ENTITIES = frozenset({*_CHILDREN, "slo_uitwerkingen"})
 _OWN_TEXT = frozenset({"titel", "omschrijving"})
 _SIMPLE = re.compile(r"^\S+( \S+)*$")  # single spaces, no line breaks: safe to fold
 
@@ -37,14 +57,16 @@ yamledit.add_representer(_Folded, _folded)
 
 def _ordered(entity: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    for key in (*_ORDER, *_CHILDREN):
+    for key in (*_ORDER, *_CHILDREN, *_LAST):
         value = entity.get(key)
-        if value is None:
+        if value is None or (key == "slo_uitwerkingen" and not value):
             continue
         if key in _OWN_TEXT and len(value) + len(key) + 8 > WIDTH and _SIMPLE.match(value):
             value = _Folded(value)
-        elif key in _CHILDREN:
+        elif key in _ENTITIES:
             value = [_ordered(child) for child in value]
+        elif key in _NESTED:
+            value = _ordered(value)
         out[key] = value
     return out
 

@@ -1,24 +1,32 @@
-"""Read a checkout in SLO's ``curriculum-fo`` layout and validate it against its own schema.
+"""Read a checkout in SLO's ``curriculum-fo`` layout and validate what the chosen sets reach
+against SLO's own schema.
 
 The layout: ``context.json`` (draft-07) names, per collection, the data file that holds it
 (its own ``#file`` keyword); ``data/<type>.json`` holds one JSON array per entity type;
-``curriculum-basis/`` holds the niveaus and vakleergebieden that ``niveau_id`` and
-``vakleergebied_id`` point to. SLO's ``itemTypeReference`` keyword means: the id must exist
-and be an entity of the named type. Ids in ``replaces`` point into SLO's
-``data/deprecated.json``, which we neither read nor require.
+``curriculum-basis/`` (a git submodule in SLO's repository) holds the niveaus and
+vakleergebieden that ``niveau_id`` and ``vakleergebied_id`` point to. SLO's
+``itemTypeReference`` keyword means: the id must exist and be an entity of the named type.
+Ids in ``replaces`` point into SLO's ``data/deprecated.json``, which is read when it is
+there (kept aside, never validated) and never required.
+
+A real release holds 129 sets and some dangling references of SLO's own: only the entities
+that the chosen sets reach are validated (``check_sets``). A reference that does not resolve
+is an error where the frame is built from it (set → domein → kernzin → doelzin), and
+otherwise a warning (a niveau, a vakleergebied, an uitwerking).
 
 Everything that is wrong becomes a diagnostic (file, entity id, what is wrong); nothing here
 raises on bad input.
 
-Longer than 350 lines: reading the checkout, the ``$ref`` inliner, the ``itemTypeReference``
-keyword and the Dutch wording of schema errors serve this one validation and nothing else.
+Longer than 350 lines: reading the checkout, what the sets reach, the ``$ref`` inliner, the
+``itemTypeReference`` keyword and the Dutch wording of schema errors serve this one
+validation and nothing else.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
@@ -34,7 +42,21 @@ BASIS = "curriculum-basis"
 BASIS_FILES = {"niveau": "data/niveaus.json", "vakleergebied": "data/vakleergebieden.json"}
 REQUIRED_BASIS = ("niveau",)  # niveau_id decides which kerndoelen are po
 BASIS_ID = "https://opendata.slo.nl/curriculum/schemas/curriculum-basis/context.json"
-SKIPPED = frozenset({"deprecated"})  # replaces' targets: kept as ids, never resolved
+DEPRECATED = "deprecated"  # replaces' targets: kept aside, never validated
+# Links that the frame is built from: one that does not resolve is an error; any other
+# reference that does not resolve (a niveau, a vakleergebied, an uitwerking) is a warning.
+STRUCTURE = frozenset({"fo_domein_id", "fo_subdomein_id", "fo_kernzin_id", "fo_doelzin_id"})
+# The ``<type>_id`` lists that lead from a set to everything below it.
+REACH = (
+    "fo_domein",
+    "fo_subdomein",
+    "fo_kernzin",
+    "fo_doelzin",
+    "fo_uitwerking",
+    "fo_illustratie",
+    "niveau",
+    "vakleergebied",
+)
 # SLO's files nest a few levels deep (a list of entities, a field, a list of ids); the JSON
 # parser and the validator recurse per level, so deeper input is refused before parsing.
 MAX_NESTING = 64
@@ -79,6 +101,8 @@ class Dataset:
     by_id: dict[str, dict[str, Any]] = field(default_factory=dict)
     type_of: dict[str, str] = field(default_factory=dict)  # id → type
     lines: dict[str, int] = field(default_factory=dict)  # id → line of its "id" in its file
+    deprecated: dict[str, dict[str, Any]] = field(default_factory=dict)  # id → entity, in order
+    schemas: tuple[dict[str, Any], dict[str, Any]] = ({}, {})  # curriculum-fo, -basis
 
     def of(self, kind: str) -> list[dict[str, Any]]:
         return self.entities.get(kind, [])
@@ -159,27 +183,43 @@ def _collections(schema: dict[str, Any]) -> dict[str, str]:
 
 
 def read_checkout(folder: Path) -> tuple[Dataset, list[Diagnostic]]:
-    """Read and validate ``folder``. Any diagnostic means: do not use the dataset."""
+    """Read ``folder`` and validate everything its sets reach. Any error means: do not use
+    the dataset (warnings may be there too)."""
+    data, problems = load_checkout(folder)
+    if problems:
+        return data, problems
+    return data, check_sets(data, data.of("fo_set"))
+
+
+def load_checkout(folder: Path) -> tuple[Dataset, list[Diagnostic]]:
+    """Read ``folder``: every file, parsed, with each id once. Validation is left to
+    ``check_sets``. Any diagnostic means: do not use the dataset."""
     problems: list[Diagnostic] = []
     data = Dataset()
     loaded = _read_json(folder / CONTEXT, CONTEXT, problems)
     if loaded is None:
         return data, problems
     fo_schema = loaded[0]
+    basis = folder / BASIS
+    if basis.is_dir() and not any(basis.iterdir()):
+        problems.append(diagnostic("LD614", BASIS, map=BASIS))
+        return data, problems
     basis_loaded = None
-    if (folder / BASIS / CONTEXT).is_file():
-        basis_loaded = _read_json(folder / BASIS / CONTEXT, f"{BASIS}/{CONTEXT}", problems)
+    if (basis / CONTEXT).is_file():
+        basis_loaded = _read_json(basis / CONTEXT, f"{BASIS}/{CONTEXT}", problems)
     basis_schema = basis_loaded[0] if basis_loaded else bundled_schema("curriculum-basis")
     if not isinstance(fo_schema, dict) or not isinstance(basis_schema, dict):
         problems.append(diagnostic("LD602", CONTEXT, probleem="geen JSON Schema-object"))
         return data, problems
     if problems:
         return data, problems
+    data.schemas = (fo_schema, basis_schema)
 
+    collections = _collections(fo_schema)
     sources = {
         name: (relative, name in (fo_schema.get("required") or ()))
-        for name, relative in _collections(fo_schema).items()
-        if name not in SKIPPED
+        for name, relative in collections.items()
+        if name != DEPRECATED
     }
     sources.update(
         {
@@ -223,11 +263,65 @@ def read_checkout(folder: Path) -> tuple[Dataset, list[Diagnostic]]:
             data.by_id[entity_id] = item
             data.type_of[entity_id] = kind
             data.lines[entity_id] = lines.get(entity_id, 0)
-    if problems:
-        return data, problems
-    fo_instance = {k: v for k, v in data.entities.items() if k not in BASIS_FILES}
-    basis_instance = {k: v for k, v in data.entities.items() if k in BASIS_FILES}
-    problems.extend(validate(data, fo_instance, fo_schema, basis_schema))
+    _read_deprecated(folder, collections.get(DEPRECATED), data, problems)
+    return data, problems
+
+
+def _read_deprecated(
+    folder: Path, relative: str | None, data: Dataset, problems: list[Diagnostic]
+) -> None:
+    """SLO's replaced entities (over 4 MiB in a real release), when the file is there."""
+    if relative is None or not (folder / relative).is_file():
+        return
+    read = _read_json(folder / relative, relative, problems)
+    if read is None:
+        return
+    if not isinstance(read[0], list):
+        problems.append(diagnostic("LD602", relative, probleem="verwacht een JSON-lijst"))
+        return
+    for item in read[0]:
+        if isinstance(item, dict) and isinstance(item.get("id"), str):
+            data.deprecated.setdefault(item["id"], item)
+
+
+def reached(data: Dataset, sets: Iterable[dict[str, Any]]) -> set[str]:
+    """The ids of ``sets`` and of every entity below them, basis entities included."""
+    seen: set[str] = set()
+    stack = [s["id"] for s in sets if isinstance(s.get("id"), str)]
+    while stack:
+        entity_id = stack.pop()
+        if entity_id in seen or entity_id not in data.by_id:
+            continue
+        seen.add(entity_id)
+        entity = data.by_id[entity_id]
+        for kind in REACH:
+            ids = entity.get(f"{kind}_id")
+            if isinstance(ids, list):
+                stack.extend(i for i in ids if isinstance(i, str))
+    return seen
+
+
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def _wanted(entity: dict[str, Any], ids: set[str]) -> bool:
+    """Reached, or without a usable id: nothing can reach it, and the schema says why."""
+    entity_id = entity.get("id")
+    return entity_id in ids or not isinstance(entity_id, str) or not _UUID.fullmatch(entity_id)
+
+
+def check_sets(data: Dataset, sets: Iterable[dict[str, Any]]) -> list[Diagnostic]:
+    """Validate what ``sets`` reach (and entities without a usable id, which nothing can
+    reach) against SLO's schemas: errors, and warnings for references to nothing."""
+    ids = reached(data, sets)
+    instance: dict[str, list[Any]] = {}
+    for kind, items in data.entities.items():
+        found: list[Any] = items  # a broken file may hold anything: the schema says so
+        instance[kind] = [e for e in found if not isinstance(e, dict) or _wanted(e, ids)]
+    fo_schema, basis_schema = data.schemas
+    fo_instance = {k: v for k, v in instance.items() if k not in BASIS_FILES}
+    basis_instance = {k: v for k, v in instance.items() if k in BASIS_FILES}
+    problems = validate(data, fo_instance, fo_schema, basis_schema)
     wrapper = {
         "type": "object",
         "properties": {
@@ -236,7 +330,7 @@ def read_checkout(folder: Path) -> tuple[Dataset, list[Diagnostic]]:
         },
     }
     problems.extend(validate(data, basis_instance, wrapper, basis_schema, fo_schema))
-    return data, problems
+    return problems
 
 
 def validate(
@@ -388,5 +482,9 @@ def _diagnose(
     else:
         subject = relative
     line = data.lines.get(entity_id, 0) if isinstance(entity_id, str) else 0
-    code = "LD604" if error.validator == "itemTypeReference" else "LD603"
+    # A reference to nothing is a warning, unless the frame is built from it (STRUCTURE).
+    reference = error.validator == "itemTypeReference"
+    missing = isinstance(error.instance, str) and error.instance not in data.type_of
+    structure = len(path) > 2 and path[2] in STRUCTURE
+    code = "LD603" if not reference else "LD615" if missing and not structure else "LD604"
     return diagnostic(code, relative, line, wat=subject, probleem=_describe(error))

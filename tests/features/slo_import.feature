@@ -41,3 +41,23 @@ Functionaliteit: Een nieuwe release van SLO's kerndoelen importeren
     Dan is de afsluitcode 1
     En meldt de import "LD603" in "data/doelzinnen.json" met "verplicht veld 'status' ontbreekt"
     En is er niets veranderd in het project
+
+  Scenario: Ik importeer de functionele kerndoelen naast de gewone
+    Gegeven een leeg project
+    En een checkout van SLO zoals de hele release
+    Als ik de set "Kerndoelen digitale geletterdheid" importeer op de niveaus "po"
+    Dan is de afsluitcode 0
+    Als ik de set "Functionele kerndoelen digitale geletterdheid" importeer op de niveaus "so zml/mb, vso am, vso db"
+    Dan is de afsluitcode 0
+    En staat het kader "functionele-digitale-geletterdheid" naast "digitale-geletterdheid" met afkorting "FDG"
+    En heeft het kader "functionele-digitale-geletterdheid" kerndoel "FDG-so-zml-mb-18" en kerndoel "FDG-vso-am-18"
+    En meldt de controle geen fouten
+
+  Scenario: Een examenprogramma houdt een kerndoelenset niet tegen
+    Gegeven een leeg project
+    En een checkout van SLO zoals de hele release
+    Als ik de sets "Examenprogramma informatica havo" en "Kerndoelen mens en natuur" importeer
+    Dan is de afsluitcode 1
+    En meldt de import de regel "niet geïmporteerd: Examenprogramma informatica havo"
+    En meldt de import de regel "bijgewerkt: goals/mens-en-natuur/kader.yaml"
+    En meldt de controle geen fouten
