@@ -158,9 +158,10 @@ def test_the_first_import_only_adds_the_slo_fields_and_keeps_every_comment(
     runs += [(last, lines[:split])] if split else []
     assert all(not line.strip() or line.startswith("#") for line in before.splitlines()[last:])
     assert all(line.startswith(("  ", "- ")) for line in basis[1:])
-    for index, lines in runs:  # each run is SLO's fields, right behind their slo_id
+    for index, lines in runs:  # each run is SLO's fields, right behind their slo_id (or,
+        # in an uitwerking that the frame lists already, behind our label)
         anchor = before.splitlines()[index - 1]
-        indent = re.match(r"^( *)slo_id: ", anchor)
+        indent = re.match(r"^( *)(?:slo_id|label): ", anchor)
         assert indent, (anchor, lines[0])
         keys = [line[len(indent[1]) :] for line in lines if not line.startswith(indent[1] + " ")]
         assert keys and {k.partition(":")[0] for k in keys} <= {
