@@ -158,18 +158,24 @@ def test_the_first_import_only_adds_the_slo_fields_and_keeps_every_comment(
     runs += [(last, lines[:split])] if split else []
     assert all(not line.strip() or line.startswith("#") for line in before.splitlines()[last:])
     assert all(line.startswith(("  ", "- ")) for line in basis[1:])
-    for index, lines in runs:  # each run is SLO's fields, right behind their slo_id (or,
-        # in an uitwerking that the frame lists already, behind our label)
+    for index, lines in runs:  # each run is SLO's fields, behind a slo_id, or behind our
+        # label in an uitwerking the frame lists already (a doelzin's `slo` follows its list)
         anchor = before.splitlines()[index - 1]
-        indent = re.match(r"^( *)(?:slo_id|label): ", anchor)
-        assert indent, (anchor, lines[0])
-        keys = [line[len(indent[1]) :] for line in lines if not line.startswith(indent[1] + " ")]
+        found = re.match(r"^( *)(?:- )?(?:slo_id|label): ", anchor)
+        assert found, (anchor, lines[0])
+        # (an uitwerking's `slo` and its doelzin's `slo` can follow each other: one run)
+        indent = " " * min(len(line) - len(line.lstrip(" ")) for line in lines if line.strip())
+        assert len(indent) <= len(found[1]) + 2, (anchor, lines[0])
+        keys = [
+            line[len(indent) :]
+            for line in lines
+            if line.startswith(indent) and line[len(indent) :][:1] not in (" ", "-", "")
+        ]
         assert keys and {k.partition(":")[0] for k in keys} <= {
             "slo_bron",
             "slo_uitwerkingen",
             "slo",
         }, keys
-        assert all(line.startswith(indent[1]) for line in lines)
     assert all(comment in after.splitlines() for comment in comments)
     assert check(project).ok
 
