@@ -71,3 +71,21 @@ def as_imported(project: Path, checkout: Path) -> None:
         Kader.model_validate(data)
         new = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=88)
         path.write_text(new, encoding="utf-8")
+
+
+def niveau_args(checkout: Path) -> list[str]:
+    """``--niveau`` for every niveau that the checkout's uitwerkingen and illustraties name:
+    their titles (``niveaus.json`` order) for the import of issue 12, po and vo for today's
+    import, which knows only those two."""
+    from leerdoelen.slo import frame
+
+    if not hasattr(frame, "Naming"):  # today's import
+        return ["--niveau", "po", "--niveau", "vo"]
+    used = {
+        i
+        for name in ("uitwerkingen", "illustraties")
+        for e in _read(checkout / "data" / f"{name}.json")
+        for i in _ids(e, "niveau_id")
+    }
+    niveaus = _read(checkout / "curriculum-basis" / "data" / "niveaus.json")
+    return [arg for n in niveaus if n["id"] in used for arg in ("--niveau", n["title"])]
