@@ -230,15 +230,26 @@ def _kaders(project: Path) -> dict[str, bytes]:
     return {p.relative_to(project).as_posix(): p.read_bytes() for p in project.glob("goals/*/*")}
 
 
+NEW_IMPORTER = "needs the importer of branch slo-import"
 ROUND_TRIPS = [
     ("slo-curriculum-fo-dg", True),
     ("slo-curriculum-fo-mn", True),
     ("slo-curriculum-fo-fdg", True),
-    ("slo-curriculum-fo-dg", False),  # po only: SLO's ids of the vo kernzinnen stay
+    # po only: the export keeps SLO's ids of the vo kernzinnen, which it does not hold; the
+    # import must take a domein that names a kernzin not in the checkout as a warning.
+    pytest.param(
+        "slo-curriculum-fo-dg",
+        False,
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason=f"{NEW_IMPORTER}, with a warning (not a refusal) for a domein's kernzin id "
+            "that is not in the checkout",
+        ),
+    ),
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="needs the importer of branch slo-import")
+@pytest.mark.xfail(strict=True, reason=NEW_IMPORTER)
 @pytest.mark.parametrize(("fixture", "every_niveau"), ROUND_TRIPS)
 def test_import_export_import_gives_the_same_kader_files(
     tmp_path: Path, fixture: str, every_niveau: bool
