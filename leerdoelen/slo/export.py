@@ -2,11 +2,10 @@
 to be imported again: ``import(export(import(X)))`` gives the same ``kader.yaml`` files.
 
 - Every SLO entity kept in a frame comes out as it came in, field by field: ``slo_id`` as
-  ``id`` plus the fields under ``slo``, in their order (``id`` comes first: where SLO had it
-  is not kept). A doelzin's uitwerkingen come from ``slo_uitwerkingen``, its illustraties
-  from ``slo["fo_illustratie"]``. Lists of child ids stay as SLO has them, also where they
-  name entities that were not imported (the vo kernzinnen of a po import): those ids are
-  SLO's, outside the export, and its validation accepts them as such.
+  ``id`` (first: where SLO had it is not kept) plus ``slo`` in its order; a doelzin's
+  uitwerkingen from ``slo_uitwerkingen``, its illustraties whole from
+  ``slo["fo_illustratie"]``. Lists of child ids stay SLO's, also where they name entities
+  that were not imported (the vo kernzinnen of a po import): the validation accepts those.
 - ``curriculum-basis/data/`` holds the niveaus and vakleergebieden of the kaders'
   ``slo_basis``, and ``data/deprecated.json`` the replaced entities of ``slo_vervangen``.
   A frame of our own (no ``slo_basis``) gets a niveau for each niveau title of its
@@ -47,14 +46,7 @@ from leerdoelen.core.model import (
     Subdomein,
 )
 from leerdoelen.slo.order import merged
-from leerdoelen.slo.source import (
-    BASIS,
-    BASIS_ID,
-    CONTEXT,
-    Dataset,
-    bundled_schema,
-    validate,
-)
+from leerdoelen.slo.source import BASIS, BASIS_ID, CONTEXT, Dataset, bundled_schema, validate
 
 # entity type → data file, in the order of SLO's context.json, plus our leerdoelen
 FILES = {
