@@ -27,12 +27,13 @@ from leerdoelen.load.project import GOALS, KADER, Project, at, load_project
 from leerdoelen.load.yamlfile import MAX_BYTES, parse_yaml
 from leerdoelen.slo import niveaus as niveau
 from leerdoelen.slo.changes import Change
-from leerdoelen.slo.frame import ONBEKEND, FramePlan, Naming, build_frames
+from leerdoelen.slo.frame import FramePlan, Naming, build_frames
 from leerdoelen.slo.kaderfile import kader_text
+from leerdoelen.slo.release import release_of
 from leerdoelen.slo.source import Dataset, load_checkout
 from leerdoelen.util.files import write_atomic
 
-__all__ = ["ImportResult", "Naming", "import_slo", "release_of"]
+__all__ = ["ImportResult", "Naming", "import_slo"]
 
 DEFAULT_SETS = ("Kerndoelen digitale geletterdheid", "Kerndoelen mens en natuur")
 DEFAULT_NIVEAUS = ("po",)
@@ -163,21 +164,6 @@ def _check_niveaus(data: Dataset, sets: list[dict[str, Any]], niveaus: list[str]
                 f"niveau '{title}' komt niet voor in de gekozen sets"
                 f"{suggest(title, used, CLOSE)} (beschikbaar: {', '.join(used) or 'geen'})"
             )
-
-
-def release_of(source: Path) -> str:
-    """The tag (or ``git describe``) of the checkout when it is a git repository itself."""
-    try:
-        import git
-    except ImportError:  # GitPython refuses to import without a git executable
-        return ONBEKEND
-    try:
-        repo = git.Repo(source)
-        if Path(repo.working_dir).resolve() != source.resolve():
-            return ONBEKEND
-        return str(repo.git.describe("--tags", "--always")).strip() or ONBEKEND
-    except (git.InvalidGitRepositoryError, git.NoSuchPathError, git.GitCommandError, OSError):
-        return ONBEKEND
 
 
 def _read_back_problem(text: str, relative: str, kader: Kader) -> str | None:

@@ -251,9 +251,9 @@ CATALOGUE: dict[str, Entry] = {
     "LD316": Entry(
         "dubbele SLO-uitwerking in het kader",
         "slo_id '{id}' staat al bij doelzin {elders} (regel {regel})",
-        "Dezelfde uitwerking twee keer onder één doelzin, of onder twee doelzinnen.",
-        "Houd de uitwerking bij één doelzin, één keer: een uitwerking van SLO hoort bij "
-        "precies één doelzin.",
+        "Dezelfde uitwerking twee keer onder één doelzin.",
+        "Noem de uitwerking één keer bij die doelzin (SLO zelf zet een uitwerking soms "
+        "onder twee doelzinnen: dat mag).",
     ),
     "LD401": Entry(
         "onbekend leerdoel in registratie",

@@ -1,11 +1,15 @@
 """``export case``: the whole corpus as one 1EdTech CASE 1.1 CFPackage.
 
 - CFItems: domeinen, subdomeinen, kerndoelen and doelzinnen (with SLO's own UUIDs as their
-  identifiers, where the frame has them) and leerdoelen (uuid5 of their code).
-- CFAssociations: ``isChildOf`` for the tree (a domein is a child of the document, a
-  leerdoel of its doelzin), ``precedes`` from a voorkennis goal to the goal that builds on
-  it, ``isRelatedTo`` for gerelateerd and ook_bij, ``replacedBy`` from a vervallen goal to
-  each of its replacements.
+  identifiers, where the frame has them), SLO's uitwerkingen of each doelzin (type
+  ``SLO-uitwerking``: SLO's text, our label as abbreviated statement) and leerdoelen (uuid5
+  of their code).
+- CFAssociations: ``isChildOf`` for the tree (a domein is a child of the document, an
+  uitwerking and a leerdoel of their doelzin), with ``sequenceNumber`` 1..n among the
+  children of one parent: the frame's order, a doelzin's uitwerkingen before its leerdoelen,
+  and leerdoelen by their lowest groep band, then code; ``precedes`` from a voorkennis goal
+  to the goal that builds on it, ``isRelatedTo`` for gerelateerd and ook_bij,
+  ``replacedBy`` from a vervallen goal to each of its replacements.
 - Every identifier is a lowercase UUID with variant digit 8, 9, a or b; ``uri`` values are
   built on the site's ``site_url``; ``lastChangeDateTime`` is the last commit of the file
   that holds the item (``export.history``), or the fixed fallback.
@@ -19,10 +23,19 @@ from typing import Any
 
 from leerdoelen.core.corpus import Corpus
 from leerdoelen.core.ids import code_uuid
-from leerdoelen.core.model import Doelzin, Kader, Kerndoel, Subdomein
+from leerdoelen.core.model import (
+    GROEPEN,
+    Doelzin,
+    Kader,
+    Kerndoel,
+    Leerdoel,
+    SloUitwerking,
+    Subdomein,
+)
 from leerdoelen.export.dates import FALLBACK, timestamp
 
 CASE_VERSION = "1.1"
+UITWERKING = "SLO-uitwerking"
 
 
 def _id(entity: Kader | Subdomein | Kerndoel | Doelzin) -> str:
@@ -48,25 +61,27 @@ class _Package:
         identifier: str,
         kind: str,
         code: str,
-        titel: str,
+        titel: str | None,
         statement: str,
         uri: str,
         changed: str,
         **extra: Any,
     ) -> None:
-        item = {
-            "identifier": identifier,
-            "fullStatement": statement,
-            "abbreviatedStatement": titel,
-            "humanCodingScheme": code,
-            "CFItemType": kind,
-            "uri": uri,
-            "language": "nl",
-            "lastChangeDateTime": changed,
-            **extra,
-        }
+        item: dict[str, Any] = {"identifier": identifier, "fullStatement": statement}
+        if titel:
+            item["abbreviatedStatement"] = titel
+        item.update(
+            {
+                "humanCodingScheme": code,
+                "CFItemType": kind,
+                "uri": uri,
+                "language": "nl",
+                "lastChangeDateTime": changed,
+                **extra,
+            }
+        )
         self.items.append(item)
-        self.nodes[identifier] = {"title": titel, "identifier": identifier, "uri": uri}
+        self.nodes[identifier] = {"title": titel or statement, "identifier": identifier, "uri": uri}
 
     def associate(
         self, kind: str, origin: str, destination: str, changed: str, sequence: int | None = None
@@ -111,7 +126,7 @@ def case_package(
         "caseVersion": CASE_VERSION,
         "adoptionStatus": "Draft",
     }
-    tree: list[tuple[str, str, str, int]] = []  # child, parent, changed, position
+    tree: list[tuple[str, str, str]] = []  # child, parent, changed: in sibling order
     for domein in sorted(corpus.kaders):
         kader = corpus.kaders[domein]
         when = package.when(kader_files[domein])
@@ -120,8 +135,8 @@ def case_package(
         package.item(
             kader_id, "Domein", kader.afkorting, kader.titel, kader.omschrijving, page, when
         )
-        tree.append((kader_id, document_id, when, len(tree) + 1))
-        for i, sub in enumerate(kader.subdomeinen, 1):
+        tree.append((kader_id, document_id, when))
+        for sub in kader.subdomeinen:
             package.item(
                 _id(sub),
                 "Subdomein",
@@ -131,14 +146,14 @@ def case_package(
                 f"{page}#{sub.code.lower()}",
                 when,
             )
-            tree.append((_id(sub), kader_id, when, i))
-            for j, kern in enumerate(sub.kerndoelen, 1):
+            tree.append((_id(sub), kader_id, when))
+            for kern in sub.kerndoelen:
                 kern_page = f"{base}kerndoelen/{kern.code}/"
                 package.item(
                     _id(kern), "Kerndoel", kern.code, kern.titel, kern.omschrijving, kern_page, when
                 )
-                tree.append((_id(kern), _id(sub), when, j))
-                for k, zin in enumerate(kern.doelzinnen, 1):
+                tree.append((_id(kern), _id(sub), when))
+                for zin in kern.doelzinnen:
                     package.item(
                         _id(zin),
                         "Doelzin",
@@ -148,7 +163,10 @@ def case_package(
                         f"{kern_page}#{zin.code.lower()}",
                         when,
                     )
-                    tree.append((_id(zin), _id(kern), when, k))
+                    tree.append((_id(zin), _id(kern), when))
+                    for n, uitwerking in enumerate(zin.slo_uitwerkingen, 1):
+                        _uitwerking(package, zin, uitwerking, n, when)
+                        tree.append((uitwerking.slo_id.lower(), _id(zin), when))
     goals = [corpus.leerdoelen[c] for c in sorted(corpus.leerdoelen)]
     for doel in goals:
         extra: dict[str, Any] = {
@@ -166,15 +184,13 @@ def case_package(
             package.when(goal_files[doel.code]),
             **extra,
         )
-    siblings: dict[str, int] = {}
-    for doel in goals:
+    for doel in sorted(goals, key=_sibling_order):
         parent = _id(corpus.doelzinnen[doel.doelzin].doelzin)
+        tree.append((code_uuid(doel.code), parent, package.when(goal_files[doel.code])))
+    siblings: dict[str, int] = {}
+    for child, parent, when in tree:
         siblings[parent] = siblings.get(parent, 0) + 1
-        tree.append(
-            (code_uuid(doel.code), parent, package.when(goal_files[doel.code]), siblings[parent])
-        )
-    for child, parent, when, position in tree:
-        package.associate("isChildOf", child, parent, when, position)
+        package.associate("isChildOf", child, parent, when, siblings[parent])
     for doel in goals:
         me = code_uuid(doel.code)
         when = package.when(goal_files[doel.code])
@@ -191,6 +207,33 @@ def case_package(
         "CFItems": package.items,
         "CFAssociations": package.associations,
     }
+
+
+def _sibling_order(doel: Leerdoel) -> tuple[int, str]:
+    return GROEPEN.index(doel.laagste_groep), doel.code
+
+
+def _uitwerking(
+    package: _Package, zin: Doelzin, uitwerking: SloUitwerking, n: int, when: str
+) -> None:
+    """One of SLO's uitwerkingen: SLO's text when it was imported, else our label."""
+    slo = uitwerking.slo or {}
+    text = " ".join(str(slo.get("description") or slo.get("title") or "").split())
+    label = uitwerking.label
+    prefix = str(slo.get("prefix") or f"u{n}")
+    identifier = uitwerking.slo_id.lower()
+    if identifier in package.nodes:  # SLO lists it under another doelzin too
+        return
+    package.item(
+        identifier,
+        UITWERKING,
+        f"{zin.code}-{prefix}",
+        label,
+        text or label or f"Uitwerking {prefix} van doelzin {zin.code}",
+        f"{package.base}open-data/case.json#{identifier}",
+        when,
+        educationLevel=list(uitwerking.niveaus),
+    )
 
 
 def case_bytes(

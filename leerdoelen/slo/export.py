@@ -1,11 +1,22 @@
-"""``export slo``: the frames and our leerdoelen in SLO's curriculum-fo layout.
+"""``export slo``: the frames and our leerdoelen in SLO's curriculum-fo layout, whole enough
+to be imported again: ``import(export(import(X)))`` gives the same ``kader.yaml`` files.
 
-Every SLO entity kept in a frame comes out as it came in, field by field: ``slo_id`` as
-``id`` plus the fields under ``slo``; a doelzin's uitwerkingen and illustraties from its
-``slo``. The one thing that can differ is a list of child ids (``fo_kernzin_id`` …): it
-names only the children that are in the export, in SLO's order, so that every reference
-resolves (an import of only po leaves the vo kernzinnen out). Frame entities without SLO
-data are written from our own fields, with ids from ``export.ids``.
+- Every SLO entity kept in a frame comes out as it came in, field by field: ``slo_id`` as
+  ``id`` (first: where SLO had it is not kept) plus ``slo`` in its order; a doelzin's
+  uitwerkingen from ``slo_uitwerkingen``, its illustraties whole from
+  ``slo["fo_illustratie"]``. Lists of child ids stay SLO's, also where they name entities
+  that were not imported (the vo kernzinnen of a po import): the validation accepts those.
+- ``curriculum-basis/data/`` holds the niveaus and vakleergebieden of the kaders'
+  ``slo_basis``, and ``data/deprecated.json`` the replaced entities of ``slo_vervangen``.
+  A frame of our own (no ``slo_basis``) gets a niveau for each niveau title of its
+  uitwerkingen: SLO's niveau of that title when another frame has it, else one of ours
+  (title only, id from ``export.ids``: ``niveau:<title>``).
+- Order: the import keeps no positions in SLO's files, so frame entities, uitwerkingen and
+  illustraties come in the kaders' own order (kaders by domein, then the tree), each at its
+  first place; basis and replaced entities in the order of ``slo_basis`` and
+  ``slo_vervangen`` (SLO's own), merged over the kaders.
+- Frame entities without SLO data are written from our own fields, with ids from
+  ``export.ids``.
 
 Leerdoelen become entities of their own, type ``ld_leerdoel`` in ``data/leerdoelen.json``,
 each under its doelzin through ``parent_id`` (as SLO's alias entities point to their
@@ -18,21 +29,25 @@ from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from leerdoelen.core.corpus import Corpus
 from leerdoelen.core.diagnostics import Diagnostic, diagnostic
 from leerdoelen.core.ids import code_uuid
-from leerdoelen.core.model import GROEPEN, STATUSSEN, Doelzin, Kader, Kerndoel, Subdomein
-from leerdoelen.slo.frame import DETAILS
-from leerdoelen.slo.source import (
-    BASIS,
-    BASIS_ID,
-    CONTEXT,
-    Dataset,
-    bundled_schema,
-    validate,
+from leerdoelen.core.model import (
+    GROEPEN,
+    STATUSSEN,
+    Doelzin,
+    Kader,
+    Kerndoel,
+    SloUitwerking,
+    Subdomein,
 )
+from leerdoelen.slo.order import merged
+from leerdoelen.slo.release import PACKAGE, package_json
+from leerdoelen.slo.source import BASIS, BASIS_ID, CONTEXT, Dataset, bundled_schema, validate
 
 # entity type → data file, in the order of SLO's context.json, plus our leerdoelen
 FILES = {
@@ -45,6 +60,13 @@ FILES = {
     "fo_illustratie": "data/illustraties.json",
     "ld_leerdoel": "data/leerdoelen.json",
 }
+BASIS_FILES = {
+    "niveau": f"{BASIS}/data/niveaus.json",
+    "vakleergebied": f"{BASIS}/data/vakleergebieden.json",
+}
+DEPRECATED = "data/deprecated.json"
+# Keys of a doelzin's ``slo`` that hold its entities (type names, never SLO's field names).
+_DETAILS = ("fo_uitwerking", "fo_illustratie")
 _UUID = f"{BASIS_ID}#/definitions/uuid"
 _UUIDS = f"{BASIS_ID}#/definitions/uuidArray"
 
@@ -102,9 +124,24 @@ def _id(entity: Kader | Subdomein | Kerndoel | Doelzin) -> str:
     return code_uuid(entity.domein if isinstance(entity, Kader) else entity.code)
 
 
+@dataclass
+class SloExport:
+    """By collection: SLO's entities and our leerdoelen, the basis entities, the replaced
+    ones, and (``outside``) the ids that SLO's entities name but that are not in the export,
+    with the type their field says."""
+
+    entities: dict[str, list[dict[str, Any]]]
+    basis: dict[str, list[dict[str, Any]]]
+    vervangen: list[dict[str, Any]]
+    outside: dict[str, str] = field(default_factory=dict)
+
+
 class _Writer:
     def __init__(self) -> None:
         self.entities: dict[str, dict[str, dict[str, Any]]] = {kind: {} for kind in FILES}
+        self.basis: list[list[dict[str, Any]]] = []
+        self.vervangen: list[list[dict[str, Any]]] = []
+        self.uitwerkingen: list[SloUitwerking] = []  # of our own: no SLO entity
 
     def add(self, kind: str, entity: dict[str, Any]) -> None:
         self.entities[kind].setdefault(entity["id"], entity)
@@ -121,67 +158,73 @@ def _frame_entity(
     if entity.slo is None:
         out = {"id": _id(entity), "title": entity.titel, "description": entity.omschrijving}
         out.update(own)
-        if child_kind:
+        if child_kind and (children or child_kind != "fo_uitwerking"):
             out[f"{child_kind}_id"] = children
         return out
     out = {"id": _id(entity)}
-    out.update({k: v for k, v in entity.slo.items() if k not in DETAILS})
+    out.update({k: v for k, v in entity.slo.items() if k not in _DETAILS})
     if child_kind:
-        field = f"{child_kind}_id"
-        stored = out.get(field)
-        if isinstance(stored, list):
-            present = set(children)
-            kept = [c for c in stored if c in present]
-            out[field] = kept + [c for c in children if c not in set(kept)]
-        else:
-            out[field] = children
+        name = f"{child_kind}_id"
+        stored = out.get(name)
+        if isinstance(stored, list):  # SLO's list, whole; a child of ours is added at its end
+            out[name] = stored + [c for c in children if c not in set(stored)]
+        elif children or child_kind != "fo_uitwerking":
+            out[name] = children
     return out
 
 
-def slo_entities(corpus: Corpus) -> dict[str, list[dict[str, Any]]]:
-    """Entity type → entities, for every frame and every leerdoel in the corpus."""
-    writer = _Writer()
-    for domein in sorted(corpus.kaders):
-        kader = corpus.kaders[domein]
-        for subdomein in kader.subdomeinen:
-            for kerndoel in subdomein.kerndoelen:
-                for doelzin in kerndoel.doelzinnen:
-                    slo = doelzin.slo or {}
-                    for kind in DETAILS:
-                        for detail in slo.get(kind) or ():
-                            writer.add(kind, detail)
-                    letter = doelzin.code[-1]
-                    writer.add(
-                        "fo_doelzin",
-                        _frame_entity(
-                            doelzin,
-                            {"prefix": letter, "status": "concept", "soort": "kerndoel"},
-                            None,
-                            [],
-                        ),
-                    )
-                writer.add(
-                    "fo_kernzin",
-                    _frame_entity(
-                        kerndoel,
-                        {"prefix": kerndoel.code.rpartition("-")[2]},
-                        "fo_doelzin",
-                        [_id(z) for z in kerndoel.doelzinnen],
-                    ),
-                )
+def _doelzin(writer: _Writer, doelzin: Doelzin) -> None:
+    for illustratie in (doelzin.slo or {}).get("fo_illustratie") or ():
+        writer.add("fo_illustratie", illustratie)
+    for uitwerking in doelzin.slo_uitwerkingen:
+        if uitwerking.slo is None:
+            writer.uitwerkingen.append(uitwerking)
+        else:
+            writer.add("fo_uitwerking", {"id": uitwerking.slo_id, **uitwerking.slo})
+    prefix = doelzin.code.rpartition("-")[2].lstrip("0123456789")
+    writer.add(
+        "fo_doelzin",
+        _frame_entity(
+            doelzin,
+            {"prefix": prefix, "status": "concept", "soort": "kerndoel"},
+            "fo_uitwerking",
+            [u.slo_id for u in doelzin.slo_uitwerkingen],
+        ),
+    )
+
+
+def _kader(writer: _Writer, kader: Kader) -> None:
+    for subdomein in kader.subdomeinen:
+        for kerndoel in subdomein.kerndoelen:
+            for doelzin in kerndoel.doelzinnen:
+                _doelzin(writer, doelzin)
             writer.add(
-                "fo_domein",
-                _frame_entity(subdomein, {}, "fo_kernzin", [_id(k) for k in subdomein.kerndoelen]),
+                "fo_kernzin",
+                _frame_entity(
+                    kerndoel,
+                    {"prefix": kerndoel.code.rpartition("-")[2]},
+                    "fo_doelzin",
+                    [_id(z) for z in kerndoel.doelzinnen],
+                ),
             )
         writer.add(
-            "fo_set",
-            _frame_entity(
-                kader,
-                {"vakleergebied_id": [], "status": "concept"},
-                "fo_domein",
-                [_id(s) for s in kader.subdomeinen],
-            ),
+            "fo_domein",
+            _frame_entity(subdomein, {}, "fo_kernzin", [_id(k) for k in subdomein.kerndoelen]),
         )
+    writer.add(
+        "fo_set",
+        _frame_entity(
+            kader,
+            {"vakleergebied_id": [], "status": "concept"},
+            "fo_domein",
+            [_id(s) for s in kader.subdomeinen],
+        ),
+    )
+    writer.basis.append(list(kader.slo_basis or ()))
+    writer.vervangen.append(list(kader.slo_vervangen or ()))
+
+
+def _leerdoelen(writer: _Writer, corpus: Corpus) -> None:
     doelzin_ids = {code: _id(plek.doelzin) for code, plek in corpus.doelzinnen.items()}
     for code in sorted(corpus.leerdoelen):
         doel = corpus.leerdoelen[code]
@@ -205,7 +248,61 @@ def slo_entities(corpus: Corpus) -> dict[str, list[dict[str, Any]]]:
         if doel.reden:
             entity["reden"] = doel.reden
         writer.add("ld_leerdoel", entity)
-    return {kind: list(writer.entities[kind].values()) for kind in FILES}
+
+
+def _references(entity: dict[str, Any]) -> Iterable[tuple[str, str]]:
+    """(id, type) of each id that ``entity`` lists in a ``<type>_id`` field."""
+    for name, value in entity.items():
+        if name.endswith("_id") and isinstance(value, list):
+            yield from ((v, name[:-3]) for v in value if isinstance(v, str))
+
+
+def _basis(writer: _Writer, frames: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """The niveaus and vakleergebieden: SLO's (``slo_basis``), then ours for the niveau titles
+    of our own uitwerkingen that SLO's do not have."""
+    entities = merged(writer.basis)
+    vakken = {i for e in [*frames, *entities] for i, k in _references(e) if k == "vakleergebied"}
+    basis = {
+        "niveau": [e for e in entities if e.get("id") not in vakken],
+        "vakleergebied": [e for e in entities if e.get("id") in vakken],
+    }
+    niveaus: dict[str, str] = {}
+    for niveau in basis["niveau"]:
+        niveaus.setdefault(str(niveau.get("title")), str(niveau.get("id")))
+    for uitwerking in writer.uitwerkingen:
+        for title in uitwerking.niveaus:
+            if title not in niveaus:
+                niveaus[title] = code_uuid(f"niveau:{title}")
+                basis["niveau"].append({"id": niveaus[title], "title": title})
+        writer.add(
+            "fo_uitwerking",
+            {
+                "id": uitwerking.slo_id,
+                "title": uitwerking.label or "(uitwerking van SLO; de tekst is niet geïmporteerd)",
+                "niveau_id": [niveaus[t] for t in uitwerking.niveaus],
+                "status": "concept",
+            },
+        )
+    return basis
+
+
+def slo_export(corpus: Corpus) -> SloExport:
+    """Every frame and every leerdoel in the corpus, as SLO's collections."""
+    writer = _Writer()
+    for domein in sorted(corpus.kaders):
+        _kader(writer, corpus.kaders[domein])
+    frames = [e for kind in FILES for e in writer.entities[kind].values()]
+    basis = _basis(writer, frames)
+    _leerdoelen(writer, corpus)
+    entities = {kind: list(writer.entities[kind].values()) for kind in FILES}
+    present = {e["id"] for items in [*entities.values(), *basis.values()] for e in items}
+    outside: dict[str, str] = {}
+    for items in [*(entities[k] for k in FILES if k != "ld_leerdoel"), *basis.values()]:
+        for entity in items:
+            for entity_id, kind in _references(entity):
+                if entity_id not in present:
+                    outside.setdefault(entity_id, kind)
+    return SloExport(entities, basis, merged(writer.vervangen), outside)
 
 
 def _json(value: Any) -> bytes:
@@ -215,21 +312,33 @@ def _json(value: Any) -> bytes:
 def slo_files(corpus: Corpus) -> tuple[dict[str, bytes], list[Diagnostic]]:
     """The export as ``{relative path: bytes}``, and what is wrong with it (then: nothing
     may be written)."""
-    entities = slo_entities(corpus)
+    export = slo_export(corpus)
     schema = context()
-    files = {CONTEXT: _json(schema)}
-    files[f"{BASIS}/{CONTEXT}"] = _json(bundled_schema("curriculum-basis"))
+    basis_schema = bundled_schema("curriculum-basis")
+    files = {CONTEXT: _json(schema), f"{BASIS}/{CONTEXT}": _json(basis_schema)}
     data = Dataset()
-    for kind, items in entities.items():
-        files[FILES[kind]] = _json(items)
+    paths = {**FILES, **BASIS_FILES}
+    for kind, items in [*export.entities.items(), *export.basis.items()]:
+        files[paths[kind]] = _json(items)
         data.entities[kind] = items
-        data.files[kind] = FILES[kind]
+        data.files[kind] = paths[kind]
         for item in items:
             data.by_id[item["id"]] = item
             data.type_of[item["id"]] = kind
+    files[DEPRECATED] = _json(export.vervangen)
+    if package := package_json(corpus):  # the release, for an import of this export
+        files[PACKAGE] = package
+    for entity_id, kind in export.outside.items():  # SLO's ids of what was not imported
+        data.type_of.setdefault(entity_id, kind)
+    wrapper = {
+        "type": "object",
+        "properties": {kind: {"$ref": f"{BASIS_ID}#/properties/{kind}"} for kind in BASIS_FILES},
+    }
+    found = validate(data, export.entities, schema, basis_schema)
+    found += validate(data, export.basis, wrapper, basis_schema, schema)
     problems = [
         diagnostic("LD611", d.path, wat=d.message.partition(": ")[0], probleem=_tail(d.message))
-        for d in validate(data, entities, schema, bundled_schema("curriculum-basis"))
+        for d in found
     ]
     return files, problems
 

@@ -33,12 +33,11 @@ from leerdoelen.slo import niveaus as niveau
 from leerdoelen.slo.changes import Change, changes
 from leerdoelen.slo.doelzin import Existing, doelzin, omschrijving, replaces, slo
 from leerdoelen.slo.niveaus import DETAILS, slug
+from leerdoelen.slo.release import BRON, ONBEKEND
 from leerdoelen.slo.source import TYPE_NAMES, Dataset, check_sets
 
 __all__ = ["DETAILS", "Change", "FramePlan", "Naming", "afkorting", "build_frames", "slug"]
 
-BRON = "SLO curriculum-fo"
-ONBEKEND = "onbekend"  # the release of a checkout that is not a git repository
 _STOPWOORDEN = frozenset({"en", "de", "het", "van", "voor", "in", "op", "een"})
 _DOELZIN_CODE = re.compile(str(get_args(DoelzinCode)[1].pattern))
 

@@ -43,9 +43,11 @@ BASIS_FILES = {"niveau": "data/niveaus.json", "vakleergebied": "data/vakleergebi
 REQUIRED_BASIS = ("niveau",)  # niveau_id decides which kerndoelen are po
 BASIS_ID = "https://opendata.slo.nl/curriculum/schemas/curriculum-basis/context.json"
 DEPRECATED = "deprecated"  # replaces' targets: kept aside, never validated
-# Links that the frame is built from: one that does not resolve is an error; any other
-# reference that does not resolve (a niveau, a vakleergebied, an uitwerking) is a warning.
-STRUCTURE = frozenset({"fo_domein_id", "fo_subdomein_id", "fo_kernzin_id", "fo_doelzin_id"})
+# Links without which a kerndoel is not whole: a kernzin's doelzinnen. One that does not
+# resolve is an error. Any other reference that does not resolve is a warning: a domein
+# naming a kernzin that is not there (of another niveau, left out of an export of ours), a
+# niveau, a vakleergebied, an uitwerking; the frame is built from what is there.
+STRUCTURE = frozenset({("fo_kernzin", "fo_doelzin_id")})
 # The ``<type>_id`` lists that lead from a set to everything below it.
 REACH = (
     "fo_domein",
@@ -485,6 +487,6 @@ def _diagnose(
     # A reference to nothing is a warning, unless the frame is built from it (STRUCTURE).
     reference = error.validator == "itemTypeReference"
     missing = isinstance(error.instance, str) and error.instance not in data.type_of
-    structure = len(path) > 2 and path[2] in STRUCTURE
+    structure = len(path) > 2 and (kind, path[2]) in STRUCTURE
     code = "LD603" if not reference else "LD615" if missing and not structure else "LD604"
     return diagnostic(code, relative, line, wat=subject, probleem=_describe(error))

@@ -1,5 +1,6 @@
-"""SLO's uitwerkingen: each belongs to one doelzin, once, and a leerdoel names only those
-of its own doelzin or of its ``ook_bij`` doelzinnen (LD314-LD316)."""
+"""SLO's uitwerkingen: a doelzin lists each once, and a leerdoel names only those of its
+own doelzin or of its ``ook_bij`` doelzinnen (LD314-LD316). SLO's own data puts some
+uitwerkingen under two doelzinnen (of two niveaus, say); the frame keeps that as SLO has it."""
 
 from __future__ import annotations
 
@@ -23,10 +24,10 @@ class Thuis:
     column: int
 
 
-def uitwerking_plekken(corpus: Corpus) -> tuple[dict[str, Thuis], list[Diagnostic]]:
-    """slo_id → the doelzin that holds it (the first, when the frame holds it twice), and
-    an LD316 for every second place."""
-    index: dict[str, Thuis] = {}
+def uitwerking_plekken(corpus: Corpus) -> tuple[dict[str, list[Thuis]], list[Diagnostic]]:
+    """slo_id → the doelzinnen that hold it, and an LD316 for every second place of one
+    uitwerking under the same doelzin."""
+    index: dict[str, list[Thuis]] = {}
     found: list[Diagnostic] = []
     for domein in sorted(corpus.kaders):
         kader, file = corpus.kaders[domein], corpus.sources[domein]
@@ -36,16 +37,15 @@ def uitwerking_plekken(corpus: Corpus) -> tuple[dict[str, Thuis], list[Diagnosti
                     for u, uitwerking in enumerate(zin.slo_uitwerkingen):
                         loc = ("subdomeinen", s, "kerndoelen", k, "doelzinnen", d)
                         where = at(file, *loc, "slo_uitwerkingen", u, "slo_id")
-                        eerder = index.get(uitwerking.slo_id)
+                        plekken = index.setdefault(uitwerking.slo_id, [])
+                        eerder = next((p for p in plekken if p.doelzin == zin.code), None)
                         if eerder is None:
-                            index[uitwerking.slo_id] = Thuis(zin.code, *where)
+                            plekken.append(Thuis(zin.code, *where))
                             continue
-                        related = (eerder.path,) if eerder.path != where[0] else ()
                         found.append(
                             diagnostic(
                                 "LD316",
                                 *where,
-                                related=related,
                                 id=uitwerking.slo_id,
                                 elders=eerder.doelzin,
                                 regel=eerder.line,
@@ -55,7 +55,7 @@ def uitwerking_plekken(corpus: Corpus) -> tuple[dict[str, Thuis], list[Diagnosti
 
 
 def slo_uitwerkingen(corpus: Corpus) -> Iterator[Diagnostic]:
-    """The frame holds each uitwerking once; a leerdoel's ``slo_uitwerkingen`` are
+    """A doelzin holds each uitwerking once; a leerdoel's ``slo_uitwerkingen`` are
     uitwerkingen of its doelzin or its ``ook_bij``. Leerdoelen are judged only when every
     kader loaded: an id in a kader that did not load is not unknown."""
     index, found = uitwerking_plekken(corpus)
@@ -69,19 +69,19 @@ def slo_uitwerkingen(corpus: Corpus) -> Iterator[Diagnostic]:
         file = corpus.sources[code]
         eigen = [doel.doelzin, *doel.ook_bij]
         for i, slo_id in enumerate(doel.slo_uitwerkingen):
-            thuis = index.get(slo_id)
-            if thuis is None:
+            plekken = index.get(slo_id)
+            if plekken is None:
                 yield diagnostic(
                     "LD315",
                     *at(file, "slo_uitwerkingen", i),
                     id=slo_id,
                     suggestie=suggest(slo_id, index, CLOSE),
                 )
-            elif thuis.doelzin not in eigen:
+            elif not any(p.doelzin in eigen for p in plekken):
                 yield diagnostic(
                     "LD314",
                     *at(file, "slo_uitwerkingen", i),
                     id=slo_id,
-                    elders=thuis.doelzin,
+                    elders=listing([p.doelzin for p in plekken], sep=" of "),
                     doelzinnen=listing(eigen, sep=" of "),
                 )
