@@ -5,11 +5,13 @@ else, one set never blocks another, and the frame keeps what the export needs.""
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 import slo_checkout as slo
+from conftest import commit_all, git_repo
 from test_slo import empty_project, run, snapshot
 
 from leerdoelen.commands.check import check
@@ -262,3 +264,30 @@ def test_an_empty_curriculum_basis_says_how_to_fetch_it(tmp_path: Path) -> None:
     assert code == 1
     assert out.startswith("curriculum-basis:0:0: LD614: curriculum-basis/ is leeg")
     assert "git submodule update --init" in out and "--recurse-submodules" in out
+
+
+def test_the_whole_release_goes_round_import_export_import(tmp_path: Path, checkout: Path) -> None:
+    """Every kerndoelenset at all its niveaus, from a tagged checkout with the release's
+    shapes (dangling ids, deprecated.json, A3hv, an examenprogramma left out): exported
+    and imported again, every kader file comes back byte for byte, release included."""
+    source = Path(shutil.copytree(checkout, tmp_path / "curriculum-fo"))
+    repo = git_repo(source)
+    commit_all(repo, "Release 2026.52")
+    repo.git.tag("2026.52")
+    first = empty_project(tmp_path / "eerste")
+    for title in (slo.DG, slo.MN, slo.FDG):
+        code, out, err = _import(first, source, "--set", title, *_niveaus(title))
+        assert code == 0, out + err
+    kaders = {p.relative_to(first).as_posix(): p.read_bytes() for p in first.glob("goals/*/*")}
+    assert (len(kaders) == 3 and b"release: '2026.52'" in b"".join(kaders.values())) or all(
+        b"2026.52" in text for text in kaders.values()
+    )
+    code, out, err = run("-C", str(first), "export", "slo", "--out", str(tmp_path / "export"))
+    assert code == 0, out + err
+    second = empty_project(tmp_path / "tweede")
+    for title in (slo.DG, slo.MN, slo.FDG):
+        code, out, err = _import(second, tmp_path / "export", "--set", title, *_niveaus(title))
+        assert code == 0, out + err
+    again = {p.relative_to(second).as_posix(): p.read_bytes() for p in second.glob("goals/*/*")}
+    assert again == kaders
+    assert check(second).ok
