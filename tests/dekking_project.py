@@ -77,11 +77,13 @@ subdomeinen:
                 slo:
                   title: Het gaat hierbij om
                   description: bedenken van een reeks instructies voor een digitaal systeem;
+                  status: definitief concept
               - slo_id: {U2}
                 niveaus: [po, so]
                 slo:
                   title: Het gaat hierbij om
                   description: herkennen van herhaling en voorwaarden in een reeks instructies;
+                  status: definitief concept
               - slo_id: {U5}
                 niveaus: [ob vo]
                 label: Een programmeertaal gebruiken

@@ -66,6 +66,13 @@ def edit(root: Path, code: str, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def drop_slo_uitwerkingen(root: Path, code: str) -> None:
+    """Remove a leerdoel's ``slo_uitwerkingen`` block (the key and its list items)."""
+    path = root / DG / f"{code}.yaml"
+    text = re.sub(r"(?m)^slo_uitwerkingen:.*\n(?:  - .*\n)*", "", path.read_text(encoding="utf-8"))
+    path.write_text(text, encoding="utf-8")
+
+
 def commit(root: Path, message: str = "Wijziging", day: int = 2) -> str:
     return commit_all(git.Repo(root), message, day)
 
@@ -337,6 +344,7 @@ def test_golden_markdown(project: Path, cli) -> None:  # type: ignore[no-untyped
 
 def test_check_base_runs_the_identity_rules_with_positions(project: Path, cli) -> None:  # type: ignore[no-untyped-def]
     edit(project, "DG-010", "doelzin: DG-po-22B", "doelzin: DG-po-24A")
+    drop_slo_uitwerkingen(project, "DG-010")  # they are 22B's; the move is the point here
     edit(project, "DG-011", "groepen: [7-8]", "groepen: [7-8, 5-6]")
     result = cli(project, "check", "--base", "HEAD", "--format", "github")
     assert result.code == 1, result

@@ -316,7 +316,11 @@ def seed_slo(root: Path, text: Callable[[int, int], str]) -> None:
                 "slo_id": f"{i:x}d0e1f20-3a4b-4c5d-8e6f-7a8b9c0d1e2f",
                 "niveaus": ["po"],
                 "label": "eigen woorden",
-                "slo": {"title": "Het gaat hierbij om", "description": text(next(number), 0)},
+                "slo": {
+                    "title": "Het gaat hierbij om",
+                    "description": text(next(number), 0),
+                    "status": "definitief concept",  # as SLO's schema requires
+                },
             }
         )
         dumped = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000)

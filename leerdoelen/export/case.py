@@ -165,7 +165,8 @@ def case_package(
                     )
                     tree.append((_id(zin), _id(kern), when))
                     for n, uitwerking in enumerate(zin.slo_uitwerkingen, 1):
-                        _uitwerking(package, zin, uitwerking, n, when)
+                        where = f"{kern_page}#{zin.code.lower()}"  # listed under its doelzin
+                        _uitwerking(package, zin, uitwerking, n, where, when)
                         tree.append((uitwerking.slo_id.lower(), _id(zin), when))
     goals = [corpus.leerdoelen[c] for c in sorted(corpus.leerdoelen)]
     for doel in goals:
@@ -214,9 +215,10 @@ def _sibling_order(doel: Leerdoel) -> tuple[int, str]:
 
 
 def _uitwerking(
-    package: _Package, zin: Doelzin, uitwerking: SloUitwerking, n: int, when: str
+    package: _Package, zin: Doelzin, uitwerking: SloUitwerking, n: int, uri: str, when: str
 ) -> None:
-    """One of SLO's uitwerkingen: SLO's text when it was imported, else our label."""
+    """One of SLO's uitwerkingen: SLO's text when it was imported, else our label; its
+    ``uri`` is its doelzin's section on the kerndoel page, where the site lists it."""
     slo = uitwerking.slo or {}
     text = " ".join(str(slo.get("description") or slo.get("title") or "").split())
     label = uitwerking.label
@@ -230,7 +232,7 @@ def _uitwerking(
         f"{zin.code}-{prefix}",
         label,
         text or label or f"Uitwerking {prefix} van doelzin {zin.code}",
-        f"{package.base}open-data/case.json#{identifier}",
+        uri,
         when,
         educationLevel=list(uitwerking.niveaus),
     )
