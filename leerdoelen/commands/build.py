@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -36,6 +37,9 @@ STATIC = Path("build/static")
 STANDALONE = ("scholen/",)
 SITE_PAGES = Path("site/pages")
 MKDOCS_YML = "mkdocs.yml"
+# extra.bewerken: a plain https URL (host, optional port, path), nothing that could end a
+# Markdown link or an HTML attribute.
+_HTTPS = re.compile(r"https://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[A-Za-z0-9._~%+,;=:@/-]*)?")
 
 
 class BuildError(Exception):
@@ -56,11 +60,46 @@ def site_settings(root: Path) -> Site:
         config = yaml.safe_load((root / MKDOCS_YML).read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError):
         return Site()
+    extra = config.get("extra")
+    bewerken = extra.get("bewerken") if isinstance(extra, dict) else None
     return Site(
         naam=str(config.get("site_name") or Site.naam),
         copyright=" ".join(str(config.get("copyright") or "").split()),
         url=str(config.get("site_url") or Site.url),
+        # As written; ``edit_settings`` checks it for the build (export does not use it).
+        bewerken="" if bewerken is None else str(bewerken),
     )
+
+
+def edit_settings(root: Path, site: Site) -> Site:
+    """``site`` with ``extra.bewerken`` checked and ending in "/"; a value that is not a
+    plain https URL is a build error that names its line in mkdocs.yml."""
+    url = site.bewerken.strip()
+    if not url:
+        return site
+    if not _HTTPS.fullmatch(url):
+        raise BuildError(
+            f"{MKDOCS_YML}{_line_of_bewerken(root)}: extra.bewerken moet een https-adres zijn "
+            f"(de webeditor van de repository, zoals "
+            f"https://github.com/OWNER/REPO/edit/main/), niet {url!r}; laat het weg voor een "
+            f"site zonder bewerklinks"
+        )
+    return replace(site, bewerken=url if url.endswith("/") else f"{url}/")
+
+
+def _line_of_bewerken(root: Path) -> str:
+    """``:line:column`` of extra.bewerken's value in mkdocs.yml, or ``""``."""
+    try:
+        node = yaml.compose((root / MKDOCS_YML).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        return ""
+    for key in ("extra", "bewerken"):
+        if not isinstance(node, yaml.MappingNode):
+            return ""
+        node = next((v for k, v in node.value if k.value == key), None)
+    if node is None:
+        return ""
+    return f":{node.start_mark.line + 1}:{node.start_mark.column + 1}"
 
 
 def export_settings(site: Site) -> Settings:
@@ -72,8 +111,8 @@ def docs_tree(root: Path, result: CheckResult) -> dict[str, str | bytes]:
     corpus = result.project.corpus
     # One `git log` pass gives the history of every goal file and school file.
     history = read_history(root, (GOALS, SCHOLEN) if corpus.scholen else (GOALS,))
-    files = render_pages(corpus, history)
-    site = site_settings(root)
+    site = edit_settings(root, site_settings(root))
+    files = render_pages(corpus, history, site.bewerken)
     # Adoption: school checklists, network dashboards and their overview.
     files.update(render_adoptie(corpus, commit_dates(history), site=site))
     # What changed per release (git tags vJJJJ.N), from the diff engine.

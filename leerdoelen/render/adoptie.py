@@ -35,6 +35,7 @@ import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
+from urllib.parse import quote
 
 import jinja2
 from markupsafe import Markup
@@ -70,6 +71,14 @@ class Site:
     # mkdocs.yml's site_url: the base of the URIs in the open data (CASE). A placeholder
     # until the site has its address.
     url: str = "https://leerdoelen.example/"
+    # mkdocs.yml's extra.bewerken: the repository's web editor, ending in "/", to which a
+    # file's path is added (checked by the build: https only). Empty: no edit links.
+    bewerken: str = ""
+
+
+def bewerk_url(site: Site, path: str) -> str:
+    """The web editor's URL of the file at ``path`` (repository-relative), or ``""``."""
+    return site.bewerken + quote(path) if site.bewerken and path else ""
 
 
 def _theme_stylesheets() -> tuple[str, ...]:
@@ -137,9 +146,10 @@ Files = list[tuple[str, str | bytes]]
 
 
 class _Renderer:
-    def __init__(self, view: AdoptieView, site: Site) -> None:
+    def __init__(self, view: AdoptieView, site: Site, paden: dict[str, str]) -> None:
         self.view = view
         self.site = site
+        self.paden = paden  # BRIN → its school file, for the edit link
         self.env = _environment()
         self.checklist = Checklist(view.indeling, "../../")  # school pages: scholen/<BRIN>/
 
@@ -179,6 +189,7 @@ class _Renderer:
                     school=stand.school,
                     per_domein=self.view.per_domein(stand),
                     bestand=naam,
+                    bewerken=bewerk_url(self.site, self.paden.get(brin, "")),
                     tabel=lambda sub, s=stand: Markup(self.checklist.tabel(sub, s.records)),
                 ),
             ),
@@ -259,7 +270,9 @@ def render_adoptie(
     ``vandaag`` defaults to ``clock.today()``. The overview is there even without data.
     """
     view = adoptie_view(corpus, commits or {}, vandaag or today())
-    renderer = _Renderer(view, site or Site())
+    site = site or Site()
+    paden = {brin: corpus.adoptie_sources[brin].path for brin in view.scholen}
+    renderer = _Renderer(view, site, paden if site.bewerken else {})
     pages: dict[str, str | bytes] = dict([renderer.overview()])
     pages.update(renderer.netwerk_pages())
     pages.update(renderer.school_pages())

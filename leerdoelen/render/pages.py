@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 from functools import cache
+from urllib.parse import quote
 
 import jinja2
 
@@ -71,9 +72,10 @@ def _linker(page: str) -> Callable[[str], str]:
 
 
 class _Renderer:
-    def __init__(self, corpus: Corpus, history: History) -> None:
+    def __init__(self, corpus: Corpus, history: History, bewerken: str = "") -> None:
         self.corpus = corpus
         self.history = history
+        self.bewerken = bewerken  # the web editor's URL, to which a file's path is added
         self.env = _environment()
         goals = sorted(corpus.leerdoelen.values(), key=lambda d: d.code)
         self.current = [d for d in goals if d.status != "vervallen"]
@@ -110,6 +112,7 @@ class _Renderer:
             page = f"doelen/{doel.code}/index.md"
             plek = corpus.plek(doel)
             assert plek is not None, "render only a corpus that passed check"
+            path = corpus.sources[doel.code].path
             yield (
                 page,
                 self.render(
@@ -126,7 +129,8 @@ class _Renderer:
                     gerelateerd=[goals[c] for c in doel.gerelateerd],
                     vervangt=[goals[c] for c in self.replaces.get(doel.code, [])],
                     historie=self.history,
-                    geschiedenis=self.history.of(corpus.sources[doel.code].path),
+                    geschiedenis=self.history.of(path),
+                    bewerken=self.bewerken and self.bewerken + quote(path),
                 ),
             )
 
@@ -226,12 +230,14 @@ class _Renderer:
             yield page, self.render("overzichten.md.j2", page, sectie=section, **context)
 
 
-def render_pages(corpus: Corpus, history: History) -> dict[str, str | bytes]:
+def render_pages(corpus: Corpus, history: History, bewerken: str = "") -> dict[str, str | bytes]:
     """The generated part of the docs tree, for a corpus that passed ``check``.
 
-    ``history`` is the git history of the goal files (``leerdoelen.versions.log``).
+    ``history`` is the git history of the goal files (``leerdoelen.versions.log``);
+    ``bewerken`` the repository's web editor URL (``Site.bewerken``): with it, every goal
+    page links to its file there.
     """
-    renderer = _Renderer(corpus, history)
+    renderer = _Renderer(corpus, history, bewerken)
     pages: dict[str, str | bytes] = {}
     for part in (
         renderer.section_pages(),
