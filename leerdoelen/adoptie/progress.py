@@ -2,12 +2,19 @@
 
 Progress counts the current goals: vastgesteld ones. Goals ter consultatie appear on a
 school's checklist (marked as such) but do not count yet; concept goals do not appear.
+
+A target is judged by date (``DoelstellingStand.oordeel``): "gehaald" as soon as it is met;
+before its deadline "op koers" or "achter", from a linear projection (the schools that
+reached it, spread evenly from the first record date in scope to today, carried on to the
+deadline); "niet gehaald" only after the deadline.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
+from typing import Literal
 
 from leerdoelen.core.adoptie import ADOPTIE_STATUSSEN, Doelstelling, Registratie, School
 from leerdoelen.core.corpus import Corpus
@@ -80,35 +87,95 @@ def scope(corpus: Corpus, doel: Doelstelling) -> list[Leerdoel]:
     return [d for d in goals if d.code in wanted]
 
 
+Oordeel = Literal["gehaald", "op koers", "achter", "niet gehaald"]
+
+
 @dataclass(frozen=True)
 class DoelstellingStand:
-    """Where a network stands on one target."""
+    """Where a network stands on one target, on ``vandaag``."""
 
     doelstelling: Doelstelling
     scholen: int  # schools in the network
     gehaald: int  # schools that reached the target's status on every goal in scope
     doelen: int  # goals in scope
+    vandaag: dt.date
+    begin: dt.date | None = None  # the first record date in scope (up to today), if any
 
     @property
     def percentage(self) -> int:
-        return round(100 * self.gehaald / self.scholen) if self.scholen else 0
+        return _percentage(self.gehaald, self.scholen)
 
     @property
     def bereikt(self) -> bool:
         return self.scholen > 0 and self.percentage >= self.doelstelling.aandeel
 
+    @property
+    def nodig(self) -> int:
+        """How many schools the target asks for: the fewest whose share reaches it."""
+        aandeel = self.doelstelling.aandeel
+        return next(
+            (n for n in range(self.scholen + 1) if _percentage(n, self.scholen) >= aandeel),
+            self.scholen,
+        )
+
+    @property
+    def tekort(self) -> int:
+        """How many more schools still have to reach it."""
+        return max(self.nodig - self.gehaald, 0) if self.scholen else 0
+
+    @property
+    def verwacht(self) -> float:
+        """Schools expected by the deadline at the rate so far (from ``begin`` to today);
+        without a rate (no dated records, or none before today) the count stays as it is."""
+        if self.begin is None or self.begin >= self.vandaag:
+            return float(self.gehaald)
+        verstreken = (self.vandaag - self.begin).days
+        tot_uiterlijk = (self.doelstelling.uiterlijk - self.begin).days
+        return self.gehaald * max(tot_uiterlijk, verstreken) / verstreken
+
+    @property
+    def oordeel(self) -> Oordeel:
+        if self.bereikt:
+            return "gehaald"
+        if self.vandaag > self.doelstelling.uiterlijk:
+            return "niet gehaald"
+        return "op koers" if self.scholen and self.verwacht >= self.nodig else "achter"
+
+
+def _percentage(deel: int, geheel: int) -> int:
+    return round(100 * deel / geheel) if geheel else 0
+
+
+def _begin(
+    school_records: list[dict[str, Registratie]], goals: list[Leerdoel], vandaag: dt.date
+) -> dt.date | None:
+    """The first record date for these goals at these schools, leaving out future ones."""
+    datums = [
+        r.datum
+        for school in school_records
+        for g in goals
+        if (r := school.get(g.code)) and r.datum and r.datum <= vandaag
+    ]
+    return min(datums, default=None)
+
 
 def doelstelling_standen(
-    corpus: Corpus, doelen: list[Doelstelling], school_records: list[dict[str, Registratie]]
+    corpus: Corpus,
+    doelen: list[Doelstelling],
+    school_records: list[dict[str, Registratie]],
+    vandaag: dt.date,
 ) -> list[DoelstellingStand]:
-    """Where a group of schools (a network's) stands on each of its targets."""
+    """Where a group of schools (a network's) stands on each of its targets on ``vandaag``."""
     stands = []
     for doel in doelen:
         goals = scope(corpus, doel)
         gehaald = sum(
             all(reached(school, g.code, doel.status) for g in goals) for school in school_records
         )
-        stands.append(DoelstellingStand(doel, len(school_records), gehaald, len(goals)))
+        begin = _begin(school_records, goals, vandaag)
+        stands.append(
+            DoelstellingStand(doel, len(school_records), gehaald, len(goals), vandaag, begin)
+        )
     return stands
 
 

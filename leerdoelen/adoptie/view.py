@@ -145,7 +145,11 @@ class NetwerkStand:
 
 
 def _netwerk(
-    corpus: Corpus, slug: str, scholen: list[SchoolStand], geteld: list[Leerdoel]
+    corpus: Corpus,
+    slug: str,
+    scholen: list[SchoolStand],
+    geteld: list[Leerdoel],
+    vandaag: dt.date,
 ) -> NetwerkStand:
     netwerk = corpus.netwerken[slug]
     recs = [s.records for s in scholen]
@@ -159,7 +163,7 @@ def _netwerk(
         Voortgang(counts, len(geteld) * len(scholen)),
         [
             (stand, bereik(corpus, stand.doelstelling))
-            for stand in doelstelling_standen(corpus, netwerk.doelstellingen, recs)
+            for stand in doelstelling_standen(corpus, netwerk.doelstellingen, recs, vandaag)
         ],
         kerndoel_standen(corpus, recs),
         achterblijvers(corpus, recs) if scholen else [],
@@ -246,7 +250,9 @@ def adoptie_view(corpus: Corpus, commits: dict[str, dt.date], vandaag: dt.date) 
             if slug in leden:
                 leden[slug].append(scholen[school.brin])
     netwerken = {
-        slug: _netwerk(corpus, slug, sorted(leden[slug], key=lambda s: s.school.naam), geteld)
+        slug: _netwerk(
+            corpus, slug, sorted(leden[slug], key=lambda s: s.school.naam), geteld, vandaag
+        )
         for slug in published
     }
     return AdoptieView(

@@ -23,7 +23,7 @@ Functionaliteit: De invoering van de leerdoelen in een netwerk volgen
 
   Scenario: Een doelstelling wordt gehaald
     Gegeven ik bekijk het dashboard van "techniek-noord"
-    En is de doelstelling "Iedereen programmeert" "niet gehaald" met "0 van 2 scholen"
+    En is de doelstelling "Iedereen programmeert" "achter" met "0 van 2 scholen"
     Als "OBS De Vlieger" leerdoel "DG-002" op "ingevoerd" zet
     En ik het dashboard opnieuw bekijk
     Dan is de doelstelling "Iedereen programmeert" "gehaald" met "1 van 2 scholen"
