@@ -236,6 +236,6 @@ Functionaliteit: Scholen aanmelden en hun checklists bijhouden
       """
     Als ik "leerdoelen school sync" draai
     Dan is de afsluitcode 1
-    En meldt de uitvoer "adoptie/scholen/12AB.yaml:6:13: LD404: netwerk 'techniek-nord' bestaat niet in adoptie/netwerken/; bedoelde je 'techniek-noord'?"
+    En meldt de uitvoer "adoptie/scholen/12AB.yaml:6:13: LD404: school 12AB: netwerk 'techniek-nord' bestaat niet in adoptie/netwerken/; bedoelde je 'techniek-noord'?"
     En meldt de fout "niets bijgewerkt: los eerst de fouten op"
     En is "adoptie/scholen/12AB.yaml" ongewijzigd
