@@ -76,19 +76,23 @@ def project(tmp_path: Path) -> Path:
 
 def test_school_add_on_a_full_disk_writes_nothing(project: Path) -> None:
     before = files(project)
-    run = console(project, "school", "add", "44DD", "--naam", "OBS", "--plaats", "X", limit=64)
+    argv = ("add", "44DD", "--naam", "OBS", "--plaats", "X", "--netwerk", "techniek-noord")
+    run = console(project, "school", *argv, limit=64)
     target = project / "adoptie" / "scholen" / "44DD.yaml"
     assert_said(run, "school niet toegevoegd: ", f"'{target}': {FULL}")
     assert files(project) == before
 
 
-def test_school_add_where_adoptie_is_a_file(tmp_path: Path) -> None:
-    root = Path(shutil.copytree(GELDIG, tmp_path / "inhoud"))
-    (root / "adoptie").write_text("geen map\n", encoding="utf-8")
-    run = console(root, "school", "add", "44DD", "--naam", "OBS", "--plaats", "X")
+def test_school_add_where_adoptie_scholen_is_a_file(tmp_path: Path) -> None:
+    # The school's network must exist, so adoptie/ is a folder; adoptie/scholen is not.
+    root = klein_project(tmp_path / "inhoud")
+    shutil.rmtree(root / "adoptie" / "scholen")
+    (root / "adoptie" / "scholen").write_text("geen map\n", encoding="utf-8")
+    argv = ("add", "44DD", "--naam", "OBS", "--plaats", "X", "--netwerk", "techniek-noord")
+    run = console(root, "school", *argv)
     target = root / "adoptie" / "scholen" / "44DD.yaml"
     assert_said(run, f"school niet toegevoegd: '{target}': een deel van het pad is geen map")
-    assert (root / "adoptie").read_text(encoding="utf-8") == "geen map\n"
+    assert (root / "adoptie" / "scholen").read_text(encoding="utf-8") == "geen map\n"
 
 
 def test_school_sync_on_a_full_disk_keeps_every_school_as_it_was(project: Path) -> None:

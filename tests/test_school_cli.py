@@ -167,12 +167,17 @@ def test_add_writes_the_current_checklist(
 def test_add_quotes_what_would_not_read_back_as_text(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, _, _ = run(project, capsys, "add", "12AC", "--naam", "'t Hofke: 010", "--plaats", "yes")
+    code, _, _ = run(
+        project,
+        capsys,
+        *("add", "12AC", "--naam", "'t Hofke: 010", "--plaats", "yes"),
+        *("--netwerk", "techniek-noord"),
+    )
     assert code == 0
     text = school(project, "12AC")
     assert 'naam: "\'t Hofke: 010"\n' in text
     assert "plaats: 'yes'\n" in text
-    assert "soort: bao\nnetwerken: []\n" in text
+    assert "soort: bao\nnetwerken: [techniek-noord]\n" in text
     assert_clean(project)
     loaded = check(project).project.corpus.scholen["12AC"]
     assert (loaded.naam, loaded.plaats) == ("'t Hofke: 010", "yes")
@@ -184,7 +189,11 @@ def test_add_creates_the_adoptie_folders(
     monkeypatch.setenv(ENV, VANDAAG)
     root = tmp_path / "inhoud"
     shutil.copytree(GELDIG, root)
-    assert run(root, capsys, "add", "12AC01", "--naam", "Vestiging", "--plaats", "Ee")[0] == 0
+    assert not (root / "adoptie" / "scholen").exists()
+    (root / "adoptie" / "netwerken").mkdir(parents=True)
+    (root / "adoptie" / "netwerken" / "techniek-noord.yaml").write_text(NETWERK, "utf-8")
+    argv = ("add", "12AC01", "--naam", "Vestiging", "--plaats", "Ee", "--netwerk", "techniek-noord")
+    assert run(root, capsys, *argv)[0] == 0
     assert school(root, "12AC01").startswith(schoolfile.HINT + "\nbrin: 12AC01\n")
     assert_clean(root)
 
@@ -204,9 +213,14 @@ def test_add_creates_the_adoptie_folders(
             "bedoelde je 'techniek-noord'? (bekend: techniek-noord)",
         ),
         (
-            ["12AB", "--naam", "X", "--plaats", "Y"],
-            "adoptie/scholen/12AB.yaml bestaat al; een bestaande school werk je bij met "
-            "'leerdoelen school sync'",
+            ["12AB", "--naam", "X", "--plaats", "Y", "--netwerk", "techniek-noord"],
+            "adoptie/scholen/12AB.yaml bestaat al; de stand van een bestaande school werk je "
+            "bij door dat bestand te bewerken",
+        ),
+        (
+            ["12AC", "--naam", "X", "--plaats", "Y"],
+            "geef het netwerk van de school met --netwerk SLUG: een school zonder netwerk komt "
+            "nooit op de site; de netwerken staan in adoptie/netwerken/",
         ),
         (["12AC", "--naam", "X", "--plaats", "Y", "--rio", "12"], "'12' is geen RIO-code"),
         (["12AC", "--naam", "  ", "--plaats", "Y"], "--naam mag niet leeg zijn"),
@@ -250,7 +264,8 @@ def test_add_refuses_when_the_content_has_errors(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (project / DOMEIN / "DG-002.yaml").write_text(goal("DG-002", "vervallen"), "utf-8")
-    code, out, err = run(project, capsys, "add", "12AC", "--naam", "X", "--plaats", "Y")
+    argv = ("add", "12AC", "--naam", "X", "--plaats", "Y", "--netwerk", "techniek-noord")
+    code, out, err = run(project, capsys, *argv)
     assert code == 1
     assert "LD306" in out  # vervallen without replacement or reason
     assert "LD402" in out  # the school still tracks DG-002
@@ -447,7 +462,8 @@ def test_merged_goals_start_at_niet_gestart(
 
 
 def test_sync_only_the_schools_asked_for(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(project, capsys, "add", "12AC", "--naam", "CBS Het Kompas", "--plaats", "Ee")[0] == 0
+    argv = ("--naam", "CBS Het Kompas", "--plaats", "Ee", "--netwerk", "techniek-noord")
+    assert run(project, capsys, "add", "12AC", *argv)[0] == 0
     write_goal(project, "DG-004")
     code, out, _ = run(project, capsys, "sync", "12AC")
     assert code == 0

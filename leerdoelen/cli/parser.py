@@ -128,7 +128,8 @@ def parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="SLUG",
-        help="netwerk uit adoptie/netwerken/ waar de school bij hoort (mag vaker)",
+        help="netwerk uit adoptie/netwerken/ waar de school bij hoort (verplicht: een school "
+        "zonder netwerk komt niet op de site; mag vaker)",
     )
     add.add_argument("--rio", metavar="CODE", help="RIO-code van de school")
     sync = school_commands.add_parser(

@@ -19,6 +19,11 @@ from leerdoelen.load.names import brin_problem, rio_problem, text_problem
 from leerdoelen.util.files import describe
 
 CLOSE = 0.6  # how alike an unknown name must be to a known one to be suggested
+NO_NETWORK = (
+    "geef het netwerk van de school met --netwerk SLUG: een school zonder netwerk komt nooit "
+    "op de site; de netwerken staan in adoptie/netwerken/ (SLUG is de bestandsnaam zonder "
+    ".yaml, bekijk ze met 'ls adoptie/netwerken/')"
+)
 
 
 @dataclass(frozen=True)
@@ -59,7 +64,8 @@ def new_school(
     brin: str, naam: str, plaats: str, soort: str, netwerken: list[str], rio: str | None
 ) -> NewSchool:
     """Check the arguments on their own, before the project is looked for; UsageError
-    for the first that is wrong."""
+    for the first that is wrong. A school needs a network: without one it is never
+    published."""
     naam, plaats = naam.strip(), plaats.strip()
     problems = [
         brin_problem(brin),
@@ -69,6 +75,8 @@ def new_school(
     ]
     if problem := next((p for p in problems if p), None):
         raise UsageError(problem)
+    if not netwerken:
+        raise UsageError(NO_NETWORK)
     return NewSchool(brin, naam, plaats, soort, list(dict.fromkeys(netwerken)), rio)
 
 
@@ -78,7 +86,8 @@ def add_school(root: Path, school: NewSchool) -> Added:
     path = root / relative
     if path.exists():
         raise UsageError(
-            f"{relative} bestaat al; een bestaande school werk je bij met 'leerdoelen school sync'"
+            f"{relative} bestaat al; de stand van een bestaande school werk je bij door dat "
+            "bestand te bewerken"
         )
     hint = "school niet toegevoegd: los eerst de fouten op"
     try:

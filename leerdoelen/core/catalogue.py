@@ -257,32 +257,36 @@ CATALOGUE: dict[str, Entry] = {
     ),
     "LD401": Entry(
         "onbekend leerdoel in registratie",
-        "registratie voor '{code}', maar dat leerdoel bestaat niet{suggestie}",
+        "school {school}, {code}: registratie voor een leerdoel dat niet bestaat{suggestie}",
         "`- code: DG-999` in een schoolbestand, terwijl er geen DG-999 is.",
         "Verbeter de code, of haal de registratie weg.",
     ),
     "LD402": Entry(
         "registratie voor vervallen leerdoel",
-        "'{code}' is vervallen{vervangers}; laat 'leerdoelen school sync' het record archiveren",
+        "school {school}, {code}: het leerdoel is vervallen{vervangers}; laat "
+        "'leerdoelen school sync' het record archiveren",
         "Een school houdt `DG-042` bij nadat het leerdoel verviel.",
         "Draai `leerdoelen school sync`: het oude record blijft bewaard (gearchiveerd) en de "
         "vervangers worden toegevoegd.",
     ),
     "LD403": Entry(
         "datum in de toekomst",
-        "datum {datum} ligt na vandaag ({vandaag})",
-        "`datum: 2031-01-01` bij een registratie.",
-        "Vul de datum in waarop de stand echt zo was.",
+        "school {school}, {code}: datum {datum} ligt na vandaag ({vandaag}); alleen bij "
+        "status 'gepland' mag de datum (de geplande start) in de toekomst liggen, niet bij "
+        "'{status}'",
+        "`datum: 2031-01-01` bij een registratie met `status: bezig`.",
+        "Vul de datum in waarop de stand echt zo was. Is de start gepland, zet dan "
+        "`status: gepland` met de geplande startdatum.",
     ),
     "LD404": Entry(
         "onbekend netwerk",
-        "netwerk '{netwerk}' bestaat niet in adoptie/netwerken/{suggestie}",
+        "school {school}: netwerk '{netwerk}' bestaat niet in adoptie/netwerken/{suggestie}",
         "`netwerken: [noord-techniek]` zonder `adoptie/netwerken/noord-techniek.yaml`.",
         "Verbeter de naam, of voeg het netwerk toe.",
     ),
     "LD405": Entry(
         "dubbele registratie",
-        "'{code}' staat al eerder in dit bestand (regel {eerder})",
+        "school {school}, {code}: staat al eerder in dit bestand (regel {eerder})",
         "Twee records met `code: DG-014` in één schoolbestand.",
         "Voeg de twee records samen tot één.",
     ),

@@ -10,6 +10,7 @@ from leerdoelen.core.corpus import Corpus
 from leerdoelen.core.diagnostics import Diagnostic, diagnostic, listing, suggest
 from leerdoelen.load.project import at
 
+GEPLAND = "gepland"  # the one status whose datum is the planned start, so may lie ahead
 CLOSE = 0.7  # how alike an unknown name must be to a known one to be suggested
 
 # Words that make an address a role rather than a person (jan.jansen@ is a person).
@@ -47,7 +48,8 @@ ROLE_WORDS = frozenset(
 
 
 def school_records(corpus: Corpus) -> Iterator[Diagnostic]:
-    """Each record names a current goal once, with no date after today; networks exist."""
+    """Each record names a current goal once, with no date after today (a planned start
+    may lie ahead); networks exist. Every message names the school and the goal."""
     vandaag = today()
     goals = corpus.leerdoelen
     for brin, school in corpus.scholen.items():
@@ -57,6 +59,7 @@ def school_records(corpus: Corpus) -> Iterator[Diagnostic]:
                 yield diagnostic(
                     "LD404",
                     *at(file, "netwerken", i),
+                    school=brin,
                     netwerk=netwerk,
                     suggestie=suggest(netwerk, corpus.netwerken, CLOSE),
                 )
@@ -66,14 +69,16 @@ def school_records(corpus: Corpus) -> Iterator[Diagnostic]:
             if record.code in first:
                 eerder = at(file, "doelen", first[record.code], "code")[1]
                 where = at(file, "doelen", i, "code")
-                yield diagnostic("LD405", *where, code=record.code, eerder=eerder)
+                yield diagnostic("LD405", *where, school=brin, code=record.code, eerder=eerder)
             first.setdefault(record.code, i)
             goal = goals.get(record.code)
             if goal is None:
                 if record.code not in corpus.unloaded:
                     where = at(file, "doelen", i, "code")
                     suggestie = suggest(record.code, goals, CLOSE)
-                    yield diagnostic("LD401", *where, code=record.code, suggestie=suggestie)
+                    yield diagnostic(
+                        "LD401", *where, school=brin, code=record.code, suggestie=suggestie
+                    )
             elif goal.status == "vervallen" and not record.gearchiveerd:
                 vervangers = (
                     f" en vervangen door {listing(goal.vervangen_door)}"
@@ -81,11 +86,16 @@ def school_records(corpus: Corpus) -> Iterator[Diagnostic]:
                     else ""
                 )
                 where = at(file, "doelen", i, "code")
-                yield diagnostic("LD402", *where, code=record.code, vervangers=vervangers)
-            if record.datum is not None and record.datum > vandaag:
+                yield diagnostic(
+                    "LD402", *where, school=brin, code=record.code, vervangers=vervangers
+                )
+            if record.datum is not None and record.datum > vandaag and record.status != GEPLAND:
                 yield diagnostic(
                     "LD403",
                     *at(file, "doelen", i, "datum"),
+                    school=brin,
+                    code=record.code,
+                    status=record.status,
                     datum=record.datum.isoformat(),
                     vandaag=vandaag.isoformat(),
                 )

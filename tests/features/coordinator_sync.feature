@@ -42,10 +42,18 @@ Functionaliteit: Scholen aanmelden en hun checklists bijhouden
         - code: DG-001
           status: ingevoerd
       """
-    Als ik "leerdoelen school add 12AB --naam 'Een andere school' --plaats Assen" draai
+    Als ik "leerdoelen school add 12AB --naam 'Een andere school' --plaats Assen --netwerk techniek-noord" draai
     Dan is de afsluitcode 2
     En meldt de fout "adoptie/scholen/12AB.yaml bestaat al"
+    En meldt de fout "werk je bij door dat bestand te bewerken"
     En is "adoptie/scholen/12AB.yaml" ongewijzigd
+
+  Scenario: Een school zonder netwerk wordt niet aangemeld, want ze zou nooit op de site komen
+    Gegeven het voorbeeldproject met het netwerk "techniek-noord"
+    Als ik "leerdoelen school add 12AC --naam 'CBS Het Kompas' --plaats Zwolle" draai
+    Dan is de afsluitcode 2
+    En meldt de fout "een school zonder netwerk komt nooit op de site"
+    En meldt de fout "de netwerken staan in adoptie/netwerken/"
 
   Scenario: Een doel wordt gesplitst in twee, en sync bewaart het oude record en voegt de nieuwe toe
     Gegeven het voorbeeldproject met het netwerk "techniek-noord"
@@ -236,6 +244,6 @@ Functionaliteit: Scholen aanmelden en hun checklists bijhouden
       """
     Als ik "leerdoelen school sync" draai
     Dan is de afsluitcode 1
-    En meldt de uitvoer "adoptie/scholen/12AB.yaml:6:13: LD404: netwerk 'techniek-nord' bestaat niet in adoptie/netwerken/; bedoelde je 'techniek-noord'?"
+    En meldt de uitvoer "adoptie/scholen/12AB.yaml:6:13: LD404: school 12AB: netwerk 'techniek-nord' bestaat niet in adoptie/netwerken/; bedoelde je 'techniek-noord'?"
     En meldt de fout "niets bijgewerkt: los eerst de fouten op"
     En is "adoptie/scholen/12AB.yaml" ongewijzigd
