@@ -21,7 +21,6 @@ from typing import Any
 import jsonschema
 import pytest
 from conftest import ROOT, copy_project
-from slo_kaders import as_imported
 
 from leerdoelen.cli import main
 from leerdoelen.commands.check import check
@@ -328,7 +327,6 @@ def test_round_trip_po_and_vo_gives_back_every_entity_field_by_field(tmp_path: P
         "-C", str(project), "import", "slo", str(FIXTURE), "--niveau", "po", "--niveau", "ob vo"
     )
     assert code == 0, out + err
-    as_imported(project, FIXTURE)
     exported = _export_slo(project, tmp_path / "export")
     original = fixture_entities()
     for kind, entities in original.items():
@@ -344,7 +342,6 @@ def test_round_trip_po_keeps_the_po_entities_and_slos_references_to_vo(
     were not imported (the export used to drop them)."""
     project = empty_project(tmp_path / "project")
     assert run("-C", str(project), "import", "slo", str(FIXTURE))[0] == 0
-    as_imported(project, FIXTURE)
     exported = _export_slo(project, tmp_path / "export")
     original = fixture_entities()
     assert {k: len(v) for k, v in exported.items()} == {
@@ -367,7 +364,6 @@ def test_the_export_validates_against_slos_own_context(tmp_path: Path) -> None:
     """With leerdoelen in it: the bundled project plus the imported frame."""
     project = copy_project(tmp_path / "project")
     assert run("-C", str(project), "import", "slo", str(FIXTURE))[0] == 0
-    as_imported(project, FIXTURE)
     out = tmp_path / "export"
     _export_slo(project, out)
     schema = json.loads((FIXTURE / "context.json").read_text())
