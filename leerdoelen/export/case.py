@@ -33,6 +33,7 @@ from leerdoelen.core.model import (
     Subdomein,
 )
 from leerdoelen.export.dates import FALLBACK, timestamp
+from leerdoelen.slo.dekking import slo_tekst
 
 CASE_VERSION = "1.1"
 UITWERKING = "SLO-uitwerking"
@@ -220,7 +221,7 @@ def _uitwerking(
     """One of SLO's uitwerkingen: SLO's text when it was imported, else our label; its
     ``uri`` is its doelzin's section on the kerndoel page, where the site lists it."""
     slo = uitwerking.slo or {}
-    text = " ".join(str(slo.get("description") or slo.get("title") or "").split())
+    text = " ".join((slo_tekst(uitwerking.slo) or "").split())
     label = uitwerking.label
     prefix = str(slo.get("prefix") or f"u{n}")
     identifier = uitwerking.slo_id.lower()
