@@ -10,8 +10,12 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from test_school_cli import NETWERK, SCHOOL, assert_clean, project, run, school, write_goal
 
+from leerdoelen.cli import main
 from leerdoelen.load.schoolfile import NewRecord, apply, merged, places, read_back
+
+__all__ = ["project"]  # the fixture, shared with test_school_cli
 
 HEAD = "brin: 12AB\nnaam: OBS De Regenboog\nplaats: Groningen\nsoort: bao\nnetwerken: [noord]\n"
 
@@ -140,3 +144,77 @@ def test_sync_on_a_fresh_clone_changes_nothing(tmp_path: Path) -> None:
         ["git", "status", "--porcelain"], cwd=clone, capture_output=True, text=True, check=True
     )
     assert status.stdout == ""
+
+
+# --- school sync --netwerk ---------------------------------------------------------------
+
+ANDER = NETWERK.replace("Techniekregio Noord", "Bestuur Zuid").replace("noord", "zuid")
+
+
+@pytest.fixture
+def twee_netwerken(project: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """12AB in techniek-noord, 12AC in bestuur-zuid, 12AD in both; DG-004 is new."""
+    (project / "adoptie" / "netwerken" / "bestuur-zuid.yaml").write_text(ANDER, "utf-8")
+    base = ("--plaats", "Ee", "--netwerk")
+    assert run(project, capsys, "add", "12AC", "--naam", "Zuid", *base, "bestuur-zuid")[0] == 0
+    both = (*base, "bestuur-zuid", "--netwerk", "techniek-noord")
+    assert run(project, capsys, "add", "12AD", "--naam", "Beide", *both)[0] == 0
+    write_goal(project, "DG-004")
+    return project
+
+
+def test_sync_netwerk_touches_only_that_networks_schools(
+    twee_netwerken: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = school(twee_netwerken, "12AC")
+    code, out, err = run(twee_netwerken, capsys, "sync", "--netwerk", "techniek-noord")
+    assert (code, err) == (0, "")
+    assert "12AB.yaml" in out and "12AD.yaml" in out and "12AC" not in out
+    assert out.endswith("2 scholen bijgewerkt, 0 ongewijzigd\n")
+    assert school(twee_netwerken, "12AC") == before
+    assert "DG-004" in school(twee_netwerken, "12AD")
+    assert_clean(twee_netwerken)
+
+
+def test_sync_netwerk_with_brins_syncs_those_if_they_are_in_it(
+    twee_netwerken: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(twee_netwerken, capsys, "sync", "12AD", "--netwerk", "bestuur-zuid")
+    assert code == 0
+    assert out.startswith("adoptie/scholen/12AD.yaml (Beide): 1 doel toegevoegd\n")
+    assert "12AC" not in out and school(twee_netwerken) == SCHOOL
+    before = school(twee_netwerken, "12AC")
+    code, out, err = run(
+        twee_netwerken, capsys, "sync", "12AB", "12AC", "--netwerk", "bestuur-zuid"
+    )
+    assert (code, out) == (2, "")
+    assert err == (
+        "leerdoelen: fout: school 12AB hoort niet bij netwerk bestuur-zuid: geef alleen "
+        "scholen van die netwerken, of laat --netwerk weg\n"
+    )
+    assert school(twee_netwerken) == SCHOOL and school(twee_netwerken, "12AC") == before
+
+
+def test_sync_refuses_an_unknown_netwerk(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write_goal(project, "DG-004")
+    code, out, err = run(project, capsys, "sync", "--netwerk", "techniek-nord")
+    assert (code, out) == (2, "")
+    assert err == (
+        "leerdoelen: fout: onbekend netwerk 'techniek-nord': geen adoptie/netwerken/"
+        "techniek-nord.yaml; bedoelde je 'techniek-noord'? (bekend: techniek-noord)\n"
+    )
+    assert school(project) == SCHOOL
+
+
+def test_sync_netwerk_without_schools(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "adoptie" / "netwerken" / "bestuur-zuid.yaml").write_text(ANDER, "utf-8")
+    write_goal(project, "DG-004")
+    code, out, _ = run(project, capsys, "sync", "--netwerk", "bestuur-zuid")
+    assert (code, out) == (0, "niets te doen: geen scholen in netwerk bestuur-zuid\n")
+    assert school(project) == SCHOOL
+
+
+def test_sync_help_names_netwerk(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["school", "sync", "--help"])
+    assert "alleen de scholen van dit netwerk" in capsys.readouterr().out
