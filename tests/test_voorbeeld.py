@@ -106,3 +106,18 @@ def test_the_readme_example_is_a_real_school(
     rows = _rows(dashboard)
     assert "voorbeeld" not in rows["../../scholen/12AB/"].text()
     assert "voorbeeld" in rows["../../scholen/99AB/"].text()
+
+
+def test_school_add_writes_a_real_school_in_an_example_network(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LEERDOELEN_VANDAAG", VANDAAG.isoformat())
+    root = klein_project(tmp_path / "project")  # techniek-noord is a voorbeeld network
+    argv = ["--naam", "OBS De Linde", "--plaats", "Utrecht", "--netwerk", "techniek-noord"]
+    with contextlib.redirect_stdout(io.StringIO()):
+        assert main(["-C", str(root), "school", "add", "44DD", *argv]) == 0
+    corpus = check(root).project.corpus
+    assert corpus.netwerken["techniek-noord"].voorbeeld
+    assert not corpus.scholen["44DD"].voorbeeld
+    pages = render_adoptie(corpus, {}, VANDAAG)
+    assert FICTIONAL not in str(pages["scholen/44DD/index.html"])
