@@ -53,7 +53,7 @@ NETWERK_HEADER = "# yaml-language-server: $schema=../../schemas/netwerk.schema.j
 XSS_SCHOOL = "99ZA"  # published, texts that try to inject HTML
 STALE_SCHOOL = "99ZB"  # published, last change 2025-06-01: more than a school year ago
 HIDDEN_SCHOOL = "99ZC"  # only in the unpublished network
-EXAMPLE_SCHOOL = "99ZD"  # only in a voorbeeld network
+EXAMPLE_SCHOOL = "99ZD"  # a voorbeeld school, only in a voorbeeld network
 OPEN_NETWORK, HIDDEN_NETWORK, EXAMPLE_NETWORK = "toets-open", "toets-besloten", "toets-voorbeeld"
 ADOPTIE_TOETS = {
     f"adoptie/netwerken/{OPEN_NETWORK}.yaml": NETWERK_HEADER
@@ -141,6 +141,7 @@ naam: Voorbeeldige Toetsschool
 plaats: Toetsdorp
 soort: bao
 netwerken: [{EXAMPLE_NETWORK}]
+voorbeeld: true
 """,
 }
 

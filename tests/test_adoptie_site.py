@@ -341,6 +341,14 @@ def test_example_data_says_so(site: Path, content: dict) -> None:
     for name in (f"scholen/{XSS_SCHOOL}/index.html", f"netwerken/{OPEN_NETWORK}/index.html"):
         assert notice not in admonitions(page(site, name)[1]), name
     assert notice in admonitions(page(site, "netwerken/index.html")[1])
+    # The school says whether it is made up: labelled in its network's list of schools.
+    for network, school, label in (
+        (EXAMPLE_NETWORK, EXAMPLE_SCHOOL, True),
+        (OPEN_NETWORK, XSS_SCHOOL, False),
+    ):
+        table = article(page(site, f"netwerken/{network}/index.html")[1]).find("div", "ld-scholen")
+        rows = {tr.find("a").attrs["href"]: tr for tr in table.find_all("tr")[1:]}
+        assert ("voorbeeld" in rows[f"../../scholen/{school}/"].text()) is label, network
 
 
 # ---------------------------------------------------------------------------------------

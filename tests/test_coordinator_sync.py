@@ -62,6 +62,11 @@ def school_met(project: Path, geschreven: dict[str, str], brin: str, docstring: 
     _schrijf(project, geschreven, f"{SCHOLEN}/{brin}.yaml", docstring)
 
 
+@given(parsers.parse('het netwerk "{slug}" met:'))
+def netwerk_met(project: Path, geschreven: dict[str, str], slug: str, docstring: str) -> None:
+    _schrijf(project, geschreven, f"adoptie/netwerken/{slug}.yaml", docstring)
+
+
 @given(parsers.parse('het leerdoel "{code}" met:'))
 def leerdoel_met(project: Path, geschreven: dict[str, str], code: str, docstring: str) -> None:
     _schrijf(project, geschreven, f"{DOMEIN}/{code}.yaml", docstring)

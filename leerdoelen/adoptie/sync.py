@@ -2,9 +2,9 @@
 
 This module plans what changes; the school file's text is written and edited by
 ``load.schoolfile``, which keeps every byte that was there and only ever *inserts*: new
-records after the last one in ``doelen``, and ``gearchiveerd: true`` in the record of a
-goal that is now vervallen. The new text is parsed, validated and compared with the plan
-before anything is written.
+records in checklist order (after the record of the nearest goal before them), and
+``gearchiveerd: true`` in the record of a goal that is now vervallen. The new text is
+parsed, validated and compared with the plan before anything is written.
 
 New records start at ``niet gestart`` without a date. A goal that replaces a vervallen
 goal on its own takes over the old record's status, groepen and date, saying so in its
@@ -19,7 +19,7 @@ from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from leerdoelen.adoptie.progress import checklist_goals
+from leerdoelen.adoptie.progress import checklist_goals, checklist_key
 from leerdoelen.core.adoptie import Registratie, School
 from leerdoelen.core.clock import today
 from leerdoelen.core.corpus import Corpus
@@ -206,14 +206,13 @@ def _describe(new: NewRecord) -> str:
 def verify(old: School, plan: Plan, text: str) -> None:
     """The edited text reads back as the old school with exactly the planned changes."""
     archived = set(plan.archive)
+    kept = [
+        r.model_copy(update={"gearchiveerd": True}) if i in archived else r
+        for i, r in enumerate(old.doelen)
+    ]
+    at = schoolfile.places([r.code for r in old.doelen], [r.code for r in plan.add], checklist_key)
     expected = old.model_copy(
-        update={
-            "doelen": [
-                r.model_copy(update={"gearchiveerd": True}) if i in archived else r
-                for i, r in enumerate(old.doelen)
-            ]
-            + [r.registratie() for r in plan.add]
-        }
+        update={"doelen": schoolfile.merged(kept, [r.registratie() for r in plan.add], at)}
     )
     if schoolfile.read_back(text, plan.path) != expected:
         raise SyncError(
@@ -234,7 +233,7 @@ def sync_school(root: Path, corpus: Corpus, brin: str) -> Plan:
     if text != loaded:
         raise SyncError(f"{result.path} is veranderd tijdens het bijwerken; draai sync opnieuw")
     try:
-        new = schoolfile.apply(text, result.path, result.archive, result.add)
+        new = schoolfile.apply(text, result.path, result.archive, result.add, checklist_key)
     except schoolfile.EditError as error:
         raise SyncError(str(error)) from error
     verify(school, result, new)

@@ -105,7 +105,9 @@ class SchoolStand:
 
     @property
     def voorbeeld(self) -> bool:
-        return any(n.voorbeeld for _, n in self.netwerken)
+        """The school is made up (``voorbeeld: true`` in its own file): a real school
+        in an example network is real."""
+        return self.school.voorbeeld
 
 
 @dataclass(frozen=True)
@@ -208,8 +210,10 @@ class AdoptieView:
 
     @property
     def voorbeeld(self) -> bool:
-        """Some published network holds example data."""
-        return any(n.netwerk.voorbeeld for n in self.netwerken.values())
+        """Some published network or school is made up."""
+        return any(n.netwerk.voorbeeld for n in self.netwerken.values()) or any(
+            s.voorbeeld for s in self.scholen.values()
+        )
 
     def per_domein(
         self, stand: SchoolStand

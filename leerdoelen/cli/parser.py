@@ -140,6 +140,15 @@ def parser() -> argparse.ArgumentParser:
     sync.add_argument(
         "brins", nargs="*", metavar="BRIN", help="alleen deze scholen (standaard: alle)"
     )
+    sync.add_argument(
+        "--netwerk",
+        dest="netwerken",
+        action="append",
+        default=[],
+        metavar="SLUG",
+        help="alleen de scholen van dit netwerk uit adoptie/netwerken/ (mag vaker); met BRIN's "
+        "erbij moet elke school bij een van deze netwerken horen",
+    )
     importer = commands.add_parser(
         "import", help="neem gegevens van buiten over in het kader (goals/<domein>/kader.yaml)"
     )

@@ -168,9 +168,10 @@ def _school_sync(args: argparse.Namespace) -> int:
     from leerdoelen.adoptie.sync import SCHOLEN
     from leerdoelen.commands.school import sync_schools
 
-    synced = sync_schools(_root(args.directory), args.brins)
+    synced = sync_schools(_root(args.directory), args.brins, args.netwerken)
     if not synced.brins:
-        print(f"niets te doen: geen scholen in {SCHOLEN}/")
+        where = f"netwerk {', '.join(args.netwerken)}" if args.netwerken else f"{SCHOLEN}/"
+        print(f"niets te doen: geen scholen in {where}")
         return OK
     plans, errors, changed = synced.plans, synced.errors, synced.changed
     for plan in plans:

@@ -7,6 +7,7 @@ errors after all is removed again.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,8 +17,10 @@ from leerdoelen.commands.errors import Failed, UsageError
 from leerdoelen.core.diagnostics import Severity, suggest
 from leerdoelen.load import schoolfile
 from leerdoelen.load.names import brin_problem, rio_problem, text_problem
+from leerdoelen.load.project import ADOPTIE
 from leerdoelen.util.files import describe
 
+NETWERKEN = f"{ADOPTIE}/netwerken"
 CLOSE = 0.6  # how alike an unknown name must be to a known one to be suggested
 NO_NETWORK = (
     "geef het netwerk van de school met --netwerk SLUG: een school zonder netwerk komt nooit "
@@ -100,12 +103,7 @@ def add_school(root: Path, school: NewSchool) -> Added:
     corpus = result.project.corpus
     for slug in school.netwerken:
         if slug not in corpus.netwerken:
-            known = sorted(corpus.netwerken)
-            bekend = f" (bekend: {', '.join(known)})" if known else " (er zijn nog geen netwerken)"
-            raise UsageError(
-                f"onbekend netwerk '{slug}': geen adoptie/netwerken/{slug}.yaml"
-                f"{suggest(slug, known, CLOSE)}{bekend}"
-            )
+            raise UsageError(_unknown_network(slug, sorted(corpus.netwerken)))
     try:
         text, doelen = sync.new_school_text(
             corpus,
@@ -131,8 +129,19 @@ def add_school(root: Path, school: NewSchool) -> Added:
     return Added(relative, school.naam, school.plaats, doelen, schoolfile.NIET_GESTART)
 
 
-def sync_schools(root: Path, brins: list[str]) -> Synced:
-    """Bring the checklists of ``brins`` (all schools when empty) in line with the goals."""
+def _unknown_network(slug: str, known: list[str]) -> str:
+    bekend = f" (bekend: {', '.join(known)})" if known else " (er zijn nog geen netwerken)"
+    return (
+        f"onbekend netwerk '{slug}': geen {NETWERKEN}/{slug}.yaml"
+        f"{suggest(slug, known, CLOSE)}{bekend}"
+    )
+
+
+def sync_schools(root: Path, brins: list[str], netwerken: Sequence[str] = ()) -> Synced:
+    """Bring the checklists of ``brins`` in line with the goals: all schools when none are
+    given, or only the schools of ``netwerken`` when those are given. With both, every
+    school given must be in one of the networks (UsageError otherwise): only those given
+    are synced, and a school is never touched that is not in a network asked for."""
     folder = root / sync.SCHOLEN
     known = sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []
     for brin in brins:
@@ -141,9 +150,23 @@ def sync_schools(root: Path, brins: list[str]) -> Synced:
                 f"onbekende school '{brin}': geen {sync.SCHOLEN}/{brin}.yaml"
                 f"{suggest(brin, known, CLOSE)}"
             )
+    networks = root / NETWERKEN
+    slugs = sorted(p.stem for p in networks.glob("*.yaml")) if networks.is_dir() else []
+    for slug in netwerken:
+        if slug not in slugs:
+            raise UsageError(_unknown_network(slug, slugs))
     result = checked(root, "niets bijgewerkt: los eerst de fouten op", ignore=sync.FIXED_BY_SYNC)
     corpus = result.project.corpus
     chosen = list(dict.fromkeys(brins)) or sorted(corpus.scholen)
+    if netwerken:
+        wanted = set(netwerken)
+        outside = [b for b in brins if not wanted & set(corpus.scholen[b].netwerken)]
+        if outside:
+            raise UsageError(
+                f"school {', '.join(outside)} hoort niet bij netwerk {', '.join(netwerken)}: "
+                "geef alleen scholen van die netwerken, of laat --netwerk weg"
+            )
+        chosen = [b for b in chosen if wanted & set(corpus.scholen[b].netwerken)]
     if not chosen:
         return Synced([], [], [])
     plans, errors = sync.sync(root, corpus, chosen)

@@ -61,6 +61,11 @@ class School(_Strict):
     plaats: Tekst
     soort: SchoolSoort
     netwerken: list[NetwerkSlug] = unique("De netwerken waar de school bij hoort.")
+    voorbeeld: bool = Field(
+        default=False,
+        description="Een verzonnen voorbeeldschool (de site zegt dat erbij); "
+        "een echte school laat dit weg.",
+    )
     doelen: list[Registratie] = Field(default_factory=list)
 
 
@@ -89,6 +94,8 @@ class Netwerk(_Strict):
     contact: Email = Field(description="Een functieadres, zoals info@…, nooit een persoon.")
     publiceren: bool = Field(description="Tonen de scholen van dit netwerk op de site?")
     voorbeeld: bool = Field(
-        default=False, description="Verzonnen voorbeeldgegevens (de site zegt dat erbij)."
+        default=False,
+        description="Een verzonnen voorbeeldnetwerk (de site zegt dat erbij); of een school "
+        "verzonnen is, staat bij de school zelf.",
     )
     doelstellingen: list[Doelstelling] = Field(default_factory=list)

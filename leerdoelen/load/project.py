@@ -19,11 +19,11 @@ from typing import Protocol
 
 from leerdoelen.core.adoptie import Netwerk, School
 from leerdoelen.core.corpus import Corpus, SourceFile
-from leerdoelen.core.diagnostics import Diagnostic, diagnostic
+from leerdoelen.core.diagnostics import Diagnostic, diagnostic, printable
 from leerdoelen.core.model import Kader, Leerdoel
 from leerdoelen.load.names import NETWERKEN, SCHOLEN, name_problem
 from leerdoelen.load.regular import DIR, FILE, SOORT, disk_kind, entry_kind
-from leerdoelen.load.shape import locate, validate_shape
+from leerdoelen.load.shape import locate, name_records, validate_shape
 from leerdoelen.load.yamlfile import YamlFile, load_yaml
 from leerdoelen.util.parallel import pmap
 
@@ -217,6 +217,8 @@ def _load_adoptie(project: Project, source: Source) -> None:
                 report(diagnostic("LD410", item.path, naam=item.name, probleem=name))
             loaded = validate_shape(file, model) if file.ok else None
             key = item.name.removesuffix(".yaml")
+            if model is School:  # like the rules across files: the school and the goal
+                name_records(file, f"school {printable(key)}", "doelen")
             if isinstance(loaded, Netwerk) and not name:
                 corpus.netwerken[key] = loaded
                 corpus.adoptie_sources[key] = file

@@ -3,19 +3,20 @@
 A school file is the coordinators' own text: comments, blank lines, quoting, flow or
 block lists, long lines wrapped by hand. So an edit does not re-serialise it (a YAML round
 trip, ruamel.yaml's included, re-flows a plain scalar that spans lines); ``apply`` edits
-the text in place and only ever *inserts*: new records after the last one in ``doelen``,
-and ``gearchiveerd: true`` in a record. Every byte that was there stays where it was. The
-positions come from the parser that ``check`` uses (``load.yamledit``); ``read_back``
-gives the caller the school that the new text is, to compare with what it meant to write.
+the text in place and only ever *inserts*: new records where they belong in checklist
+order (``places``), and ``gearchiveerd: true`` in a record. Every byte that was there
+stays where it was. The positions come from the parser that ``check`` uses
+(``load.yamledit``); ``read_back`` gives the caller the school that the new text is, to
+compare with what it meant to write.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 from pydantic import ValidationError
@@ -27,6 +28,7 @@ from leerdoelen.load.yamlfile import StrictResolver, compose, parse_yaml
 
 HINT = f"{SCHEMA_HINT}../../schemas/school.schema.json"
 NIET_GESTART = "niet gestart"
+T = TypeVar("T")
 
 
 class EditError(Exception):
@@ -142,14 +144,21 @@ def read_back(text: str, path: str) -> School | None:
 Edit = tuple[int, int, int, str]  # start, order at the same start, end, new text
 
 
-def apply(text: str, path: str, archive: Sequence[int], add: Sequence[NewRecord]) -> str:
+def apply(
+    text: str,
+    path: str,
+    archive: Sequence[int],
+    add: Sequence[NewRecord],
+    key: Callable[[str], str] = str,
+) -> str:
     """The school file's text (``path`` names it in errors) with the records at indexes
-    ``archive`` of ``doelen`` archived and ``add`` added, by inserting text only."""
+    ``archive`` of ``doelen`` archived and ``add`` added where ``places`` puts them (by
+    ``key``, the checklist order), by inserting text only."""
     root = compose(text)
     if not isinstance(root, yaml.MappingNode) or root.flow_style:
         raise EditError(f"{path}: verwacht een mapping op het hoogste niveau")
     nl = "\r\n" if "\r\n" in text else "\n"
-    key, doelen = _lookup(root, "doelen")
+    name, doelen = _lookup(root, "doelen")
     items = doelen.value if isinstance(doelen, yaml.SequenceNode) else []
     edits: list[Edit] = []
     for index in archive:
@@ -157,11 +166,55 @@ def apply(text: str, path: str, archive: Sequence[int], add: Sequence[NewRecord]
         if not isinstance(record, yaml.MappingNode):
             raise EditError(f"{path}: record {index + 1} in 'doelen' is geen mapping")
         edits.append(_archive(text, record, nl))
-    if add:
-        edits.append(_append(text, root, key, doelen, add, nl, path))
+    if add and items:
+        codes = [_code(item) for item in items]
+        groups: dict[int, list[NewRecord]] = {}
+        for place, record in zip(places(codes, [r.code for r in add], key), add, strict=True):
+            groups.setdefault(place, []).append(record)
+        assert isinstance(doelen, yaml.SequenceNode)
+        edits += [_insert(text, doelen, p, group, nl, path) for p, group in groups.items()]
+    elif add:
+        edits.append(_append(text, root, name, doelen, add, nl, path))
     for start, _order, end, new in sorted(edits, reverse=True):
         text = text[:start] + new + text[end:]
     return text
+
+
+def places(
+    codes: Sequence[str | None], new: Sequence[str], key: Callable[[str], str] = str
+) -> list[int]:
+    """Where each new record goes among a school's records (``codes``, None for a record
+    without a readable code): after the record of the nearest goal before it in checklist
+    order (``key``), the last such record if there are more; -1: before the first. The
+    records there are never reordered, even when they are out of order themselves."""
+    keyed = [(i, key(c)) for i, c in enumerate(codes) if c is not None]
+    result = []
+    for code in new:
+        k, best, best_key = key(code), -1, ""
+        for i, other in keyed:
+            if other < k and (best < 0 or other >= best_key):
+                best, best_key = i, other
+        result.append(best)
+    return result
+
+
+def merged(old: Sequence[T], new: Sequence[T], at: Sequence[int]) -> list[T]:
+    """``old`` with each of ``new`` after the item at its index in ``at`` (-1: first)."""
+    after: dict[int, list[T]] = {}
+    for place, item in zip(at, new, strict=True):
+        after.setdefault(place, []).append(item)
+    result = list(after.get(-1, []))
+    for i, item in enumerate(old):
+        result += [item, *after.get(i, [])]
+    return result
+
+
+def _code(item: yaml.Node) -> str | None:
+    if isinstance(item, yaml.MappingNode):
+        _key, value = _lookup(item, "code")
+        if isinstance(value, yaml.ScalarNode):
+            return str(value.value)
+    return None
 
 
 def _lookup(mapping: yaml.MappingNode, name: str) -> tuple[yaml.Node | None, yaml.Node | None]:
@@ -192,40 +245,65 @@ def _append(
     nl: str,
     path: str,
 ) -> Edit:
-    def blocks(dash: int, indent: int, flow: bool = False) -> str:
-        if flow:
-            return "".join(
-                f"{' ' * dash}-{' ' * (indent - dash - 1)}{r.flow()}{nl}" for r in records
-            )
-        return "".join(r.block(dash, indent, nl) for r in records)
-
+    """The records into a school without any: no ``doelen``, or an empty flow list."""
     if key is None:  # no doelen yet: add the key at the end
         top = root.start_mark.column
         pos = len(text)
-        new = " " * top + "doelen:" + nl + blocks(top + 2, top + 4)
+        new = " " * top + "doelen:" + nl + _blocks(records, top + 2, top + 4, nl)
         return (pos, 1, pos, yamltext.newline_before(text, pos, nl) + new)
-    if not isinstance(doelen, yaml.SequenceNode):
+    if not isinstance(doelen, yaml.SequenceNode) or not doelen.flow_style:
         raise EditError(f"{path}: 'doelen' is geen lijst")
+    start, end = doelen.start_mark.index, doelen.end_mark.index
+    if text[start:end].replace(" ", "") != "[]":  # a comment inside the brackets
+        return (start + 1, 1, start + 1, ", ".join(r.flow() for r in records))
+    # doelen: [] becomes a block list; what follows the brackets on that line stays
+    colon = text.index(":", key.end_mark.index)
+    line_end = yamltext.line_end(text, end)
+    tail = text[end:line_end]
+    if not tail.endswith("\n"):
+        tail += nl
+    dash = key.start_mark.column + 2
+    return (colon + 1, 1, line_end, tail + _blocks(records, dash, dash + 2, nl))
+
+
+def _insert(
+    text: str,
+    doelen: yaml.SequenceNode,
+    place: int,
+    records: Sequence[NewRecord],
+    nl: str,
+    path: str,
+) -> Edit:
+    """The records into a list that has some, after the item at ``place`` (with the
+    comments below it that belong to it) or, at -1, before the first item (and the
+    comment lines that introduce it), in the list's own style."""
     items = doelen.value
-    if doelen.flow_style:
-        start, end = doelen.start_mark.index, doelen.end_mark.index
-        if items:  # [{...}, {...}]: more of the same
-            pos = items[-1].end_mark.index
-            return (pos, 1, pos, "".join(", " + r.flow() for r in records))
-        if text[start:end].replace(" ", "") != "[]":  # a comment inside the brackets
-            return (start + 1, 1, start + 1, ", ".join(r.flow() for r in records))
-        # doelen: [] becomes a block list; what follows the brackets on that line stays
-        colon = text.index(":", key.end_mark.index)
-        line_end = yamltext.line_end(text, end)
-        tail = text[end:line_end]
-        if not tail.endswith("\n"):
-            tail += nl
-        dash = key.start_mark.column + 2
-        return (colon + 1, 1, line_end, tail + blocks(dash, dash + 2))
+    if doelen.flow_style:  # [{...}, {...}]: more of the same
+        flows = [r.flow() for r in records]
+        if place < 0:
+            pos = items[0].start_mark.index
+            return (pos, 1, pos, "".join(f + ", " for f in flows))
+        pos = items[place].end_mark.index
+        return (pos, 1, pos, "".join(", " + f for f in flows))
     dash = doelen.start_mark.column
     first = items[0]
     flow = all(isinstance(i, yaml.MappingNode) and i.flow_style for i in items)
     block_mapping = isinstance(first, yaml.MappingNode) and not first.flow_style
     indent = first.start_mark.column if block_mapping else dash + 2
-    pos = yamltext.past_comments(text, yamltext.after(text, items[-1]), dash)
-    return (pos, 1, pos, yamltext.newline_before(text, pos, nl) + blocks(dash, indent, flow))
+    new = _blocks(records, dash, indent, nl, flow)
+    if place < 0:
+        start = doelen.start_mark.index  # the first item's dash
+        if not yamltext.first_on_line(text, start):
+            raise EditError(f"{path}: kan geen record voor het eerste in 'doelen' zetten")
+        pos = yamltext.header_start(text, start, dash)
+        return (pos, 1, pos, new)
+    pos = yamltext.past_comments(text, yamltext.after(text, items[place]), dash)
+    return (pos, 1, pos, yamltext.newline_before(text, pos, nl) + new)
+
+
+def _blocks(
+    records: Sequence[NewRecord], dash: int, indent: int, nl: str, flow: bool = False
+) -> str:
+    if flow:
+        return "".join(f"{' ' * dash}-{' ' * (indent - dash - 1)}{r.flow()}{nl}" for r in records)
+    return "".join(r.block(dash, indent, nl) for r in records)

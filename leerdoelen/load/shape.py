@@ -7,6 +7,7 @@ errors turned into Dutch diagnostics.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import types
@@ -201,3 +202,42 @@ def locate(root: yaml.Node | None, loc: Loc, key: bool = False) -> tuple[int, in
         node = target = child
     mark = target.start_mark
     return mark.line + 1, mark.column + 1
+
+
+def name_records(file: YamlFile, who: str, records: str) -> None:
+    """Begin each of ``file``'s problems with whose file it is (``who``, as in ``school
+    99AA``) and, for a problem inside one of the ``records`` list's items that has a
+    readable ``code``, that code: ``school 99AA, DG-017: …``, as the cross-file rules
+    say it. Only for a file with problems; the codes and positions stay."""
+    if not file.problems:
+        return
+    spans: list[tuple[tuple[int, int], tuple[int, int], str]] = []
+    try:
+        root = file.root_node()
+    except (yaml.YAMLError, RecursionError):  # not YAML that composes: no records
+        root = None
+    items = root.value if isinstance(root, yaml.MappingNode) else []
+    for key, value in items:
+        if isinstance(key, yaml.ScalarNode) and key.value == records:
+            for item in value.value if isinstance(value, yaml.SequenceNode) else []:
+                code = _code_of(item)
+                if code is not None:
+                    start, end = item.start_mark, item.end_mark
+                    spans.append(((start.line, start.column), (end.line, end.column), code))
+    named = []
+    for problem in file.problems:
+        at = (problem.line - 1, problem.column - 1)
+        code = next((c for start, end, c in spans if start <= at < end), None)
+        prefix = f"{who}, {code}: " if code else f"{who}: "
+        named.append(dataclasses.replace(problem, message=prefix + problem.message))
+    file.problems[:] = named
+
+
+def _code_of(item: yaml.Node) -> str | None:
+    """The record's code, if it has one that reads as a plain piece of text."""
+    if isinstance(item, yaml.MappingNode):
+        for key, value in item.value:
+            if key.value == "code" and isinstance(value, yaml.ScalarNode):
+                text = str(value.value).strip()
+                return text if text and text.isprintable() and len(text) <= 20 else None
+    return None

@@ -247,3 +247,78 @@ Functionaliteit: Scholen aanmelden en hun checklists bijhouden
     En meldt de uitvoer "adoptie/scholen/12AB.yaml:6:13: LD404: school 12AB: netwerk 'techniek-nord' bestaat niet in adoptie/netwerken/; bedoelde je 'techniek-noord'?"
     En meldt de fout "niets bijgewerkt: los eerst de fouten op"
     En is "adoptie/scholen/12AB.yaml" ongewijzigd
+
+  Scenario: Sync van één netwerk zet een nieuw doel op zijn plaats en laat andere netwerken met rust
+    Gegeven het voorbeeldproject met het netwerk "techniek-noord"
+    En het netwerk "bestuur-zuid" met:
+      """
+      # yaml-language-server: $schema=../../schemas/netwerk.schema.json
+      naam: Bestuur Zuid
+      soort: schoolbestuur
+      contact: info@bestuur-zuid.example
+      publiceren: true
+      """
+    En de school "12AB" met:
+      """
+      # yaml-language-server: $schema=../../schemas/school.schema.json
+      brin: 12AB
+      naam: OBS De Regenboog
+      plaats: Groningen
+      soort: bao
+      netwerken: [techniek-noord]
+      doelen:
+        - code: DG-001
+          status: ingevoerd
+        - code: DG-005
+          status: bezig   # de robotles
+      """
+    En de school "12AC" met:
+      """
+      # yaml-language-server: $schema=../../schemas/school.schema.json
+      brin: 12AC
+      naam: CBS Het Kompas
+      plaats: Eindhoven
+      soort: bao
+      netwerken: [bestuur-zuid]
+      doelen:
+        - code: DG-001
+          status: verkend
+        - code: DG-005
+          status: verkend
+      """
+    En het leerdoel "DG-005" met:
+      """
+      # yaml-language-server: $schema=../../schemas/leerdoel.schema.json
+      code: DG-005
+      titel: Een robotje laten draaien
+      omschrijving: De leerling laat een vloerrobot met instructies een bocht maken.
+      doelzin: DG-po-23A
+      groepen: [3-4]
+      status: vastgesteld
+      """
+    Als ik "leerdoelen school sync --netwerk techniek-noord" draai
+    Dan is de afsluitcode 0
+    En is de uitvoer:
+      """
+      adoptie/scholen/12AB.yaml (OBS De Regenboog): 1 doel toegevoegd
+        DG-002 toegevoegd (niet gestart)
+      1 school bijgewerkt, 0 ongewijzigd
+      """
+    En staat in "adoptie/scholen/12AB.yaml":
+      """
+      # yaml-language-server: $schema=../../schemas/school.schema.json
+      brin: 12AB
+      naam: OBS De Regenboog
+      plaats: Groningen
+      soort: bao
+      netwerken: [techniek-noord]
+      doelen:
+        - code: DG-001
+          status: ingevoerd
+        - code: DG-002
+          status: niet gestart
+        - code: DG-005
+          status: bezig   # de robotles
+      """
+    En is "adoptie/scholen/12AC.yaml" ongewijzigd
+    En keurt de controle het project goed
