@@ -321,3 +321,25 @@ def test_import_refuses_when_the_check_fails(
     assert code == 1
     assert "niets ingelezen: los eerst de fouten op" in err
     assert school(project) == SCHOOL
+
+
+def test_a_file_that_is_not_there_is_a_usage_error(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(project, capsys, "import", str(project / "weg.xlsx"))
+    assert code == 2
+    assert "bestaat niet" in err
+
+
+def test_school_picks_one_school_from_a_network_csv(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = project / "netwerk.csv"
+    path.write_text("brin;code;status\n12AB;DG-001;bezig\n12AC;DG-002;verkend\n", "utf-8")
+    code, out, _ = run(project, capsys, "import", "--school", "12AC", str(path))
+    assert code == 0, out
+    assert school(project) == SCHOOL
+    assert "status: verkend" in school(project, "12AC")
+    code, out, _ = run(project, capsys, "import", "--school", "12AD", str(path))
+    assert code == 1
+    assert "geen school '12AD'" in out

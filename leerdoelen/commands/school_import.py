@@ -62,7 +62,7 @@ class _Reader:
     def school(self, blad: Blad, brin: str, rijen: list[Rij], kolom: int = 0) -> SchoolPlan | None:
         school = self.corpus.scholen.get(brin)
         if school is None:
-            rij = rijen[0].nummer if kolom else 1
+            rij = rijen[0].nummer if kolom and rijen else 1
             bestand = f"{changes.SCHOLEN}/{brin}.yaml"
             suggestie = suggest(brin, self.corpus.scholen, CLOSE)
             self.problems.append(
@@ -256,10 +256,12 @@ def _units(
                 raise UsageError(f"{path.name} heeft geen blad '{school}'")
         return units
     (blad,) = blaadjes
-    if "brin" in blad.kop and school is None:
+    if "brin" in blad.kop:  # a network's CSV: each row names its school
         groups: dict[str, list[Rij]] = {}
         for rij in blad.rijen:
             groups.setdefault(cell_text(blad.waarde(rij, "brin")).upper(), []).append(rij)
+        if school is not None:
+            groups = {school: groups.get(school, [])}
         return [(blad, brin, rijen, blad.kop["brin"]) for brin, rijen in groups.items()]
     if school is None:
         match = _CSV_NAME.fullmatch(path.stem)
@@ -276,6 +278,9 @@ def import_file(root: Path, path: Path, school: str | None, dry_run: bool) -> Im
     """Read ``path`` and plan every school in it; write the changes unless ``dry_run``."""
     if school is not None and (problem := brin_problem(school)):
         raise UsageError(problem)
+    if not path.is_file():
+        wat = "is geen bestand" if path.exists() else "bestaat niet"
+        raise UsageError(f"'{path}' {wat}")
     result = checked(root, "niets ingelezen: los eerst de fouten op")
     corpus = result.project.corpus
     reader = _Reader(path.name, corpus, today())
