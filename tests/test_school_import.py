@@ -343,3 +343,14 @@ def test_school_picks_one_school_from_a_network_csv(
     code, out, _ = run(project, capsys, "import", "--school", "12AD", str(path))
     assert code == 1
     assert "geen school '12AD'" in out
+
+
+def test_a_status_is_read_whatever_its_case_and_named_as_written(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = project / "12AB.csv"
+    path.write_text("Code;STATUS\nDG-001; Ingevoerd \nDG-002;Klaar\n", "utf-8")
+    code, out, _ = run(project, capsys, "import", str(path))
+    assert code == 1
+    assert out.startswith("12AB.csv:3:2: LD423: 12AB.csv!B3 DG-002: onbekende status 'Klaar'")
+    assert "DG-001" not in out

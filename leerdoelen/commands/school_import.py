@@ -19,7 +19,7 @@ from leerdoelen.adoptie.changes import Invoer, SchoolPlan
 from leerdoelen.adoptie.progress import checklist_goals
 from leerdoelen.commands.check import CheckResult, Refused, check, checked
 from leerdoelen.commands.errors import Failed, UsageError
-from leerdoelen.core.adoptie import ADOPTIE_STATUSSEN, Registratie, School
+from leerdoelen.core.adoptie import ADOPTIE_STATUSSEN, School
 from leerdoelen.core.clock import today
 from leerdoelen.core.corpus import Corpus
 from leerdoelen.core.diagnostics import Diagnostic, Severity, diagnostic, listing, suggest
@@ -53,7 +53,7 @@ class _Reader:
     vandaag: dt.date
     problems: list[Diagnostic] = field(default_factory=list)
 
-    def at(self, blad: Blad, rij: int, kolom: int) -> tuple[str, int, int]:
+    def at(self, rij: int, kolom: int) -> tuple[str, int, int]:
         """Where a problem is: the file, the row and the column (1-based)."""
         return self.bestand, rij, kolom + 1
 
@@ -68,7 +68,7 @@ class _Reader:
             self.problems.append(
                 diagnostic(
                     "LD422",
-                    *self.at(blad, rij, kolom),
+                    *self.at(rij, kolom),
                     plek=blad.plek(rij, kolom),
                     brin=brin,
                     bestand=bestand,
@@ -81,7 +81,7 @@ class _Reader:
             self.problems.append(
                 diagnostic(
                     "LD421",
-                    *self.at(blad, 1, 0),
+                    *self.at(1, 0),
                     plek=blad.plek(1, 0),
                     kolom=kolom_naam,
                 )
@@ -106,7 +106,7 @@ class _Reader:
             self.problems.append(
                 diagnostic(
                     "LD431",
-                    *self.at(blad, rij.nummer, code_kolom),
+                    *self.at(rij.nummer, code_kolom),
                     plek=blad.plek(rij.nummer, code_kolom),
                 )
             )
@@ -116,7 +116,7 @@ class _Reader:
             self.problems.append(
                 diagnostic(
                     "LD428",
-                    *self.at(blad, rij.nummer, code_kolom),
+                    *self.at(rij.nummer, code_kolom),
                     plek=blad.plek(rij.nummer, code_kolom),
                     doel=code,
                     eerder=seen[code],
@@ -129,7 +129,7 @@ class _Reader:
             self.problems.append(
                 diagnostic(
                     "LD427",
-                    *self.at(blad, rij.nummer, code_kolom),
+                    *self.at(rij.nummer, code_kolom),
                     plek=blad.plek(rij.nummer, code_kolom),
                     waarde=code,
                     suggestie=suggest(code, self.corpus.leerdoelen, CLOSE),
@@ -138,13 +138,13 @@ class _Reader:
             return
         before = len(self.problems)
         invoer = self._invoer(blad, rij, code)
-        if invoer is None or len(self.problems) > before:
+        if len(self.problems) > before:
             return
         index = changes.record_index(school, code)
         old = school.doelen[index] if index is not None else None
         record = changes.new_record(old, invoer, self.vandaag)
         if goal.status == "vervallen":
-            if old is not None and not changes.differences(old, record):
+            if not changes.differences(old, record):  # as the school has it: nothing to do
                 plan.notities.append(f"{code}: vervallen; gelijk aan het record, overgeslagen")
                 return
             door = goal.vervangen_door
@@ -152,7 +152,7 @@ class _Reader:
             self.problems.append(
                 diagnostic(
                     "LD430",
-                    *self.at(blad, rij.nummer, code_kolom),
+                    *self.at(rij.nummer, code_kolom),
                     plek=blad.plek(rij.nummer, code_kolom),
                     doel=code,
                     vervangers=vervangers,
@@ -164,7 +164,7 @@ class _Reader:
             self.problems.append(
                 diagnostic(
                     "LD426",
-                    *self.at(blad, rij.nummer, kolom),
+                    *self.at(rij.nummer, kolom),
                     plek=blad.plek(rij.nummer, kolom),
                     doel=code,
                     datum=record.datum.isoformat(),
@@ -173,19 +173,20 @@ class _Reader:
                 )
             )
             return
-        changes.plan_change(plan, school, _kept_archive(old, record))
+        changes.plan_change(plan, school, record)
 
-    def _invoer(self, blad: Blad, rij: Rij, code: str) -> Invoer | None:
-        status = cell_text(blad.waarde(rij, "status")).lower()
+    def _invoer(self, blad: Blad, rij: Rij, code: str) -> Invoer:
+        given = cell_text(blad.waarde(rij, "status"))
+        status = given.lower()
         if status not in ADOPTIE_STATUSSEN:
             kolom = blad.kop["status"]
             self.problems.append(
                 diagnostic(
                     "LD423",
-                    *self.at(blad, rij.nummer, kolom),
+                    *self.at(rij.nummer, kolom),
                     plek=blad.plek(rij.nummer, kolom),
                     doel=code,
-                    waarde=status,
+                    waarde=given,
                     keuzes=", ".join(ADOPTIE_STATUSSEN),
                 )
             )
@@ -199,7 +200,7 @@ class _Reader:
                 self.problems.append(
                     diagnostic(
                         "LD424",
-                        *self.at(blad, rij.nummer, blad.kop["groepen"]),
+                        *self.at(rij.nummer, blad.kop["groepen"]),
                         plek=blad.plek(rij.nummer, blad.kop["groepen"]),
                         doel=code,
                         waarde=waarde,
@@ -215,7 +216,7 @@ class _Reader:
                 self.problems.append(
                     diagnostic(
                         "LD425",
-                        *self.at(blad, rij.nummer, kolom),
+                        *self.at(rij.nummer, kolom),
                         plek=blad.plek(rij.nummer, kolom),
                         doel=code,
                         waarde=cell_text(value),
@@ -231,17 +232,13 @@ class _Reader:
             self.problems.append(
                 diagnostic(
                     "LD429",
-                    *self.at(blad, rij.nummer, blad.kop["bewijs"]),
+                    *self.at(rij.nummer, blad.kop["bewijs"]),
                     plek=blad.plek(rij.nummer, blad.kop["bewijs"]),
                     doel=code,
                     waarde=bewijs,
                 )
             )
         return Invoer(code, status, velden)
-
-
-def _kept_archive(old: Registratie | None, record: Registratie) -> Registratie:
-    return record if old is None else record.model_copy(update={"gearchiveerd": old.gearchiveerd})
 
 
 def _units(
