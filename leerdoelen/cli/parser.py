@@ -149,6 +149,45 @@ def parser() -> argparse.ArgumentParser:
         help="alleen de scholen van dit netwerk uit adoptie/netwerken/ (mag vaker); met BRIN's "
         "erbij moet elke school bij een van deze netwerken horen",
     )
+    school_set = school_commands.add_parser(
+        "set",
+        help="zet de stand van een of meer leerdoelen van een school, zoals "
+        "'school set 12AB DG-001 --status bezig'",
+    )
+    school_set.add_argument("brin", metavar="BRIN", help="de school, zoals 12AB")
+    school_set.add_argument("codes", nargs="+", metavar="CODE", help="leerdoel, zoals DG-001")
+    school_set.add_argument(
+        "--status",
+        required=True,
+        metavar="STATUS",
+        help="niet gestart, verkend, gepland, bezig of ingevoerd",
+    )
+    school_set.add_argument(
+        "--groepen", metavar="GROEPEN", help="zoals 1-2,3-4 (leeg: geen groepen)"
+    )
+    school_set.add_argument(
+        "--datum",
+        metavar="JJJJ-MM-DD",
+        help="datum van de stand (standaard bij een nieuwe status: vandaag; alleen bij "
+        "'gepland' mag hij in de toekomst liggen)",
+    )
+    school_set.add_argument("--toelichting", metavar="TEKST", help="toelichting (leeg: weg)")
+    school_import = school_commands.add_parser(
+        "import",
+        help="lees een ingevulde checklist in (.xlsx of .csv, van een school of een netwerk): "
+        "alles of niets",
+    )
+    school_import.add_argument("bestand", metavar="BESTAND", type=Path, help=".xlsx of .csv")
+    school_import.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="laat zien wat er zou veranderen, zonder iets te schrijven",
+    )
+    school_import.add_argument(
+        "--school",
+        metavar="BRIN",
+        help="de school van een CSV (standaard: uit de bestandsnaam, checklist-<BRIN>.csv)",
+    )
     importer = commands.add_parser(
         "import", help="neem gegevens van buiten over in het kader (goals/<domein>/kader.yaml)"
     )

@@ -148,7 +148,13 @@ def run_serve(args: argparse.Namespace) -> int:
 
 
 def run_school(args: argparse.Namespace) -> int:
-    return {"add": _school_add, "sync": _school_sync}[args.school_command](args)
+    handlers = {
+        "add": _school_add,
+        "sync": _school_sync,
+        "set": _school_set,
+        "import": _school_import,
+    }
+    return handlers[args.school_command](args)
 
 
 def _school_add(args: argparse.Namespace) -> int:
@@ -191,6 +197,52 @@ def _school_sync(args: argparse.Namespace) -> int:
     if synced.refused is not None:  # reported after what was written
         raise synced.refused
     return CONTENT if errors else OK
+
+
+def _school_set(args: argparse.Namespace) -> int:
+    from leerdoelen.adoptie.changes import describe_plans
+    from leerdoelen.commands.school_set import set_records
+
+    plan, refused = set_records(
+        _root(args.directory),
+        args.brin,
+        args.codes,
+        args.status,
+        args.groepen,
+        args.datum,
+        args.toelichting,
+    )
+    for line in describe_plans([plan]):
+        print(line)
+    if not plan.changed:
+        print("niets veranderd")
+    if refused is not None:
+        raise refused
+    return OK
+
+
+def _school_import(args: argparse.Namespace) -> int:
+    from leerdoelen.adoptie.changes import describe_plans
+    from leerdoelen.commands.school_import import import_file
+
+    root = _root(args.directory)
+    imported = import_file(root, _workdir(args) / args.bestand, args.school, args.dry_run)
+    for line in describe_plans(imported.plans):
+        print(line)
+    changed = imported.changed
+    scholen = f"{changed} {'school' if changed == 1 else 'scholen'}"
+    if not changed:
+        print("niets veranderd")
+    elif args.dry_run:
+        print(
+            f"proefdraai: {scholen} zou{'' if changed == 1 else 'den'} veranderen; er is "
+            "niets geschreven"
+        )
+    else:
+        print(f"{scholen} bijgewerkt")
+    if imported.refused is not None:
+        raise imported.refused
+    return OK
 
 
 def run_import(args: argparse.Namespace) -> int:

@@ -332,6 +332,84 @@ CATALOGUE: dict[str, Entry] = {
         "`techniek-noord.yaml`. Noem een school naar haar BRIN-code, zoals `12AB.yaml` of "
         "`12AB01.yaml`. De naam wordt het adres van de pagina op de site.",
     ),
+    # -- school import: a checklist workbook or CSV read back (LD420-LD439) ----------------
+    "LD420": Entry(
+        "werkmap of CSV niet te lezen",
+        "{bestand}: {probleem}",
+        "`leerdoelen school import lijst.pdf`, of een .xlsx die geen werkmap is.",
+        "Lees een checklist in zoals de site die geeft: de .xlsx-werkmap of de .csv, "
+        "eventueel opnieuw opgeslagen in Excel of LibreOffice.",
+    ),
+    "LD421": Entry(
+        "kolom ontbreekt",
+        "{plek}: kolom '{kolom}' ontbreekt in de kopregel (rij 1)",
+        "Een blad waarvan de kopregel is weggehaald, of waarin 'status' is hernoemd.",
+        "Zet de kopregel terug zoals de download hem geeft: code, …, status, groepen, datum, "
+        "toelichting, bewijs. De volgorde van de kolommen doet er niet toe.",
+    ),
+    "LD422": Entry(
+        "onbekende school in het blad",
+        "{plek}: geen school '{brin}': {bestand} bestaat niet{suggestie}",
+        "Een blad '99AB' in de werkmap, terwijl er geen adoptie/scholen/99AB.yaml is.",
+        "Meld de school eerst aan met `leerdoelen school add`, of verbeter de naam van het "
+        "blad (de BRIN-code van de school).",
+    ),
+    "LD423": Entry(
+        "onbekende status in het blad",
+        "{plek} {doel}: onbekende status '{waarde}' (kies uit: {keuzes})",
+        "`klaar` in de kolom status.",
+        "Kies een van de statussen uit de keuzelijst.",
+    ),
+    "LD424": Entry(
+        "onbekende groep in het blad",
+        "{plek} {doel}: onbekende groep '{waarde}' (kies uit: {keuzes}; scheid met komma's)",
+        "`groep 3` of `3` in de kolom groepen.",
+        "Noem groepen zoals `1-2, 3-4`.",
+    ),
+    "LD425": Entry(
+        "onleesbare datum in het blad",
+        "{plek} {doel}: '{waarde}' is geen datum; schrijf JJJJ-MM-DD of DD-MM-JJJJ",
+        "`maart 2026` of `31-02-2026` in de kolom datum.",
+        "Vul een datum in, zoals `2026-03-01` of `01-03-2026`.",
+    ),
+    "LD426": Entry(
+        "datum in de toekomst in het blad",
+        "{plek} {doel}: datum {datum} ligt na vandaag ({vandaag}); alleen bij status "
+        "'gepland' mag de datum in de toekomst liggen, niet bij '{status}'",
+        "`2031-01-01` bij status `bezig`.",
+        "Vul de datum in waarop de stand echt zo was, of zet de status op `gepland`.",
+    ),
+    "LD427": Entry(
+        "onbekend leerdoel in het blad",
+        "{plek}: onbekend leerdoel '{waarde}'{suggestie}",
+        "`DG-999` in de kolom code, terwijl er geen DG-999 is.",
+        "Verbeter de code, of haal de rij weg.",
+    ),
+    "LD428": Entry(
+        "leerdoel twee keer in het blad",
+        "{plek} {doel}: staat al in {eerder}",
+        "Twee rijen met `DG-014` in één schoolblad.",
+        "Houd één rij per leerdoel.",
+    ),
+    "LD429": Entry(
+        "bewijs is geen https-link",
+        "{plek} {doel}: bewijs '{waarde}' is geen link die begint met https://",
+        "`lesplan.docx` of `http://…` in de kolom bewijs.",
+        "Zet een https-link naar het lesplan of verslag in de kolom, of laat de cel leeg.",
+    ),
+    "LD430": Entry(
+        "vervallen leerdoel in het blad",
+        "{plek} {doel}: het leerdoel is vervallen{vervangers}; een wijziging wordt niet ingelezen",
+        "Een blad van vóór een nieuwe versie van de leerdoelen, met een nieuwe status bij "
+        "een doel dat sindsdien verviel.",
+        "Download de checklist opnieuw en vul de stand in bij de vervangende leerdoelen.",
+    ),
+    "LD431": Entry(
+        "rij zonder leerdoelcode",
+        "{plek}: rij zonder code",
+        "Een rij met een status maar met een lege cel in de kolom code.",
+        "Vul de code van het leerdoel in, of haal de rij weg.",
+    ),
     # -- identity between two versions (diff, check --base) --------------------------------
     "LD501": Entry(
         "leerdoel verwijderd",
