@@ -13,25 +13,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from leerdoelen.cli.exits import CONTENT, OK
+from leerdoelen.cli.paths import root_of, workdir
+from leerdoelen.cli.school import run_school
 from leerdoelen.commands.errors import UsageError
-from leerdoelen.load.project import GOALS, find_root
 from leerdoelen.util.files import describe
-
-
-def _root(directory: Path | None) -> Path:
-    start = directory or Path.cwd()
-    if not start.is_dir():
-        wat = "is geen map" if start.exists() else "bestaat niet"
-        raise UsageError(f"map '{start}' {wat}")
-    root = find_root(start)
-    if root is None:
-        raise UsageError(f"geen project gevonden: geen map '{GOALS}/' in '{start}' of daarboven")
-    return root
-
-
-def _workdir(args: argparse.Namespace) -> Path:
-    """The folder that relative paths in the arguments start from (``-C`` or the cwd)."""
-    return (args.directory or Path.cwd()).resolve()
 
 
 def _relative_paths(root: Path, paths: Sequence[str], base: Path) -> list[str]:
@@ -51,8 +36,8 @@ def run_check(args: argparse.Namespace) -> int:
     from leerdoelen.cli.report import REPORTERS, default_format
     from leerdoelen.commands.check import check, corpus_at
 
-    root = _root(args.directory)
-    only = _relative_paths(root, args.paths, _workdir(args))
+    root = root_of(args.directory)
+    only = _relative_paths(root, args.paths, workdir(args))
     previous = corpus_at(root, args.base) if args.base is not None else None
     result = check(root, only, base=previous)
     sys.stdout.write(REPORTERS[args.format or default_format()](result))
@@ -63,7 +48,7 @@ def run_diff(args: argparse.Namespace) -> int:
     from leerdoelen.commands.diff import diff
     from leerdoelen.render.diff import as_json, markdown
 
-    summary = diff(_root(args.directory), args.base, args.head)
+    summary = diff(root_of(args.directory), args.base, args.head)
     if args.format == "json":
         sys.stdout.write(as_json(summary))
     else:
@@ -77,7 +62,7 @@ def run_release(args: argparse.Namespace) -> int:
     from leerdoelen.commands.release import make_release, tag_version
 
     tag_version(args.tag)  # a bad name is refused before the project is looked for
-    done = make_release(_root(args.directory), args.tag, args.branch)
+    done = make_release(root_of(args.directory), args.tag, args.branch)
     sys.stdout.write(done.message)
     since = f"sinds {done.previous}" if done.previous else "sinds het begin"
     print(f"release {done.tag} gemaakt op {done.short} ({done.branch}), met de wijzigingen {since}")
@@ -87,7 +72,7 @@ def run_release(args: argparse.Namespace) -> int:
 def run_schemas(args: argparse.Namespace) -> int:
     from leerdoelen.load.schemas import stale_schemas, write_schemas
 
-    folder = _root(args.directory) / "schemas"
+    folder = root_of(args.directory) / "schemas"
     if args.check:
         stale = stale_schemas(folder)
         for path in stale:
@@ -120,8 +105,8 @@ def run_build(args: argparse.Namespace) -> int:
     from leerdoelen.commands.build import BuildError, build_site
     from leerdoelen.commands.outputs import OutputRefused
 
-    root = _root(args.directory)
-    out = _workdir(args) / args.out if args.out else root / "public"
+    root = root_of(args.directory)
+    out = workdir(args) / args.out if args.out else root / "public"
     try:
         result = build_site(root, out)
     except OutputRefused as error:
@@ -142,115 +127,17 @@ def run_serve(args: argparse.Namespace) -> int:
     from leerdoelen.commands.serve import ServeError, serve
 
     try:
-        return serve(_root(args.directory), args.dev_addr, REPORTERS[default_format()])
+        return serve(root_of(args.directory), args.dev_addr, REPORTERS[default_format()])
     except ServeError as error:
         raise UsageError(str(error)) from None
-
-
-def run_school(args: argparse.Namespace) -> int:
-    handlers = {
-        "add": _school_add,
-        "sync": _school_sync,
-        "set": _school_set,
-        "import": _school_import,
-    }
-    return handlers[args.school_command](args)
-
-
-def _school_add(args: argparse.Namespace) -> int:
-    from leerdoelen.commands.school import add_school, new_school
-
-    school = new_school(args.brin, args.naam, args.plaats, args.soort, args.netwerken, args.rio)
-    added = add_school(_root(args.directory), school)
-    n = added.doelen
-    print(
-        f"school toegevoegd: {added.path} ({added.naam}, {added.plaats}) met {n} "
-        f"{'leerdoel' if n == 1 else 'leerdoelen'} op '{added.status}'"
-    )
-    return OK
-
-
-def _school_sync(args: argparse.Namespace) -> int:
-    from leerdoelen.adoptie.sync import SCHOLEN
-    from leerdoelen.commands.school import sync_schools
-
-    synced = sync_schools(_root(args.directory), args.brins, args.netwerken)
-    if not synced.brins:
-        where = f"netwerk {', '.join(args.netwerken)}" if args.netwerken else f"{SCHOLEN}/"
-        print(f"niets te doen: geen scholen in {where}")
-        return OK
-    plans, errors, changed = synced.plans, synced.errors, synced.changed
-    for plan in plans:
-        print(f"{plan.path} ({plan.naam}): {plan.summary()}")
-        for line in plan.lines:
-            print(f"  {line}")
-    for error in errors:
-        print(f"leerdoelen: {error}", file=sys.stderr)
-    if not changed and not errors:
-        print("niets te doen: alle checklists zijn bij")
-    else:
-        print(
-            f"{changed} {'school' if changed == 1 else 'scholen'} bijgewerkt, "
-            f"{len(plans) - changed} ongewijzigd"
-            + (f", {len(errors)} niet bijgewerkt" if errors else "")
-        )
-    if synced.refused is not None:  # reported after what was written
-        raise synced.refused
-    return CONTENT if errors else OK
-
-
-def _school_set(args: argparse.Namespace) -> int:
-    from leerdoelen.adoptie.changes import describe_plans
-    from leerdoelen.commands.school_set import set_records
-
-    plan, refused = set_records(
-        _root(args.directory),
-        args.brin,
-        args.codes,
-        args.status,
-        args.groepen,
-        args.datum,
-        args.toelichting,
-    )
-    for line in describe_plans([plan]):
-        print(line)
-    if not plan.changed:
-        print("niets veranderd")
-    if refused is not None:
-        raise refused
-    return OK
-
-
-def _school_import(args: argparse.Namespace) -> int:
-    from leerdoelen.adoptie.changes import describe_plans
-    from leerdoelen.commands.school_import import import_file
-
-    root = _root(args.directory)
-    imported = import_file(root, _workdir(args) / args.bestand, args.school, args.dry_run)
-    for line in describe_plans(imported.plans):
-        print(line)
-    changed = imported.changed
-    scholen = f"{changed} {'school' if changed == 1 else 'scholen'}"
-    if not changed:
-        print("niets veranderd")
-    elif args.dry_run:
-        print(
-            f"proefdraai: {scholen} zou{'' if changed == 1 else 'den'} veranderen; er is "
-            "niets geschreven"
-        )
-    else:
-        print(f"{scholen} bijgewerkt")
-    if imported.refused is not None:
-        raise imported.refused
-    return OK
 
 
 def run_import(args: argparse.Namespace) -> int:
     from leerdoelen.cli.report import line
     from leerdoelen.commands.import_slo import Naming, import_slo
 
-    root = _root(args.directory)
-    source = _workdir(args) / args.map
+    root = root_of(args.directory)
+    source = workdir(args) / args.map
     if not source.is_dir():
         raise UsageError(f"map '{args.map}' bestaat niet")
     try:
@@ -307,7 +194,7 @@ def run_import(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     from leerdoelen.commands.export import export
 
-    out = export(_root(args.directory), args.formaat, _workdir(args) / args.out)
+    out = export(root_of(args.directory), args.formaat, workdir(args) / args.out)
     print(f"geëxporteerd ({args.formaat}): {out}")
     return OK
 
@@ -316,7 +203,7 @@ def run_coverage(args: argparse.Namespace) -> int:
     from leerdoelen.commands.coverage import coverage
     from leerdoelen.render.dekking import as_csv, as_json, as_text
 
-    dekking = coverage(_root(args.directory))
+    dekking = coverage(root_of(args.directory))
     if args.format == "csv":
         data = as_csv(dekking)
         sys.stdout.flush()
