@@ -8,6 +8,7 @@ objects, and the cells' styles. The site is the one ``conftest.site_build`` buil
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
 from pathlib import Path
@@ -214,3 +215,42 @@ def test_a_sheet_without_a_form_is_as_before() -> None:
     sheet = openpyxl.load_workbook(io.BytesIO(data))["Blad"]
     assert not sheet.protection.sheet and not sheet.data_validations.dataValidation
     assert sheet["B2"].value == dt.datetime(2025, 3, 1) and sheet["B2"].protection.locked
+
+
+# --- a workbook as LibreOffice saved it (tests/fixtures/libreoffice) --------------------
+
+LIBREOFFICE = Path(__file__).parent / "fixtures" / "libreoffice"
+EDITED = {
+    "DG-001": ("ingevoerd", "1-2, 3-4", dt.datetime(2026, 3, 1)),
+    "DG-002": ("bezig", "5-6", dt.datetime(2026, 2, 15)),
+    "DG-003": ("verkend", "7-8", dt.datetime(2026, 1, 10)),
+}
+
+
+def test_the_libreoffice_workbook_keeps_the_form_and_the_edits() -> None:
+    workbook = openpyxl.load_workbook(LIBREOFFICE / "checklist-99AA.xlsx")
+    assert workbook.sheetnames == ["99AA", "Info"]
+    sheet = workbook["99AA"]
+    rows = list(sheet.values)
+    assert list(rows[0]) == list(SCHOOL_KOLOMMEN)
+    by_code = {r[0]: dict(zip(SCHOOL_KOLOMMEN, r, strict=True)) for r in rows[1:]}
+    for code, (status, groepen, datum) in EDITED.items():
+        found = by_code[code]
+        assert (found["status"], found["groepen"], found["datum"]) == (status, groepen, datum)
+    assert sheet["I2"].is_date
+    assert sheet.protection.sheet and not sheet["G2"].protection.locked
+    assert sheet["A2"].protection.locked
+    types = {str(v.sqref)[0]: v.type for v in sheet.data_validations.dataValidation}
+    assert types["G"] == "list" and types["I"] == "date"
+    assert dict(list(workbook["Info"].values)[1:])["school"] == "99AA"
+
+
+def test_the_libreoffice_csv_has_the_columns_and_the_edits() -> None:
+    text = (LIBREOFFICE / "checklist-99AA.csv").read_text(encoding="utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
+    assert rows[0] == list(SCHOOL_KOLOMMEN)
+    by_code = {r[0]: dict(zip(SCHOOL_KOLOMMEN, r, strict=True)) for r in rows[1:]}
+    for code, (status, groepen, datum) in EDITED.items():
+        found = by_code[code]
+        assert (found["status"], found["groepen"]) == (status, groepen)
+        assert found["datum"] == datum.date().isoformat()
