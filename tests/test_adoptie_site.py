@@ -530,11 +530,17 @@ def test_school_csv_and_xlsx_match_the_checklist(site: Path) -> None:
     assert dg001["datum"] == "2026-10-01" and dg001["groepen"] == "1-2"
     assert dg001["toelichting"].startswith("Met <img src=x")
     workbook = openpyxl.load_workbook(folder / f"checklist-{XSS_SCHOOL}.xlsx")
-    assert workbook.sheetnames == ["Checklist"]
-    sheet = list(workbook["Checklist"].values)
+    assert workbook.sheetnames == [XSS_SCHOOL, "Info"]
+    sheet = list(workbook[XSS_SCHOOL].values)
     assert list(sheet[0]) == SCHOOL_CSV
     assert [(r[0], r[6]) for r in sheet[1:]] == on_page
-    assert [[v or "" for v in r] for r in sheet[1:]] == [list(r.values()) for r in rows]
+    # The datum is a date cell in the XLSX, ISO text in the CSV.
+    as_text = [
+        [v.date().isoformat() if isinstance(v, dt.datetime) else v or "" for v in r]
+        for r in sheet[1:]
+    ]
+    assert as_text == [list(r.values()) for r in rows]
+    assert isinstance(sheet[1 + [r["code"] for r in rows].index("DG-001")][8], dt.datetime)
 
 
 def test_school_csv_keeps_formulas_as_text(site: Path) -> None:
@@ -544,9 +550,9 @@ def test_school_csv_keeps_formulas_as_text(site: Path) -> None:
     sheet = openpyxl.load_workbook(
         site / "scholen" / STALE_SCHOOL / f"checklist-{STALE_SCHOOL}.xlsx"
     )
-    cell = next(r for r in sheet["Checklist"].values if r[0] == "DG-001")[9]
+    cell = next(r for r in sheet[STALE_SCHOOL].values if r[0] == "DG-001")[9]
     assert cell == '=HYPERLINK("https://example.org")'  # a string cell in XLSX, not a formula
-    assert sheet["Checklist"]["J2"].data_type == "s"
+    assert sheet[STALE_SCHOOL]["J2"].data_type == "s"
 
 
 def test_network_downloads_cover_every_school_and_goal(site: Path, content: dict) -> None:
@@ -564,7 +570,7 @@ def test_network_downloads_cover_every_school_and_goal(site: Path, content: dict
     assert list(rows[0])[:3] == ["brin", "school", "plaats"]
     assert [(r["brin"], r["code"]) for r in rows] == [(b, g) for _, b in members for g in goals]
     workbook = openpyxl.load_workbook(folder / f"netwerk-{OPEN_NETWORK}.xlsx")
-    assert workbook.sheetnames == ["Scholen", "Leerdoelen"]
+    assert workbook.sheetnames == ["Scholen", "Leerdoelen", *(b for _, b in members), "Info"]
     scholen = list(workbook["Scholen"].values)
     assert [r[0] for r in scholen[1:]] == [b for _, b in members]
     header = scholen[0]

@@ -24,10 +24,11 @@ from leerdoelen.load.project import GOALS, DiskSource, below
 from leerdoelen.load.regular import DIR, FILE, SOORT, NotRegular, disk_kind, open_regular
 from leerdoelen.render.adoptie import Site, render_adoptie
 from leerdoelen.render.changelog import render_changelog
+from leerdoelen.render.checklist import ONGEPUBLICEERD
 from leerdoelen.render.pages import render_pages
 from leerdoelen.util.gcpause import gc_paused
 from leerdoelen.versions.log import Version, read_history, read_version
-from leerdoelen.versions.release import changelog
+from leerdoelen.versions.release import Changelog, changelog, version
 
 PAGES = Path("build/pages")
 STATIC = Path("build/static")
@@ -102,6 +103,13 @@ def _line_of_bewerken(root: Path) -> str:
     return f":{node.start_mark.line + 1}:{node.start_mark.column + 1}"
 
 
+def newest_release(log: Changelog) -> str:
+    """The newest release tag of the changelog (readable or not), else ``ongepubliceerd``."""
+    names = [release.name for release, _ in log.per_release] + list(log.unavailable)
+    known = [(number, name) for name in names if (number := version(name))]
+    return max(known)[1] if known else ONGEPUBLICEERD
+
+
 def export_settings(site: Site) -> Settings:
     return Settings(site_url=site.url, site_name=site.naam)
 
@@ -113,10 +121,13 @@ def docs_tree(root: Path, result: CheckResult) -> dict[str, str | bytes]:
     history = read_history(root, (GOALS, SCHOLEN) if corpus.scholen else (GOALS,))
     site = edit_settings(root, site_settings(root))
     files = render_pages(corpus, history, site.bewerken)
-    # Adoption: school checklists, network dashboards and their overview.
-    files.update(render_adoptie(corpus, commit_dates(history), site=site))
     # What changed per release (git tags vJJJJ.N), from the diff engine.
-    files.update(render_changelog(changelog(root, corpus), corpus))
+    releases = changelog(root, corpus)
+    # Adoption: school checklists, network dashboards and their overview; the checklist
+    # workbooks name the goals' version, the newest release.
+    dates = commit_dates(history)
+    files.update(render_adoptie(corpus, dates, site=site, versie=newest_release(releases)))
+    files.update(render_changelog(releases, corpus))
     # Open data: exactly what `leerdoelen export` writes.
     try:
         files.update(open_data(corpus, export_settings(site), history))

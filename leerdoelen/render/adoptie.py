@@ -40,19 +40,24 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import Markup
 
-from leerdoelen.adoptie.view import AdoptieView, adoptie_view
+from leerdoelen.adoptie.view import AdoptieView, SchoolStand, adoptie_view
 from leerdoelen.core.clock import today
 from leerdoelen.core.corpus import Corpus
-from leerdoelen.export.tables import Blad, csv_bytes, xlsx_bytes
+from leerdoelen.export.tables import Blad, Formulier, Waarde, csv_bytes, xlsx_bytes
 from leerdoelen.render import charts
 from leerdoelen.render.checklist import (
+    INFO,
+    INFO_KOLOMMEN,
     NETWERK_KOLOMMEN,
     NETWERK_TEKST,
+    ONGEPUBLICEERD,
     SCHOLEN_KOLOMMEN,
+    SCHOOL_FORMULIER,
     SCHOOL_KOLOMMEN,
     SCHOOL_TEKST,
     SOORT,
     Checklist,
+    info_rijen,
     matrix,
     scholen_rij,
     school_rijen,
@@ -146,10 +151,11 @@ Files = list[tuple[str, str | bytes]]
 
 
 class _Renderer:
-    def __init__(self, view: AdoptieView, site: Site, paden: dict[str, str]) -> None:
+    def __init__(self, view: AdoptieView, site: Site, paden: dict[str, str], versie: str) -> None:
         self.view = view
         self.site = site
-        self.paden = paden  # BRIN → its school file, for the edit link
+        self.paden = paden  # BRIN → its school file: the edit link, the workbook's Info
+        self.versie = versie  # the goals' version, for the workbook's Info
         self.env = _environment()
         self.checklist = Checklist(view.indeling, "../../")  # school pages: scholen/<BRIN>/
 
@@ -175,7 +181,7 @@ class _Renderer:
         rijen = list(school_rijen(self.view.indeling, stand))
         return [
             (f"{folder}/{naam}.csv", csv_bytes(SCHOOL_KOLOMMEN, rijen, SCHOOL_TEKST)),
-            (f"{folder}/{naam}.xlsx", xlsx_bytes([("Checklist", SCHOOL_KOLOMMEN, rijen)])),
+            (f"{folder}/{naam}.xlsx", self.workbook([stand], {brin: rijen})),
             (
                 page,
                 self.render(
@@ -195,6 +201,21 @@ class _Renderer:
             ),
         ]
 
+    def workbook(
+        self,
+        scholen: list[SchoolStand],
+        rijen: dict[str, list[tuple[Waarde, ...]]],
+        voor: tuple[Blad, ...] = (),
+    ) -> bytes:
+        """The checklist workbook (a form per school, titled with its BRIN) and its Info
+        sheet, after the sheets ``voor``: what ``leerdoelen school import`` reads back."""
+        sheets: list[Blad] = [*voor]
+        sheets += [(s.brin, SCHOOL_KOLOMMEN, rijen[s.brin]) for s in scholen]
+        sheets.append((INFO, INFO_KOLOMMEN, info_rijen(scholen, self.versie, self.paden)))
+        formulieren = {s.brin: SCHOOL_FORMULIER for s in scholen}
+        formulieren[INFO] = Formulier()  # protected, nothing open
+        return xlsx_bytes(sheets, formulieren)
+
     def netwerk_pages(self) -> Iterable[tuple[str, str | bytes]]:
         # A network's downloads hold all its schools' records: worth a worker sooner.
         slugs = ((slug,) for slug in self.view.netwerken)
@@ -209,16 +230,17 @@ class _Renderer:
         page = f"{folder}/index.md"
         naam = f"netwerk-{slug}"
         scholen = stand.scholen
+        per_school = {s.brin: list(school_rijen(self.view.indeling, s)) for s in scholen}
         lang = [
             (s.brin, s.school.naam, s.school.plaats, *rij)
             for s in scholen
-            for rij in school_rijen(self.view.indeling, s)
+            for rij in per_school[s.brin]
         ]
         codes = tuple(self.checklist.doel)  # every checklist goal, in checklist order
-        sheets: list[Blad] = [
+        sheets: tuple[Blad, ...] = (
             ("Scholen", SCHOLEN_KOLOMMEN, [scholen_rij(s) for s in scholen]),
             ("Leerdoelen", ("brin", "school", *codes), matrix(codes, scholen)),
-        ]
+        )
         grafiek = charts.staafdiagram(
             [
                 charts.Rij(k.kerndoel.code, k.counts, k.doelen * k.scholen)
@@ -228,7 +250,7 @@ class _Renderer:
         )
         return [
             (f"{folder}/{naam}.csv", csv_bytes(NETWERK_KOLOMMEN, lang, NETWERK_TEKST)),
-            (f"{folder}/{naam}.xlsx", xlsx_bytes(sheets)),
+            (f"{folder}/{naam}.xlsx", self.workbook(list(scholen), per_school, sheets)),
             (
                 page,
                 self.render(
@@ -263,16 +285,18 @@ def render_adoptie(
     commits: dict[str, dt.date] | None = None,
     vandaag: dt.date | None = None,
     site: Site | None = None,
+    versie: str = ONGEPUBLICEERD,
 ) -> dict[str, str | bytes]:
     """The adoption pages and downloads, for a corpus that passed ``check``.
 
     ``commits`` maps a BRIN to its file's last commit date (``adoptie.staleness.commit_dates``);
-    ``vandaag`` defaults to ``clock.today()``. The overview is there even without data.
+    ``vandaag`` defaults to ``clock.today()``; ``versie`` is the goals' version (the newest
+    release tag), for the workbooks. The overview is there even without data.
     """
     view = adoptie_view(corpus, commits or {}, vandaag or today())
     site = site or Site()
     paden = {brin: corpus.adoptie_sources[brin].path for brin in view.scholen}
-    renderer = _Renderer(view, site, paden if site.bewerken else {})
+    renderer = _Renderer(view, site, paden, versie)
     pages: dict[str, str | bytes] = dict([renderer.overview()])
     pages.update(renderer.netwerk_pages())
     pages.update(renderer.school_pages())

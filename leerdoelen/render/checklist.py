@@ -1,5 +1,11 @@
 """A school's checklist as tables: the HTML table on its page, and the rows of the CSV and
-XLSX downloads of a school and of a network (written by ``export.tables``)."""
+XLSX downloads of a school and of a network (written by ``export.tables``).
+
+The XLSX's school sheet is a form (``SCHOOL_FORMULIER``) that ``leerdoelen school import``
+reads back. Its layout is the checklist workbook's contract: a sheet titled with the BRIN,
+columns found by their header (``SCHOOL_KOLOMMEN``), and an ``Info`` sheet (``veld`` |
+``waarde``) that says which school, which file and which version of the goals.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from leerdoelen.adoptie.view import DomeinBlok, SchoolStand, SubdomeinBlok
 from leerdoelen.core.adoptie import ADOPTIE_STATUSSEN, Registratie
 from leerdoelen.core.model import Kader, Kerndoel, Leerdoel, Subdomein
-from leerdoelen.export.tables import Waarde
+from leerdoelen.export.tables import Controle, Formulier, Waarde
 from leerdoelen.render.text import inline, plain
 
 SOORT = {"bao": "basisonderwijs", "sbo": "speciaal basisonderwijs", "so": "speciaal onderwijs"}
@@ -29,6 +35,31 @@ SCHOOL_KOLOMMEN = (
 SCHOOL_TEKST = tuple(
     SCHOOL_KOLOMMEN.index(k) for k in ("titel", "domein", "subdomein", "toelichting", "bewijs")
 )
+# The school sheet as a form: the school fills in its own columns; the goal's are locked.
+SCHOOL_FORMULIER = Formulier(
+    open=("status", "groepen", "datum", "toelichting", "bewijs"),
+    controles=(
+        Controle(
+            "status",
+            lijst=ADOPTIE_STATUSSEN,
+            fout=f"Kies een status uit de lijst: {', '.join(ADOPTIE_STATUSSEN)}.",
+            uitleg="Hoe ver is de school met dit leerdoel? Kies uit de lijst.",
+        ),
+        Controle(
+            "groepen", uitleg="De groepen waarin het leerdoel aan bod komt, bijvoorbeeld 1-2, 3-4"
+        ),
+        Controle(
+            "datum",
+            datum=True,
+            fout="Vul een datum in (jjjj-mm-dd), bijvoorbeeld 2025-03-01.",
+            uitleg="Sinds wanneer geldt deze status? Bijvoorbeeld 2025-03-01",
+        ),
+        Controle("bewijs", uitleg="Een link naar het bewijs, bijvoorbeeld https://…"),
+    ),
+)
+INFO = "Info"  # the info sheet's title
+INFO_KOLOMMEN = ("veld", "waarde")
+ONGEPUBLICEERD = "ongepubliceerd"  # the goals' version when no release is known
 NETWERK_KOLOMMEN = ("brin", "school", "plaats", *SCHOOL_KOLOMMEN)
 NETWERK_TEKST = (1, 2, *(i + 3 for i in SCHOOL_TEKST))
 SCHOLEN_KOLOMMEN = (
@@ -125,7 +156,7 @@ def school_rij(
         doel.status,
         record.status if record else "niet gestart",
         ", ".join(record.groepen) if record else "",
-        record.datum.isoformat() if record and record.datum else "",
+        record.datum if record and record.datum else "",
         " ".join(record.toelichting.split()) if record and record.toelichting else "",
         (record.bewijs or "") if record else "",
     )
@@ -142,6 +173,23 @@ def school_rijen(indeling: list[DomeinBlok], stand: SchoolStand) -> Iterable[tup
                         (domein.kader, sub.subdomein, kern.kerndoel),
                         stand.records.get(doel.code),
                     )
+
+
+def info_rijen(
+    scholen: Sequence[SchoolStand], versie: str, bestanden: dict[str, str]
+) -> list[tuple[Waarde, ...]]:
+    """The info sheet's rows: per school its BRIN, name and file; then the goals' version
+    and the date of the newest data (``gemaakt``: from the content, not the clock, so an
+    unchanged checklist gives the same bytes; left out when no date is known)."""
+    rijen: list[tuple[Waarde, ...]] = []
+    for s in scholen:
+        bestand = bestanden.get(s.brin, f"adoptie/scholen/{s.brin}.yaml")
+        rijen += [("school", s.brin), ("naam", s.school.naam), ("bestand", bestand)]
+    rijen.append(("leerdoelen", versie))
+    dates = [s.laatst for s in scholen if s.laatst]
+    if dates:
+        rijen.append(("gemaakt", max(dates).isoformat()))
+    return rijen
 
 
 def matrix(codes: Iterable[str], scholen: Sequence[SchoolStand]) -> Iterable[tuple[Waarde, ...]]:
