@@ -126,9 +126,10 @@ def _numbers(diff: Diff) -> str:
         (counts["moved"], "verplaatst"),
         (counts["removed"], "verwijderd"),
     ]
-    if diff.scholen:
-        parts.append((len(diff.scholen), "school" if len(diff.scholen) == 1 else "scholen"))
-    return ", ".join(f"{n} {what}" for n, what in parts if n) or "geen wijzigingen"
+    said = [f"{n} {what}" for n, what in parts if n]
+    if n := len(diff.scholen):
+        said.append(f"wijzigingen bij {n} {'school' if n == 1 else 'scholen'}")
+    return ", ".join(said) or "geen wijzigingen"
 
 
 def markdown(
