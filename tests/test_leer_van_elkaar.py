@@ -10,7 +10,7 @@ import pytest
 from conftest import SiteBuild
 from test_site_html import Element, article, parse
 
-from leerdoelen.adoptie.praktijk import VOORBEELDEN, is_voorbeeld, leer_van_elkaar
+from leerdoelen.adoptie.praktijk import NETWERKEN, VOORBEELDEN, is_voorbeeld, leer_van_elkaar
 from leerdoelen.core.adoptie import Netwerk, Registratie, School
 from leerdoelen.core.corpus import Corpus
 from leerdoelen.load.project import load_project
@@ -174,6 +174,14 @@ def test_example_data_is_labelled() -> None:
     nep = {"nep": netwerk("Nep", voorbeeld=True)}
     section = goal_page(school("18AA", ["nep"], record(toelichting="x")), netwerken=nep)
     assert section.count('<em class="ld-label">voorbeeld</em>') == 2  # network and school
+
+
+def test_a_goal_page_names_a_bounded_number_of_networks() -> None:
+    netwerken = {f"n{i:02d}": netwerk(f"Netwerk {i:02d}") for i in range(NETWERKEN + 2)}
+    scholen = [school(f"20A{chr(65 + i)}", [slug], record()) for i, slug in enumerate(netwerken)]
+    section = goal_page(*scholen, netwerken=netwerken)
+    assert section.count("1 van de 1 school heeft dit leerdoel ingevoerd") == NETWERKEN
+    assert "En 2 andere netwerken met scholen" in section
 
 
 def test_without_published_schools_the_section_says_so() -> None:

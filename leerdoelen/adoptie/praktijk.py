@@ -4,8 +4,10 @@ schools' own words about it (toelichting, bewijs) as examples of practice.
 ``leer_van_elkaar`` makes the index goal → network once per build, in one pass over the
 records of the published schools; each goal page then reads its own entry. An entry is
 bounded: per network a count and at most ``VOORBEELDEN`` examples, newest ``datum``
-first, and the number of the rest. Only networks with ``publiceren: true`` are in it; a
-network is listed for a goal when one of its schools has ingevoerd it or wrote about it.
+first, and the number of the rest; a goal page shows the first ``NETWERKEN`` networks
+(at national scale there are some 70) and counts the others. Only networks with
+``publiceren: true`` are in it; a network is listed for a goal when one of its schools has
+ingevoerd it or wrote about it.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from leerdoelen.core.adoptie import Netwerk, Registratie, School
 from leerdoelen.core.corpus import Corpus
 
 VOORBEELDEN = 3  # examples per network on a goal page
+NETWERKEN = 10  # networks on a goal page: the ones with most schools that have ingevoerd it
 
 
 def is_voorbeeld(school: School, netwerken: Mapping[str, Netwerk]) -> bool:

@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 import jinja2
 
-from leerdoelen.adoptie.praktijk import leer_van_elkaar
+from leerdoelen.adoptie.praktijk import NETWERKEN, leer_van_elkaar
 from leerdoelen.core.catalogue import CATALOGUE
 from leerdoelen.core.corpus import Corpus
 from leerdoelen.core.model import GROEPEN, Kader, Leerdoel
@@ -119,6 +119,7 @@ class _Renderer:
         goals = corpus.leerdoelen
         for doel in sorted(goals.values(), key=lambda d: d.code):
             page = f"doelen/{doel.code}/index.md"
+            praktijk = self.praktijk.get(doel.code, [])
             plek = corpus.plek(doel)
             assert plek is not None, "render only a corpus that passed check"
             path = corpus.sources[doel.code].path
@@ -140,7 +141,8 @@ class _Renderer:
                     historie=self.history,
                     geschiedenis=self.history.of(path),
                     bewerken=self.bewerken and self.bewerken + quote(path),
-                    praktijk=self.praktijk.get(doel.code, []),
+                    praktijk=praktijk[:NETWERKEN],
+                    meer_netwerken=len(praktijk[NETWERKEN:]),
                     school_url=_school_url,
                 ),
             )
