@@ -219,6 +219,8 @@ def _load_adoptie(project: Project, source: Source) -> None:
             key = item.name.removesuffix(".yaml")
             if model is School:  # like the rules across files: the school and the goal
                 name_records(file, f"school {printable(key)}", "doelen")
+            if loaded is None and model is School:
+                corpus.unloaded.add(key)  # there, but broken: not "removed" in a diff
             if isinstance(loaded, Netwerk) and not name:
                 corpus.netwerken[key] = loaded
                 corpus.adoptie_sources[key] = file

@@ -277,6 +277,12 @@ class _Renderer:
             netwerken=list(self.view.netwerken.values()),
             per_kerndoel=self.view.voorlopers,
             voorbeeld=self.view.voorbeeld,
+            doelen={  # per kerndoel its checklist goals, each linked to its leer van elkaar
+                k.kerndoel.code: [d.code for d in k.doelen]
+                for domein in self.view.indeling
+                for sub in domein.subdomeinen
+                for k in sub.kerndoelen
+            },
         )
 
 

@@ -19,6 +19,12 @@ JSON keys (stable)::
                          "status": {"old", "new"} or null (leerdoelen only),
                          "retired": bool, "vervangen_door": [code], "reden": str or null,
                          "fields": [{"field", "old", "new", "flagged": bool}]}]
+    scholen            [{"brin", "naam", "change": "added" | "changed" | "removed",
+                         "path", "old_path": str or null, "aantal", "ingevoerd": int
+                         (records of an added or removed school), "fields": [{"field",
+                         "old", "new"}], "records": [{"code", "change", "status":
+                         {"old", "new"}, "archived": bool, "fields": [{"field", "old",
+                         "new"}]}]}]   (only from ``diff``, which loads the schools)
 """
 
 from __future__ import annotations
@@ -33,6 +39,7 @@ from leerdoelen.render.text import line_start, one_line
 from leerdoelen.versions.diff import Change, Diff, FieldChange, Value
 from leerdoelen.versions.review import Summary
 from leerdoelen.versions.revisions import Revision
+from leerdoelen.versions.scholen import RecordChange, SchoolChange
 
 # Lists of short values, shown whole on one line; other lists (uitwerkingen, voorbeelden)
 # show which items came and went.
@@ -119,7 +126,10 @@ def _numbers(diff: Diff) -> str:
         (counts["moved"], "verplaatst"),
         (counts["removed"], "verwijderd"),
     ]
-    return ", ".join(f"{n} {what}" for n, what in parts if n) or "geen wijzigingen"
+    said = [f"{n} {what}" for n, what in parts if n]
+    if n := len(diff.scholen):
+        said.append(f"wijzigingen bij {n} {'school' if n == 1 else 'scholen'}")
+    return ", ".join(said) or "geen wijzigingen"
 
 
 def markdown(
@@ -179,7 +189,62 @@ def markdown(
         [[f"- {_name(c, None)} ({_code(c.old_path)})"] for c in diff.removed],
         sub,
     )
+    lines += _section("Scholen", [_school_lines(s) for s in diff.scholen], sub)
     return "\n".join(lines) + "\n"
+
+
+# --- schools: a line per school, then a line per kind of record change ---------------------
+
+_MAX_CODES = 20  # codes listed on one line; the rest are counted
+
+
+def _codes(records: list[RecordChange], show: Callable[[RecordChange], str]) -> str:
+    shown = ", ".join(show(r) for r in records[:_MAX_CODES])
+    rest = len(records) - _MAX_CODES
+    return f"{shown} en {rest} meer" if rest > 0 else shown
+
+
+def _record_line(r: RecordChange) -> str:
+    parts = []
+    if r.status_changed:
+        parts.append(f"{_text(_plain(r.old_status))} → {_text(_plain(r.new_status))}")
+    for f in r.fields:
+        old, new = _plain(f.old), _plain(f.new)
+        if f.field in ("groepen", "datum", "gearchiveerd") and len(old) + len(new) <= _SHORT_TEXT:
+            parts.append(f"{f.field} {_text(old)} → {_text(new)}")
+        else:  # a text or a link: that it changed, the JSON has the words
+            soort = "toegevoegd" if f.old is None else "weg" if f.new is None else "gewijzigd"
+            parts.append(f"{f.field} {soort}")
+    return f"- {_text(r.code)}: {'; '.join(parts)}"
+
+
+def _school_lines(s: SchoolChange) -> list[str]:
+    head = f"- **{_text(s.brin)}** {_text(s.naam)}"
+    if s.change != "changed":
+        what = "nieuw" if s.change == "added" else "verwijderd"
+        where = _code(s.path if s.change == "added" else s.old_path)
+        return [f"{head}: {what} ({where}), {s.aantal} leerdoelen, {s.ingevoerd} ingevoerd"]
+    n = len(s.records)
+    lines = [f"{head}: {n} {'leerdoel' if n == 1 else 'leerdoelen'} gewijzigd" if n else head]
+    lines += [_INDENT + line for f in s.fields for line in _field_lines(f)]
+    if s.path != s.old_path:
+        lines.append(f"{_INDENT}- bestand: {_code(s.old_path)} → {_code(s.path)}")
+    added = [r for r in s.records if r.change == "added"]
+    removed = [r for r in s.records if r.change == "removed"]
+    archived = [r for r in s.records if r.archived]
+    if added:
+        shown = _codes(added, lambda r: f"{_text(r.code)} ({_text(_plain(r.new_status))})")
+        lines.append(f"{_INDENT}- nieuw: {shown}")
+    lines += [
+        _INDENT + _record_line(r)
+        for r in s.records
+        if r.change == "changed" and (r.status_changed or r.fields)
+    ]
+    if archived:
+        lines.append(f"{_INDENT}- gearchiveerd: {_codes(archived, lambda r: _text(r.code))}")
+    if removed:
+        lines.append(f"{_INDENT}- weg: {_codes(removed, lambda r: _text(r.code))}")
+    return lines
 
 
 def _status(change: Change) -> str:
@@ -223,6 +288,33 @@ def _change(change: Change) -> dict[str, object]:
     }
 
 
+def _fields_json(fields: tuple[FieldChange, ...]) -> list[dict[str, Value]]:
+    return [{"field": f.field, "old": f.old, "new": f.new} for f in fields]
+
+
+def _school(s: SchoolChange) -> dict[str, object]:
+    return {
+        "brin": s.brin,
+        "naam": s.naam,
+        "change": s.change,
+        "path": s.path,
+        "old_path": s.old_path,
+        "aantal": s.aantal,
+        "ingevoerd": s.ingevoerd,
+        "fields": _fields_json(s.fields),
+        "records": [
+            {
+                "code": r.code,
+                "change": r.change,
+                "status": {"old": r.old_status, "new": r.new_status},
+                "archived": r.archived,
+                "fields": _fields_json(r.fields),
+            }
+            for r in s.records
+        ],
+    }
+
+
 def as_json(summary: Summary) -> str:
     document = {
         "base": _revision(summary.base),
@@ -232,6 +324,7 @@ def as_json(summary: Summary) -> str:
         "warnings": len(summary.diagnostics) - len(summary.errors),
         "diagnostics": [diagnostic_json(d) for d in summary.diagnostics],
         "changes": [_change(c) for c in summary.diff.changes],
+        "scholen": [_school(s) for s in summary.diff.scholen],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 

@@ -16,6 +16,7 @@ from urllib.parse import quote
 
 import jinja2
 
+from leerdoelen.adoptie.praktijk import NETWERKEN, leer_van_elkaar
 from leerdoelen.core.catalogue import CATALOGUE
 from leerdoelen.core.corpus import Corpus
 from leerdoelen.core.model import GROEPEN, Kader, Leerdoel
@@ -57,6 +58,7 @@ def _environment() -> jinja2.Environment:
         per_niveau=per_niveau,
         slo_bron_tekst=slo_bron_tekst,
         groepen=GROEPEN,
+        datum_nl=datum_nl,
     )
     return env
 
@@ -71,12 +73,19 @@ def _linker(page: str) -> Callable[[str], str]:
     return lambda target: f"{up}{target}/index.md"
 
 
+def _school_url(brin: str) -> str:
+    """From a goal page (``doelen/<CODE>/``) to a school's checklist: standalone HTML,
+    linked as its final directory URL (MkDocs does not know it)."""
+    return f"../../scholen/{brin}/"
+
+
 class _Renderer:
     def __init__(self, corpus: Corpus, history: History, bewerken: str = "") -> None:
         self.corpus = corpus
         self.history = history
         self.bewerken = bewerken  # the web editor's URL, to which a file's path is added
         self.env = _environment()
+        self.praktijk = leer_van_elkaar(corpus)  # leer van elkaar: once, for every goal page
         goals = sorted(corpus.leerdoelen.values(), key=lambda d: d.code)
         self.current = [d for d in goals if d.status != "vervallen"]
         self.retired = [d for d in goals if d.status == "vervallen"]
@@ -110,6 +119,7 @@ class _Renderer:
         goals = corpus.leerdoelen
         for doel in sorted(goals.values(), key=lambda d: d.code):
             page = f"doelen/{doel.code}/index.md"
+            praktijk = self.praktijk.get(doel.code, [])
             plek = corpus.plek(doel)
             assert plek is not None, "render only a corpus that passed check"
             path = corpus.sources[doel.code].path
@@ -131,6 +141,9 @@ class _Renderer:
                     historie=self.history,
                     geschiedenis=self.history.of(path),
                     bewerken=self.bewerken and self.bewerken + quote(path),
+                    praktijk=praktijk[:NETWERKEN],
+                    meer_netwerken=len(praktijk[NETWERKEN:]),
+                    school_url=_school_url,
                 ),
             )
 

@@ -3,7 +3,8 @@
 ``compare(old, new)`` is a pure function of two corpora. It lists, for leerdoelen and for
 the frame's kerndoelen and doelzinnen, what was added, removed or changed (field by field,
 with old and new value), status changes, goals that became vervallen (with their
-replacements), and codes that moved to another file. Renderers (``render/diff.py``) and
+replacements), and codes that moved to another file; with ``scholen=True`` also what changed
+in the schools (``versions/scholen.py``). Renderers (``render/diff.py``) and
 the identity rules (``validate/identity.py``) read the result; neither reads YAML or git.
 """
 
@@ -12,10 +13,13 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from leerdoelen.core.corpus import Corpus
 from leerdoelen.core.model import Kerndoel, Leerdoel
+
+if TYPE_CHECKING:
+    from leerdoelen.versions.scholen import SchoolChange
 
 Kind = Literal["leerdoel", "kerndoel", "doelzin"]
 KINDS: tuple[Kind, ...] = ("leerdoel", "kerndoel", "doelzin")
@@ -75,9 +79,10 @@ class Change:
 @dataclass(frozen=True)
 class Diff:
     changes: list[Change] = field(default_factory=list)  # by kind, then code
+    scholen: list[SchoolChange] = field(default_factory=list)  # by BRIN
 
     def __bool__(self) -> bool:
-        return bool(self.changes)
+        return bool(self.changes or self.scholen)
 
     @property
     def added(self) -> list[Change]:
@@ -240,9 +245,13 @@ def _frame_order(key: tuple[Kind, str]) -> tuple[int, str]:
     return KINDS.index(key[0]), key[1]
 
 
-def compare(old: Corpus, new: Corpus) -> Diff:
-    """Everything that differs from ``old`` to ``new``: goals first, then the frame."""
-    return Diff(_compare_goals(old, new) + _compare_frame(old, new))
+def compare(old: Corpus, new: Corpus, scholen: bool = False) -> Diff:
+    """Everything that differs from ``old`` to ``new``: goals first, then the frame; and
+    with ``scholen`` (both versions were loaded with their adoption files) the schools."""
+    from leerdoelen.versions.scholen import compare_scholen  # it builds on this module
+
+    changes = _compare_goals(old, new) + _compare_frame(old, new)
+    return Diff(changes, compare_scholen(old, new) if scholen else [])
 
 
 def kerndoel_of(corpus: Corpus, doelzin: str) -> str:

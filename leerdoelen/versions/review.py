@@ -40,10 +40,13 @@ def empty(root: Path) -> Project:
     return Project(root, Corpus())
 
 
-def summarize(old: Project, new: Project, base: Revision, head: Revision) -> Summary:
+def summarize(
+    old: Project, new: Project, base: Revision, head: Revision, scholen: bool = False
+) -> Summary:
     """The diff from ``old`` to ``new``, the identity rules, and the new side's file problems
-    (a goal whose file is broken is missing from the diff: the problem says why)."""
-    diff = compare(old.corpus, new.corpus)
+    (a goal whose file is broken is missing from the diff: the problem says why). With
+    ``scholen`` (both loaded with their adoption files) the schools' changes too."""
+    diff = compare(old.corpus, new.corpus, scholen)
     found = [*new.diagnostics, *(d for f in new.files for d in f.problems)]
     found += identity_rules(diff, old.corpus, new.corpus)
     return Summary(diff, sorted(set(found)), base, head)
@@ -52,16 +55,18 @@ def summarize(old: Project, new: Project, base: Revision, head: Revision) -> Sum
 def review(root: Path, base: str, head: str | None = None) -> Summary:
     """Compare revision ``base`` with ``head``, or with the working tree when it is None.
 
-    Raises ``revisions.RevisionError`` for a revision that cannot be used.
+    Both sides are loaded with their schools, so the summary shows what changed in them
+    (an imported sheet, say). Raises ``revisions.RevisionError`` for a revision that
+    cannot be used.
     """
     with open_repo(root) as repo:
         old_rev = revision(repo, base)
         new_rev = revision(repo, head) if head is not None else Revision(WORKTREE, None)
         assert old_rev.sha is not None
-        old = load_revision(root, repo, old_rev.sha)
+        old = load_revision(root, repo, old_rev.sha, adoptie=True)
         new = (
-            load_revision(root, repo, new_rev.sha)
+            load_revision(root, repo, new_rev.sha, adoptie=True)
             if new_rev.sha
-            else load_project(root, adoptie=False)
+            else load_project(root)
         )
-    return summarize(old, new, old_rev, new_rev)
+    return summarize(old, new, old_rev, new_rev, scholen=True)

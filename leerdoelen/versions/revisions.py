@@ -171,8 +171,9 @@ def _kind(found: git.Object | None) -> str | None:
     return SYMLINK if found.mode == _SYMLINK else FILE
 
 
-def load_revision(root: Path, repo: git.Repo, sha: str) -> Project:
-    """The goals and frames (no adoption) as they were in commit ``sha``."""
+def load_revision(root: Path, repo: git.Repo, sha: str, adoptie: bool = False) -> Project:
+    """The goals and frames as they were in commit ``sha``; with ``adoptie`` the networks
+    and schools too."""
     from git import Tree  # loaded already: the repo is GitPython's
 
     top = repo.commit(sha).tree
@@ -185,7 +186,7 @@ def load_revision(root: Path, repo: git.Repo, sha: str) -> Project:
             found = None
         # A root that was then a file or a submodule holds no project either.
         tree = found if isinstance(found, Tree) else None
-    return load_project(root, TreeSource(tree), adoptie=False)
+    return load_project(root, TreeSource(tree), adoptie=adoptie)
 
 
 def dirty_goals(repo: git.Repo, root: Path) -> list[str]:
