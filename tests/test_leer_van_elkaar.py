@@ -10,7 +10,7 @@ import pytest
 from conftest import SiteBuild
 from test_site_html import Element, article, parse
 
-from leerdoelen.adoptie.praktijk import NETWERKEN, VOORBEELDEN, is_voorbeeld, leer_van_elkaar
+from leerdoelen.adoptie.praktijk import NETWERKEN, VOORBEELDEN, leer_van_elkaar
 from leerdoelen.core.adoptie import Netwerk, Registratie, School
 from leerdoelen.core.corpus import Corpus
 from leerdoelen.load.project import load_project
@@ -31,8 +31,15 @@ def netwerk(naam: str, publiceren: bool = True, voorbeeld: bool = False) -> Netw
     )
 
 
-def school(brin: str, netwerken: list[str], *doelen: Registratie, naam: str = "") -> School:
+def school(
+    brin: str,
+    netwerken: list[str],
+    *doelen: Registratie,
+    naam: str = "",
+    voorbeeld: bool = False,
+) -> School:
     return School(
+        voorbeeld=voorbeeld,
         brin=brin,
         naam=naam or f"School {brin}",
         plaats="Ergens",
@@ -120,12 +127,16 @@ def test_networks_with_most_schools_ingevoerd_come_first() -> None:
     assert [p.slug for p in leer_van_elkaar(corpus)[CODE]] == ["b", "a"]
 
 
-def test_a_school_is_example_data_when_a_network_of_it_is() -> None:
+def test_a_school_is_example_data_when_it_says_so_itself() -> None:
     netwerken = {"echt": netwerk("Echt"), "nep": netwerk("Nep", voorbeeld=True)}
-    assert not is_voorbeeld(school("15AA", ["echt"]), netwerken)
-    assert is_voorbeeld(school("15AB", ["echt", "nep"]), netwerken)
-    corpus = corpus_with(netwerken, school("15AB", ["nep"], record(toelichting="x")))
-    assert leer_van_elkaar(corpus)[CODE][0].voorbeelden[0].voorbeeld
+    corpus = corpus_with(
+        netwerken,
+        school("15AA", ["nep"], record(toelichting="echt", datum=dt.date(2026, 2, 1))),
+        school("15AB", ["echt"], record(toelichting="nep"), voorbeeld=True),
+    )
+    gezien = {v.brin: v.voorbeeld for p in leer_van_elkaar(corpus)[CODE] for v in p.voorbeelden}
+    # A real school in an example network is real; a made-up one in a real network is not.
+    assert gezien == {"15AA": False, "15AB": True}
 
 
 # --- the goal page ------------------------------------------------------------------------
@@ -172,7 +183,9 @@ def test_hostile_school_text_stays_text() -> None:
 
 def test_example_data_is_labelled() -> None:
     nep = {"nep": netwerk("Nep", voorbeeld=True)}
-    section = goal_page(school("18AA", ["nep"], record(toelichting="x")), netwerken=nep)
+    section = goal_page(
+        school("18AA", ["nep"], record(toelichting="x"), voorbeeld=True), netwerken=nep
+    )
     assert section.count('<em class="ld-label">voorbeeld</em>') == 2  # network and school
 
 

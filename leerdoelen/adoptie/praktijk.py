@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from leerdoelen.core.adoptie import Netwerk, Registratie, School
@@ -22,14 +21,6 @@ from leerdoelen.core.corpus import Corpus
 
 VOORBEELDEN = 3  # examples per network on a goal page
 NETWERKEN = 10  # networks on a goal page: the ones with most schools that have ingevoerd it
-
-
-def is_voorbeeld(school: School, netwerken: Mapping[str, Netwerk]) -> bool:
-    """Whether a school is example data (made up), so the site says so beside it.
-
-    Today: one of its networks is marked ``voorbeeld``.
-    """
-    return any(n.voorbeeld for slug in school.netwerken if (n := netwerken.get(slug)))
 
 
 @dataclass(frozen=True)
@@ -89,13 +80,12 @@ def leer_van_elkaar(corpus: Corpus) -> dict[str, list[NetwerkPraktijk]]:
             continue
         for slug in mine:
             grootte[slug] += 1
-        voorbeeld = is_voorbeeld(school, corpus.netwerken)
         for record in school.doelen:
             klaar = record.status == "ingevoerd"
             tekst = record.toelichting or record.bewijs
             if not (klaar or tekst) or record.gearchiveerd:
                 continue
-            gezien = _voorbeeld(school, record, voorbeeld) if tekst else None
+            gezien = _voorbeeld(school, record, school.voorbeeld) if tekst else None
             for slug in mine:
                 key = (record.code, slug)
                 if klaar:
