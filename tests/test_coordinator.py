@@ -10,17 +10,28 @@ zonder MkDocs, want het gaat om de getallen op het dashboard.
 
 from __future__ import annotations
 
+import datetime as dt
+import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import openpyxl
 import pytest
 import yaml
-from conftest import NETWERK_HEADER, SCHOOL_HEADER, VANDAAG, klein_project
+from conftest import (
+    NETWERK_HEADER,
+    SCHOOL_HEADER,
+    VANDAAG,
+    commit_all,
+    git_repo,
+    klein_project,
+)
 from pytest_bdd import given, parsers, scenarios, then, when
 from test_adoptie_site import checklist
 from test_site_html import Element, parse
 
+from leerdoelen.cli import main
 from leerdoelen.commands.check import check
 from leerdoelen.render.adoptie import render_adoptie
 
@@ -215,3 +226,123 @@ def balk_gegroeid(project: Project, voor: int, na: int, doel: int) -> None:
     eerst, daarna = balk(project.gezien[0]), balk(project.gezien[-1])
     assert eerst[1:] == (voor, doel) and f"{voor}% van de scholen, doel {doel}%" in eerst[0]
     assert daarna[1:] == (na, doel) and f"{na}% van de scholen, doel {doel}%" in daarna[0]
+
+
+# --- De spreadsheet: downloaden, invullen, importeren ------------------------------------
+
+
+@dataclass
+class Blad:
+    """De gedownloade checklist van één school, zoals de coördinator hem invult."""
+
+    school: Path  # het bestand van de school
+    voor: str  # de tekst van dat bestand bij het downloaden
+    werkboek: openpyxl.Workbook
+    pad: Path
+    uitvoer: tuple[int, str, str] | None = None
+
+
+@given("het project staat in git")
+def in_git(project: Project) -> None:
+    commit_all(git_repo(project.root), "De stand van de scholen")
+
+
+@given(
+    parsers.parse('ik download de checklist van "{school}" als spreadsheet'), target_fixture="blad"
+)
+def download(project: Project, school: str, tmp_path: Path) -> Blad:
+    result = check(project.root)
+    assert result.ok
+    pad = project.bestand(school)
+    brin = pad.stem
+    data = render_adoptie(result.project.corpus)[f"scholen/{brin}/checklist-{brin}.xlsx"]
+    assert isinstance(data, bytes)
+    download = tmp_path / "downloads" / f"checklist-{brin}.xlsx"
+    download.parent.mkdir()
+    download.write_bytes(data)
+    werkboek = openpyxl.load_workbook(download)
+    return Blad(pad, pad.read_text(encoding="utf-8"), werkboek, download)
+
+
+def _vul_in(blad: Blad, code: str, waarden: dict[str, object]) -> None:
+    sheet = blad.werkboek[blad.school.stem]
+    kop = {cell.value: cell.column for cell in sheet[1]}
+    rij = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, kop["code"]).value == code)
+    for kolom, waarde in waarden.items():
+        sheet.cell(rij, kop[kolom]).value = waarde
+    blad.werkboek.save(blad.pad)
+
+
+@when(
+    parsers.parse(
+        'ik in het blad bij "{code}" de status "{status}", de groepen "{groepen}" en de datum '
+        '"{datum}" invul'
+    )
+)
+def vul_in(blad: Blad, code: str, status: str, groepen: str, datum: str) -> None:
+    dag = dt.datetime.strptime(datum, "%d-%m-%Y")  # as a spreadsheet stores a typed date
+    _vul_in(blad, code, {"status": status, "groepen": groepen, "datum": dag})
+
+
+@when(parsers.parse('ik in het blad bij "{code}" de status "{status}" invul'))
+def vul_status_in(blad: Blad, code: str, status: str) -> None:
+    _vul_in(blad, code, {"status": status})
+
+
+@when("ik het blad importeer")
+def importeer(project: Project, blad: Blad, capsys: pytest.CaptureFixture[str]) -> None:
+    capsys.readouterr()
+    code = main(["-C", str(project.root), "school", "import", str(blad.pad)])
+    out = capsys.readouterr()
+    blad.uitvoer = (code, out.out, out.err)
+
+
+@then(parsers.parse('is in het bestand van "{school}" alleen het record van "{code}" veranderd'))
+def alleen_record(project: Project, blad: Blad, school: str, code: str) -> None:
+    assert blad.uitvoer is not None and blad.uitvoer[0] == 0, blad.uitvoer
+    voor = blad.voor.splitlines(keepends=True)
+    na = project.bestand(school).read_text(encoding="utf-8").splitlines(keepends=True)
+    begin = voor.index(f"  - code: {code}\n")
+    einde = next((i for i in range(begin + 1, len(voor)) if "- code:" in voor[i]), len(voor))
+    matcher = difflib.SequenceMatcher(None, voor, na, autojunk=False)
+    veranderd = [(i1, i2) for tag, i1, i2, _, _ in matcher.get_opcodes() if tag != "equal"]
+    assert veranderd and all(begin < i1 and i2 <= einde for i1, i2 in veranderd), veranderd
+
+
+@then(
+    parsers.parse(
+        'noemt de samenvatting van de pull request bij "{school}" "{code}" van "{oud}" naar '
+        '"{nieuw}"'
+    )
+)
+def samenvatting(
+    project: Project,
+    school: str,
+    code: str,
+    oud: str,
+    nieuw: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    capsys.readouterr()
+    assert main(["-C", str(project.root), "diff", "main"]) == 0
+    markdown = capsys.readouterr().out
+    assert school in markdown, markdown
+    regel = next(line for line in markdown.splitlines() if code in line and nieuw in line)
+    assert oud in regel, regel
+
+
+@then(
+    parsers.parse('weigert de import met een melding die begint met "{begin}" en "{woord}" noemt')
+)
+def geweigerd(blad: Blad, begin: str, woord: str) -> None:
+    assert blad.uitvoer is not None
+    code, out, err = blad.uitvoer
+    assert code == 1, blad.uitvoer
+    meldingen = [line for line in (out + err).splitlines() if begin in line]
+    assert len(meldingen) == 1 and woord in meldingen[0], out + err
+    assert meldingen[0].split(": ", 2)[-1].startswith(begin), meldingen[0]
+
+
+@then(parsers.parse('is het bestand van "{school}" niet veranderd'))
+def niet_veranderd(project: Project, blad: Blad, school: str) -> None:
+    assert project.bestand(school).read_text(encoding="utf-8") == blad.voor
