@@ -53,9 +53,12 @@ class _Reader:
     vandaag: dt.date
     problems: list[Diagnostic] = field(default_factory=list)
 
-    def at(self, rij: int, kolom: int) -> tuple[str, int, int]:
-        """Where a problem is: the file, the row and the column (1-based)."""
-        return self.bestand, rij, kolom + 1
+    def problem(self, code: str, blad: Blad, rij: int, kolom: int, /, **fields: str) -> None:
+        """A problem in cell (``rij``, ``kolom``) of ``blad``: at the file's row and column
+        (1-based), its message starting with the sheet and cell."""
+        self.problems.append(
+            diagnostic(code, self.bestand, rij, kolom + 1, (), plek=blad.plek(rij, kolom), **fields)
+        )
 
     # -- one school's rows
 
@@ -65,27 +68,11 @@ class _Reader:
             rij = rijen[0].nummer if kolom and rijen else 1
             bestand = f"{changes.SCHOLEN}/{brin}.yaml"
             suggestie = suggest(brin, self.corpus.scholen, CLOSE)
-            self.problems.append(
-                diagnostic(
-                    "LD422",
-                    *self.at(rij, kolom),
-                    plek=blad.plek(rij, kolom),
-                    brin=brin,
-                    bestand=bestand,
-                    suggestie=suggestie,
-                )
-            )
+            self.problem("LD422", blad, rij, kolom, brin=brin, bestand=bestand, suggestie=suggestie)
             return None
         missing = [k for k in ("code", "status") if k not in blad.kop]
         for kolom_naam in missing:
-            self.problems.append(
-                diagnostic(
-                    "LD421",
-                    *self.at(1, 0),
-                    plek=blad.plek(1, 0),
-                    kolom=kolom_naam,
-                )
-            )
+            self.problem("LD421", blad, 1, 0, kolom=kolom_naam)
         if missing:
             return None
         plan = SchoolPlan(brin, school.naam)
@@ -103,37 +90,22 @@ class _Reader:
         code_kolom = blad.kop["code"]
         code = cell_text(blad.waarde(rij, "code")).upper()
         if not code:
-            self.problems.append(
-                diagnostic(
-                    "LD431",
-                    *self.at(rij.nummer, code_kolom),
-                    plek=blad.plek(rij.nummer, code_kolom),
-                )
-            )
+            self.problem("LD431", blad, rij.nummer, code_kolom)
             return
         plek = blad.plek(rij.nummer, code_kolom)
         if code in seen:
-            self.problems.append(
-                diagnostic(
-                    "LD428",
-                    *self.at(rij.nummer, code_kolom),
-                    plek=blad.plek(rij.nummer, code_kolom),
-                    doel=code,
-                    eerder=seen[code],
-                )
-            )
+            self.problem("LD428", blad, rij.nummer, code_kolom, doel=code, eerder=seen[code])
             return
         seen[code] = plek
         goal = self.corpus.leerdoelen.get(code)
         if goal is None:
-            self.problems.append(
-                diagnostic(
-                    "LD427",
-                    *self.at(rij.nummer, code_kolom),
-                    plek=blad.plek(rij.nummer, code_kolom),
-                    waarde=code,
-                    suggestie=suggest(code, self.corpus.leerdoelen, CLOSE),
-                )
+            self.problem(
+                "LD427",
+                blad,
+                rij.nummer,
+                code_kolom,
+                waarde=code,
+                suggestie=suggest(code, self.corpus.leerdoelen, CLOSE),
             )
             return
         before = len(self.problems)
@@ -149,28 +121,19 @@ class _Reader:
                 return
             door = goal.vervangen_door
             vervangers = f" en vervangen door {', '.join(door)}" if door else ""
-            self.problems.append(
-                diagnostic(
-                    "LD430",
-                    *self.at(rij.nummer, code_kolom),
-                    plek=blad.plek(rij.nummer, code_kolom),
-                    doel=code,
-                    vervangers=vervangers,
-                )
-            )
+            self.problem("LD430", blad, rij.nummer, code_kolom, doel=code, vervangers=vervangers)
             return
         if changes.future_date(record, self.vandaag) and record.datum is not None:
             kolom = blad.kop.get("datum", blad.kop["status"])
-            self.problems.append(
-                diagnostic(
-                    "LD426",
-                    *self.at(rij.nummer, kolom),
-                    plek=blad.plek(rij.nummer, kolom),
-                    doel=code,
-                    datum=record.datum.isoformat(),
-                    status=record.status,
-                    vandaag=self.vandaag.isoformat(),
-                )
+            self.problem(
+                "LD426",
+                blad,
+                rij.nummer,
+                kolom,
+                doel=code,
+                datum=record.datum.isoformat(),
+                status=record.status,
+                vandaag=self.vandaag.isoformat(),
             )
             return
         changes.plan_change(plan, school, record)
@@ -180,15 +143,14 @@ class _Reader:
         status = given.lower()
         if status not in ADOPTIE_STATUSSEN:
             kolom = blad.kop["status"]
-            self.problems.append(
-                diagnostic(
-                    "LD423",
-                    *self.at(rij.nummer, kolom),
-                    plek=blad.plek(rij.nummer, kolom),
-                    doel=code,
-                    waarde=given,
-                    keuzes=", ".join(ADOPTIE_STATUSSEN),
-                )
+            self.problem(
+                "LD423",
+                blad,
+                rij.nummer,
+                kolom,
+                doel=code,
+                waarde=given,
+                keuzes=", ".join(ADOPTIE_STATUSSEN),
             )
         velden: dict[str, object] = {}
         if "groepen" in blad.kop:
@@ -197,15 +159,14 @@ class _Reader:
             bad = [g for g in found if g not in GROEPEN]
             if bad or not isinstance(value, str | None):
                 waarde = bad[0] if bad else cell_text(value)
-                self.problems.append(
-                    diagnostic(
-                        "LD424",
-                        *self.at(rij.nummer, blad.kop["groepen"]),
-                        plek=blad.plek(rij.nummer, blad.kop["groepen"]),
-                        doel=code,
-                        waarde=waarde,
-                        keuzes=", ".join(GROEPEN),
-                    )
+                self.problem(
+                    "LD424",
+                    blad,
+                    rij.nummer,
+                    blad.kop["groepen"],
+                    doel=code,
+                    waarde=waarde,
+                    keuzes=", ".join(GROEPEN),
                 )
             velden["groepen"] = found
         if "datum" in blad.kop:
@@ -213,15 +174,7 @@ class _Reader:
             datum = cell_date(value)
             if datum is False:
                 kolom = blad.kop["datum"]
-                self.problems.append(
-                    diagnostic(
-                        "LD425",
-                        *self.at(rij.nummer, kolom),
-                        plek=blad.plek(rij.nummer, kolom),
-                        doel=code,
-                        waarde=cell_text(value),
-                    )
-                )
+                self.problem("LD425", blad, rij.nummer, kolom, doel=code, waarde=cell_text(value))
             else:
                 velden["datum"] = datum
         for veld in ("toelichting", "bewijs"):
@@ -229,15 +182,7 @@ class _Reader:
                 velden[veld] = cell_text(blad.waarde(rij, veld)) or None
         bewijs = velden.get("bewijs")
         if isinstance(bewijs, str) and not _HTTPS.fullmatch(bewijs):
-            self.problems.append(
-                diagnostic(
-                    "LD429",
-                    *self.at(rij.nummer, blad.kop["bewijs"]),
-                    plek=blad.plek(rij.nummer, blad.kop["bewijs"]),
-                    doel=code,
-                    waarde=bewijs,
-                )
-            )
+            self.problem("LD429", blad, rij.nummer, blad.kop["bewijs"], doel=code, waarde=bewijs)
         return Invoer(code, status, velden)
 
 

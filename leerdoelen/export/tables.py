@@ -37,6 +37,7 @@ from xml.sax.saxutils import escape
 
 from leerdoelen.core.corpus import Corpus
 from leerdoelen.core.model import Leerdoel
+from leerdoelen.load.sheets import column_letter
 
 Waarde = str | int | dt.date
 Blad = tuple[str, Sequence[str], Iterable[Sequence[Waarde]]]  # title, header, rows
@@ -118,16 +119,6 @@ def csv_bytes(
     return out.getvalue().encode("utf-8-sig")
 
 
-def _column(index: int) -> str:
-    """0 → A, 25 → Z, 26 → AA."""
-    name = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        name = chr(65 + rest) + name
-    return name
-
-
 def _serial(day: dt.date) -> int:
     """A date as the number a spreadsheet keeps (days since 1899-12-30)."""
     return (day - _EPOCH).days
@@ -166,7 +157,7 @@ def _sheet_xml(
     """A worksheet as openpyxl's write-only mode writes it (inline strings, a bold
     header), plus a frozen header row and column widths. Empty cells are left out, except
     in a form's open columns, whose every cell carries the unlocked style."""
-    letters = [_column(i) for i in range(len(header))]
+    letters = [column_letter(i) for i in range(len(header))]
     form = formulier or Formulier()
     datums = {c.kolom for c in form.controles if c.datum}
     # Per column: the style of its cells ("" is the default, locked), and of a date in it.
