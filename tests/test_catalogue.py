@@ -128,6 +128,26 @@ def codes_from_callers(function: str, index: int, keyword: str) -> Callable[[Cal
     return resolve
 
 
+def fields_from_callers(function: str) -> Callable[[Call], list[Use]]:
+    """The code and the fields are parameters of ``function`` (``function(code, …,
+    **fields)``); its callers in the module pass both literally."""
+
+    def resolve(call: Call) -> list[Use]:
+        callers = list(calls_of(call.module, function))
+        assert callers, f"{call.where}: niemand roept {function}() aan"
+        assert not any(spreads(c.node) for c in callers), f"{call.where}: velden met **"
+        return [
+            Use(
+                literal(argument(c.node, 0, "code"), c.where),
+                keywords(call.node) | keywords(c.node),
+                c.where,
+            )
+            for c in callers
+        ]
+
+    return resolve
+
+
 def conditional_code(call: Call) -> list[Use]:
     """``code = "A" if … else "B"`` in the same function, then ``diagnostic(code, …)``."""
     assigned = [
@@ -178,6 +198,10 @@ DYNAMIC: dict[tuple[str, str], tuple[str, Callable[[Call], list[Use]]]] = {
     ("leerdoelen/slo/frame.py", "_problem"): (
         "de code is een parameter van _problem(); de aanroepers geven hem letterlijk",
         codes_from_callers("_problem", 4, "code"),
+    ),
+    ("leerdoelen/commands/school_import.py", "problem"): (
+        "code en velden zijn parameters van _Reader.problem(); de aanroepers geven ze letterlijk",
+        fields_from_callers("problem"),
     ),
     ("leerdoelen/slo/source.py", "_diagnose"): (
         "de code is LD603, LD604 of LD615, gekozen naar de validator van de schemafout",
