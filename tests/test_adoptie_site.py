@@ -472,6 +472,9 @@ def test_dashboard_names_the_goals_that_lag(site: Path, content: dict) -> None:
             if OPEN_NETWORK in s["netwerken"]
         )
         assert row.text().endswith(f"{done} van 2 scholen")
+        # A lagging goal leads to how other schools put it into practice.
+        links = [a.attrs["href"] for a in row.find_all("a")]
+        assert links[1] == f"../../doelen/{code}/#leer-van-elkaar", links
 
 
 # ---------------------------------------------------------------------------------------
