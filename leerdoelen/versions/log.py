@@ -255,7 +255,9 @@ def _newest_release(root: Path) -> tuple[str | None, dt.date | None]:
     """The nearest release tag that HEAD contains, and its date (the tagger's for an
     annotated tag, else the commit's); ``(None, None)`` without one."""
     try:
-        name = _git(root, "describe", "--tags", "--abbrev=0", "--match=v20*", "HEAD").strip()
+        name = _git(
+            root, "describe", "--tags", "--abbrev=0", "--match=v20[0-9][0-9].[1-9]*", "HEAD"
+        ).strip()
         if not _RELEASE.fullmatch(name):
             return None, None
         when = _git(root, "for-each-ref", "--format=%(creatordate:short)", f"refs/tags/{name}")
