@@ -296,16 +296,41 @@ def test_a_shallow_clone_knows_only_its_own_commits(repo: Repo, tmp_path: Path) 
 
 
 def test_the_version_is_git_describe_and_the_commit(repo: Repo) -> None:
+    """With, for the footer in words, the commit's date and the newest release and its date."""
     repo.write("goals/dg/DG-001.yaml")
     first = repo.commit("Begin")
-    assert read_version(repo.root) == Version(first[:7], first)
-    repo.repo.git.tag("--annotate", "--message=Eerste release", "v2026.1")
-    assert read_version(repo.root) == Version("v2026.1", first)
+    day = dt.date(2026, 1, 2)
+    assert read_version(repo.root) == Version(first[:7], first, day)
+    repo.repo.git.tag(
+        "--annotate",
+        "--message=Eerste release",
+        "v2026.1",
+        env={"GIT_COMMITTER_DATE": "2026-01-05T12:00:00+00:00"},
+    )
+    released = dt.date(2026, 1, 5)
+    version = read_version(repo.root)
+    assert version == Version("v2026.1", first, day, "v2026.1", released)
+    assert version.at_release
     repo.write("goals/dg/DG-001.yaml")
     second = repo.commit("Verder")
-    assert read_version(repo.root) == Version(f"v2026.1-1-g{second[:7]}", second)
+    version = read_version(repo.root)
+    later = dt.date(2026, 1, 3)
+    assert version == Version(f"v2026.1-1-g{second[:7]}", second, later, "v2026.1", released)
+    assert not version.at_release
     repo.write("goals/dg/DG-001.yaml")  # changed, not committed
-    assert read_version(repo.root) == Version(f"v2026.1-1-g{second[:7]}-dirty", second)
+    dirty = Version(f"v2026.1-1-g{second[:7]}-dirty", second, later, "v2026.1", released)
+    assert read_version(repo.root) == dirty
+
+
+def test_a_tag_that_is_no_release_is_no_release(repo: Repo) -> None:
+    repo.write("goals/dg/DG-001.yaml")
+    repo.commit("Begin")
+    repo.repo.git.tag("--annotate", "--message=Release", "v2026.1")
+    repo.write("goals/dg/DG-001.yaml")
+    second = repo.commit("Verder")
+    repo.repo.git.tag("v2026-probeer")  # newer, but not a release: v2026.1 stays the release
+    version = read_version(repo.root)
+    assert (version.commit, version.release, version.at_release) == (second, "v2026.1", False)
 
 
 # --- the parser on its own --------------------------------------------------------------

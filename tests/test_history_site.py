@@ -8,6 +8,7 @@ machine without git. None of them may fail; each says what is missing.
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -25,6 +26,8 @@ from conftest import (
 )
 from test_site_html import Element, article, parse
 
+from leerdoelen.render.dates import datum_nl
+
 pytestmark = pytest.mark.slow  # real site builds in git repositories
 
 
@@ -33,24 +36,20 @@ def _page(site: Path, code: str) -> tuple[str, Element]:
     return source, parse(source)
 
 
-def _section(tree: Element, heading: str) -> list[Element]:
-    """The elements after the h2 ``heading`` up to the next h2, in the page content."""
-    found: list[Element] = []
-    inside = False
-    for child in article(tree).children:
-        if not isinstance(child, Element):
-            continue
-        if child.tag == "h2":
-            inside = child.text() == heading
-        elif inside:
-            found.append(child)
-    return found
+def _fold(tree: Element) -> list[Element]:
+    """What the folded Geschiedenis holds: the last element of the page, a <details>."""
+    children = [c for c in article(tree).children if isinstance(c, Element)]
+    last = children[-1]
+    assert last.tag == "details" and "ld-geschiedenis" in last.classes, "geen Geschiedenis"
+    assert "open" not in last.attrs, "Geschiedenis is niet dichtgeklapt"
+    summary, *inside = [c for c in last.children if isinstance(c, Element)]
+    assert (summary.tag, summary.text()) == ("summary", "Geschiedenis")
+    return inside
 
 
 def _history(tree: Element) -> tuple[str, list[list[str]]]:
-    """The Geschiedenis section: its text before the table, and the table's rows."""
-    section = _section(tree, "Geschiedenis")
-    assert section, "geen kop Geschiedenis"
+    """The Geschiedenis fold: its text before the table, and the table's rows."""
+    section = _fold(tree)
     text = " ".join(e.text() for e in section if e.tag != "table")
     rows = [
         [cell.text() for cell in row.find_all("td")]
@@ -100,19 +99,32 @@ def test_commit_message_and_author_are_shown_as_text(site: Path) -> None:
     assert (date, kind) == ("20 november 2026", "gewijzigd")
     assert author == "Mallory & *Co* [x](javascript:alert('auteur'))"
     assert message == XSS_COMMIT.split("\n")[0]  # the title, exactly as written
-    history = [e for part in _section(tree, "Geschiedenis") for e in part.iter()]
+    history = [e for part in _fold(tree) for e in part.iter()]
     assert {e.tag for e in history} <= {"ul", "li", "table", "thead", "tbody", "tr", "th", "td"}
     assert "alert('commit')</script>" not in source and "<img src=x" not in source
 
 
-def test_every_page_footer_shows_the_version_and_commit(site_build: SiteBuild, site: Path) -> None:
-    commit = git.Repo(site_build.root).head.commit.hexsha
-    expected = f"Versie van de inhoud: {VERSIE}, commit {commit[:12]}"
+def _tag_date(repo: git.Repo, name: str) -> str:
+    tag = repo.tags[name].tag
+    assert tag is not None
+    return datum_nl(dt.datetime.fromtimestamp(tag.tagged_date).date())
+
+
+def test_every_page_footer_shows_the_version_in_words(site_build: SiteBuild, site: Path) -> None:
+    """At a release: its name and date; no commit hash on any page but the changelog."""
+    repo = git.Repo(site_build.root)
+    commit = repo.head.commit.hexsha
+    expected = f"Inhoud: versie {VERSIE} ({_tag_date(repo, VERSIE)})"
     pages = sorted(site.glob("**/index.html"))
     themed = [p for p in pages if "/scholen/" not in p.as_posix()]  # standalone pages
     assert len(themed) > 100
     for path in themed:
-        assert _footer_version(parse(path.read_text(encoding="utf-8"))) == expected, path
+        source = path.read_text(encoding="utf-8")
+        assert _footer_version(parse(source)) == expected, path
+        if path.parent.name != "veranderd":
+            assert commit[:7] not in source, path
+    changelog = (site / "veranderd" / "index.html").read_text(encoding="utf-8")
+    assert f"Deze site is gebouwd van commit <code>{commit}</code>" in changelog
 
 
 # --- builds without (full) history --------------------------------------------------------
@@ -175,9 +187,8 @@ def test_a_shallow_clone_builds_and_says_what_it_misses(small_repo: Path, tmp_pa
         "en daarin is dit leerdoel niet veranderd."
     )
     assert rows == []
-    commit = git.Repo(clone).head.commit.hexsha
     footer = _footer_version(_page(site, "DG-001")[1])
-    assert footer == f"Versie van de inhoud: v2026.2, commit {commit[:12]}"
+    assert footer == f"Inhoud: versie v2026.2 ({_tag_date(git.Repo(clone), 'v2026.2')})"
 
 
 def test_a_copy_without_git_builds_and_says_so(small_repo: Path, tmp_path: Path) -> None:
@@ -186,7 +197,7 @@ def test_a_copy_without_git_builds_and_says_so(small_repo: Path, tmp_path: Path)
     site = _build(copy)
     tree = _page(site, "DG-001")[1]
     assert _history(tree) == ("Geschiedenis onbekend: deze site is gebouwd buiten git.", [])
-    assert _footer_version(tree) == "Versie van de inhoud: onbekend (gebouwd zonder git)"
+    assert _footer_version(tree) == "Inhoud: versie onbekend (gebouwd zonder git)"
 
 
 def test_without_git_the_site_builds_and_says_so(
@@ -200,7 +211,7 @@ def test_without_git_the_site_builds_and_says_so(
     tree = _page(site, "DG-001")[1]
     text = "Geschiedenis onbekend: git was niet beschikbaar toen deze site werd gebouwd."
     assert _history(tree) == (text, [])
-    assert _footer_version(tree) == "Versie van de inhoud: onbekend (gebouwd zonder git)"
+    assert _footer_version(tree) == "Inhoud: versie onbekend (gebouwd zonder git)"
 
 
 def test_an_unreadable_history_is_named_as_such() -> None:
@@ -213,6 +224,44 @@ def test_an_unreadable_history_is_named_as_such() -> None:
     page = pages["doelen/DG-001/index.md"]
     assert isinstance(page, str)
     assert page.endswith(
-        "## Geschiedenis\n\n"
-        "Geschiedenis onbekend: git kon de geschiedenis niet lezen toen deze site werd gebouwd.\n"
+        '??? abstract ld-geschiedenis "Geschiedenis"\n\n'
+        "    Geschiedenis onbekend: git kon de geschiedenis niet lezen toen deze site werd "
+        "gebouwd.\n"
     )
+
+
+# --- the version in words, before and after a release -------------------------------------
+
+
+def test_after_a_release_the_footer_says_changes_until_the_last_date(small_repo: Path) -> None:
+    repo = git.Repo(small_repo)
+    (small_repo / "goals" / "digitale-geletterdheid" / "DG-001.yaml").open("a").write("# na\n")
+    repo.git.commit("--quiet", "--all", "--message=Na de release")
+    site = _build(small_repo)
+    changed = datum_nl(repo.head.commit.committed_datetime.date())
+    footer = _footer_version(_page(site, "DG-001")[1])
+    assert footer == f"Inhoud: versie v2026.2 met wijzigingen tot {changed}"
+
+
+def test_before_the_first_release_the_site_says_what_changed_since_the_beginning(
+    small_repo: Path,
+) -> None:
+    """No release tag: the footer gives the date, the changelog the changes in plain Dutch,
+    with no git words for the teacher; the commit only in the part for editors."""
+    repo = git.Repo(small_repo)
+    repo.delete_tag(repo.tags["v2026.2"])
+    site = _build(small_repo)
+    changed = datum_nl(repo.head.commit.committed_datetime.date())
+    assert _footer_version(_page(site, "DG-001")[1]) == f"Inhoud: stand van {changed}"
+    tree = parse((site / "veranderd" / "index.html").read_text(encoding="utf-8"))
+    text = article(tree).text()
+    teacher, editors = text.split("Voor redacteuren")
+    assert "Op 5 januari 2026 verscheen de eerste inhoud: 3 leerdoelen." in teacher
+    changed_part, retired_part = teacher.split("Gewijzigde leerdoelen")[1].split(
+        "Vervallen leerdoelen"
+    )
+    assert "2 maart 2026: DG-002" in changed_part and "DG-003" not in changed_part
+    assert "15 juni 2026: DG-003" in retired_part  # DG-003 is vervallen
+    for word in ("tag", "commit", "HEAD", "release"):
+        assert word not in teacher, word
+    assert repo.head.commit.hexsha in editors

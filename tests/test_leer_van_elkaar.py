@@ -149,7 +149,7 @@ def goal_page(*scholen: School, netwerken: dict[str, Netwerk] | None = None) -> 
     corpus_with(netwerken or {"n": netwerk("Netwerk <b>N</b>")}, *scholen, base=corpus)
     pages = render_pages(corpus, History("outside git"))
     text = str(pages[f"doelen/{CODE}/index.md"])
-    return text[text.index("## Leer van elkaar") : text.index("## Geschiedenis")]
+    return text[text.index("## Leer van elkaar") : text.index("??? abstract ld-geschiedenis")]
 
 
 def test_the_goal_page_shows_counts_examples_and_the_rest() -> None:

@@ -259,15 +259,36 @@ def woord_gemarkeerd(page: Page, woord: str) -> None:
     expect(markering.first).to_be_visible()
 
 
-@then(parsers.parse('staat onder de kop "{kop}" de regel "{tekst}"'))
-def regel_onder_kop(page: Page, kop: str, tekst: str) -> None:
-    regels = _inhoud(page).locator(f"xpath=.//li[preceding::h2[1][normalize-space()='{kop}']]")
+def _geschiedenis(page: Page) -> Locator:
+    """De uitklapbare geschiedenis van een leerdoel."""
+    return _inhoud(page).locator("details", has=page.locator("summary", has_text="Geschiedenis"))
+
+
+@then("is de geschiedenis dichtgeklapt, als laatste op de pagina")
+def geschiedenis_dicht(page: Page) -> None:
+    geschiedenis = _geschiedenis(page)
+    expect(geschiedenis).to_have_count(1)
+    expect(geschiedenis).not_to_have_attribute("open", re.compile(".*"))
+    expect(geschiedenis.locator("table")).to_be_hidden()
+    laatste = _inhoud(page).locator("xpath=./*[not(self::a)][last()]")
+    expect(laatste).to_have_js_property("tagName", "DETAILS")
+
+
+@when("ik de geschiedenis openklap")
+def geschiedenis_open(page: Page) -> None:
+    _geschiedenis(page).locator("summary").click()
+    expect(_geschiedenis(page).locator("table")).to_be_visible()
+
+
+@then(parsers.parse('staat in de geschiedenis de regel "{tekst}"'))
+def regel_in_geschiedenis(page: Page, tekst: str) -> None:
+    regels = _geschiedenis(page).locator("li")
     expect(regels.filter(has_text=re.compile(rf"^{re.escape(tekst)}$"))).to_have_count(1)
 
 
 @then(parsers.parse('is de nieuwste wijziging "{bericht}" door "{auteur}" op "{datum}"'))
 def nieuwste_wijziging(page: Page, bericht: str, auteur: str, datum: str) -> None:
-    tabel = _tabellen_onder(page, "Geschiedenis")
+    tabel = _geschiedenis(page).locator("table")
     expect(tabel).to_have_count(1)
     kolommen = [k.strip() for k in tabel.locator("thead th").all_inner_texts()]
     cellen = [c.strip() for c in tabel.locator("tbody tr").first.locator("td").all_inner_texts()]
@@ -275,12 +296,17 @@ def nieuwste_wijziging(page: Page, bericht: str, auteur: str, datum: str) -> Non
     assert (rij["Bericht"], rij["Door"], rij["Datum"]) == (bericht, auteur, datum), rij
 
 
-@then(parsers.parse('noemt de voettekst de versie "{versie}" van de inhoud'))
+@then(
+    parsers.parse(
+        'noemt de voettekst de versie "{versie}" van de inhoud, in woorden en zonder commit'
+    )
+)
 def versie_in_voettekst(page: Page, versie: str) -> None:
     voettekst = page.get_by_role("contentinfo")
     expect(voettekst).to_contain_text(
-        re.compile(rf"Versie van de inhoud: {re.escape(versie)}, commit [0-9a-f]{{12}}")
+        re.compile(rf"Inhoud: versie {re.escape(versie)} \(\d{{1,2}} [a-z]+ 20\d\d\)")
     )
+    expect(voettekst).not_to_contain_text(re.compile(r"commit|[0-9a-f]{12}"))
 
 
 @then(parsers.parse('staat bij "{kenmerk}" de groep "{groep}"'))

@@ -217,7 +217,7 @@ def test_page_outside_git(tmp_path: Path) -> None:
 
 
 def test_page_without_releases(project: Path) -> None:
-    assert "Er zijn nog geen releases" in page(project)
+    assert "Er is nog geen uitgebrachte versie van de leerdoelen." in page(project)
 
 
 def test_page_per_release_newest_first_with_unreleased(project: Path, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -234,3 +234,42 @@ def test_page_per_release_newest_first_with_unreleased(project: Path, capsys) ->
     assert "[DG-007](../doelen/DG-007/index.md)" in text[second:first]
     assert "concept → ter consultatie" in text[second:first]
     assert "Fouten" not in text
+
+
+def test_before_the_first_release_new_changed_and_vervallen_goals_with_dates() -> None:
+    """Rendered from the goals' history alone: plain Dutch, newest first, no git words."""
+    import datetime as dt
+
+    from conftest import GELDIG
+
+    from leerdoelen.render.changelog import changelog_page
+    from leerdoelen.versions.log import Change, Commit, FileHistory, History, Version
+    from leerdoelen.versions.release import Changelog
+
+    corpus = check(GELDIG).project.corpus
+
+    def commit(day: int) -> Commit:
+        when = dt.datetime(2026, 3, day, 10, tzinfo=dt.UTC)
+        return Commit(f"{day:040x}", when, "Redactie", "bericht")
+
+    def path(code: str) -> str:
+        return corpus.sources[code].path
+
+    history = History(
+        "full",
+        {
+            path("DG-001"): FileHistory((Change(commit(1), "A"),)),
+            path("DG-002"): FileHistory((Change(commit(9), "A"),)),  # new since
+            path("DG-003"): FileHistory((Change(commit(5), "M"), Change(commit(1), "A"))),
+        },
+    )
+    sha = "ab" * 20
+    text = changelog_page(Changelog(missing="releases"), corpus, history, Version("abc", sha, None))
+    teacher, editors = text.split("## Voor redacteuren")
+    assert "Op 1 maart 2026 verscheen de eerste inhoud: 2 leerdoelen." in teacher
+    assert "### Nieuwe leerdoelen\n\n- 9 maart 2026: [DG-002](../doelen/DG-002/index.md)" in teacher
+    assert "### Vervallen leerdoelen\n\n- 5 maart 2026: [DG-003](" in teacher  # vervallen
+    assert "Gewijzigde leerdoelen" not in teacher  # DG-003 is vervallen, not changed
+    for word in ("tag", "commit", "HEAD", "release"):
+        assert word.lower() not in teacher.lower(), word
+    assert sha in editors

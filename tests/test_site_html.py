@@ -442,10 +442,11 @@ SECTIONS = [
     "Groepen",
     "Scholen en netwerken",
     "Wat is er veranderd",
-    "Bijdragen",
-    "Dekking",
-    "Meldingen",
+    "Open data",
 ]
+# Editor material, apart from the teachers' sections: one nested nav section.
+EDITORS = "Voor redacteuren"
+EDITOR_PAGES = ["Bijdragen", "Dekking", "Meldingen"]
 _GOAL_URL = re.compile(r"doelen/[A-Z]{2}-\d{3}")
 
 
@@ -474,12 +475,31 @@ def test_nav_on_a_goal_page_holds_only_the_section_pages(
     for code in goals:
         source, tree = html_pages[f"doelen/{code}/index.html"]
         nav = _primary_nav(tree)
-        assert [a.text() for a in nav.find_all("a", "md-nav__link")] == SECTIONS, code
+        links = [a.text() for a in nav.find_all("a", "md-nav__link")]
+        assert links == SECTIONS + EDITOR_PAGES, code
         assert not any(_GOAL_URL.search(a.attrs["href"]) for a in nav.find_all("a"))
         # The chrome around the article is the same on every goal page.
         start = source.index('<nav class="md-nav md-nav--primary"')
         navs.add(source[start : source.index("</nav>", start)])
     assert len(navs) == 1
+
+
+def _editor_nav(tree: Element) -> Element:
+    """The nested nav that the label "Voor redacteuren" names."""
+    label = next(lb for lb in _primary_nav(tree).find_all("label") if lb.text() == EDITORS)
+    return next(
+        n for n in tree.find_all("nav") if n.attrs.get("aria-labelledby") == label.attrs["id"]
+    )
+
+
+def test_editor_pages_are_one_section_after_the_teachers_pages(
+    html_pages: dict[str, tuple[str, Element]],
+) -> None:
+    for name in ("index.html", "doelen/DG-001/index.html", "meldingen/index.html"):
+        nav = _editor_nav(html_pages[name][1])
+        assert [a.text() for a in nav.find_all("a", "md-nav__link") if _nearest_nav(a) is nav] == (
+            EDITOR_PAGES
+        ), name
 
 
 def test_no_page_lists_goals_in_its_nav(html_pages: dict[str, tuple[str, Element]]) -> None:

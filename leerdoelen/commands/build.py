@@ -26,6 +26,7 @@ from leerdoelen.render.adoptie import Site, render_adoptie
 from leerdoelen.render.changelog import render_changelog
 from leerdoelen.render.checklist import ONGEPUBLICEERD
 from leerdoelen.render.pages import render_pages
+from leerdoelen.render.versie import version_in_words
 from leerdoelen.util.gcpause import gc_paused
 from leerdoelen.versions.log import Version, read_history, read_version
 from leerdoelen.versions.release import Changelog, changelog, version
@@ -127,7 +128,8 @@ def docs_tree(root: Path, result: CheckResult) -> dict[str, str | bytes]:
     # workbooks name the goals' version, the newest release.
     dates = commit_dates(history)
     files.update(render_adoptie(corpus, dates, site=site, versie=newest_release(releases)))
-    files.update(render_changelog(releases, corpus))
+    # Before the first release, the goals' history; the commit, for editors, only here.
+    files.update(render_changelog(releases, corpus, history, read_version(root)))
     # Open data: exactly what `leerdoelen export` writes.
     try:
         files.update(open_data(corpus, export_settings(site), history))
@@ -231,10 +233,14 @@ def publish_static(root: Path, site_dir: Path) -> None:
 
 
 def footer_version(version: Version) -> dict[str, str]:
-    """What the footer (``site/overrides/partials/copyright.html``) shows as the version."""
+    """What the footer (``site/overrides/partials/copyright.html``) shows as the version:
+    in words, without the commit (that is on the changelog page, for editors)."""
     if version.commit is None:
-        return {"naam": "onbekend (gebouwd zonder git)"}
-    return {"naam": version.describe or version.commit[:12], "commit": version.commit}
+        return {"tekst": version_in_words(None)}
+    words = version_in_words(
+        version.datum, version.release, version.release_datum, version.at_release
+    )
+    return {"tekst": words}
 
 
 def run_mkdocs(root: Path, site_dir: Path, version: Version | None = None) -> None:

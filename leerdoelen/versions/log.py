@@ -94,10 +94,20 @@ class History:
 
 @dataclass(frozen=True)
 class Version:
-    """The content's version: ``git describe`` and the commit; None when unknown."""
+    """The content's version: ``git describe`` and the commit; None when unknown. For the
+    footer in words: the date of the commit (``datum``), and the newest release tag
+    (``vJJJJ.N``) it contains with that tag's date."""
 
     describe: str | None = None
     commit: str | None = None
+    datum: dt.date | None = None
+    release: str | None = None
+    release_datum: dt.date | None = None
+
+    @property
+    def at_release(self) -> bool:
+        """The content is exactly its release: the commit is tagged, nothing changed."""
+        return self.release is not None and self.describe == self.release
 
 
 def parse_log(output: str, cut_off: Iterable[str] = ()) -> dict[str, FileHistory]:
@@ -224,6 +234,33 @@ def read_version(root: Path) -> Version:
     try:
         commit = _git(root.resolve(), "rev-parse", "--verify", "HEAD").strip()
         describe = _git(root.resolve(), "describe", "--tags", "--always", "--dirty").strip()
+        datum = _date(_git(root.resolve(), "show", "-s", "--format=%cs", "HEAD"))
     except Exception:  # outside git, no git, no commits yet
         return Version()
-    return Version(describe or None, commit or None)
+    release, released = _newest_release(root.resolve())
+    return Version(describe or None, commit or None, datum, release, released)
+
+
+_RELEASE = re.compile(r"v20[0-9]{2}\.[1-9][0-9]{0,3}")  # as versions.release.RELEASE
+
+
+def _date(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        return None
+
+
+def _newest_release(root: Path) -> tuple[str | None, dt.date | None]:
+    """The nearest release tag that HEAD contains, and its date (the tagger's for an
+    annotated tag, else the commit's); ``(None, None)`` without one."""
+    try:
+        name = _git(
+            root, "describe", "--tags", "--abbrev=0", "--match=v20[0-9][0-9].[1-9]*", "HEAD"
+        ).strip()
+        if not _RELEASE.fullmatch(name):
+            return None, None
+        when = _git(root, "for-each-ref", "--format=%(creatordate:short)", f"refs/tags/{name}")
+    except Exception:  # no release tag
+        return None, None
+    return name, _date(when)

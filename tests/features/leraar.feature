@@ -49,10 +49,12 @@ Functionaliteit: Leerdoelen vinden en gebruiken
 
   Scenario: Ik zie wanneer een leerdoel voor het laatst is veranderd
     Gegeven ik open het adres "/doelen/DG-001/"
-    Dan staat onder de kop "Geschiedenis" de regel "Toegevoegd: 1 mei 2025"
-    En staat onder de kop "Geschiedenis" de regel "Laatst veranderd: 3 november 2026"
+    Dan is de geschiedenis dichtgeklapt, als laatste op de pagina
+    Als ik de geschiedenis openklap
+    Dan staat in de geschiedenis de regel "Toegevoegd: 1 mei 2025"
+    En staat in de geschiedenis de regel "Laatst veranderd: 3 november 2026"
     En is de nieuwste wijziging "DG-001: omschrijving verduidelijkt" door "Fatima Redacteur" op "3 november 2026"
-    En noemt de voettekst de versie "v2026.1" van de inhoud
+    En noemt de voettekst de versie "v2026.1" van de inhoud, in woorden en zonder commit
 
   Abstract Scenario: Elk leerdoel heeft een vast adres met alleen zijn code
     Gegeven ik open het adres "/doelen/<code>/"
