@@ -238,3 +238,17 @@ def test_a_goal_page_of_the_site_shows_leer_van_elkaar(site_build: SiteBuild) ->
                     assert school_page.resolve().is_file()
                     shown += 1
     assert shown > 0
+
+
+def test_each_network_is_its_own_paragraph_after_the_list_before() -> None:
+    """Without a 'en N andere' line, the next network must not run into the last example."""
+    import markdown
+
+    section = goal_page(
+        school("19AA", ["a"], record(toelichting="x")),
+        school("19AB", ["b"], record(toelichting="y")),
+        netwerken={"a": netwerk("A"), "b": netwerk("B")},
+    )
+    html = markdown.markdown(section, extensions=["attr_list", "md_in_html"])
+    assert html.count("<ul>") == 2
+    assert "<li><strong>" not in html and "x\n<strong>" not in html
