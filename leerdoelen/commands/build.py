@@ -19,11 +19,12 @@ import yaml
 from leerdoelen.adoptie.staleness import SCHOLEN, commit_dates
 from leerdoelen.commands.check import CheckResult, check
 from leerdoelen.commands.outputs import SITE, claim_folder, replacing
+from leerdoelen.core.clock import today
 from leerdoelen.export.opendata import ExportError, Settings, open_data
 from leerdoelen.load.project import GOALS, DiskSource, below
 from leerdoelen.load.regular import DIR, FILE, SOORT, NotRegular, disk_kind, open_regular
 from leerdoelen.render.adoptie import Site, render_adoptie
-from leerdoelen.render.changelog import render_changelog
+from leerdoelen.render.changelog import render_changelog, versie_in_woorden
 from leerdoelen.render.checklist import ONGEPUBLICEERD
 from leerdoelen.render.pages import render_pages
 from leerdoelen.util.gcpause import gc_paused
@@ -120,9 +121,10 @@ def docs_tree(root: Path, result: CheckResult) -> dict[str, str | bytes]:
     # One `git log` pass gives the history of every goal file and school file.
     history = read_history(root, (GOALS, SCHOLEN) if corpus.scholen else (GOALS,))
     site = edit_settings(root, site_settings(root))
-    files = render_pages(corpus, history, site.bewerken)
     # What changed per release (git tags vJJJJ.N), from the diff engine.
     releases = changelog(root, corpus)
+    versie = versie_in_woorden(releases, history, today())
+    files = render_pages(corpus, history, site.bewerken, versie)
     # Adoption: school checklists, network dashboards and their overview; the checklist
     # workbooks name the goals' version, the newest release.
     dates = commit_dates(history)

@@ -4,10 +4,13 @@ release before it, from the same diff engine and renderer as ``leerdoelen diff``
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 from leerdoelen.core.corpus import Corpus
+from leerdoelen.load.project import GOALS
 from leerdoelen.render.dates import datum_nl
 from leerdoelen.render.diff import Link, markdown
+from leerdoelen.versions.log import History
 from leerdoelen.versions.release import Changelog
 from leerdoelen.versions.review import Summary
 
@@ -65,3 +68,23 @@ def changelog_page(log: Changelog, corpus: Corpus) -> str:
 
 def render_changelog(log: Changelog, corpus: Corpus) -> dict[str, str | bytes]:
     return {PAGE: changelog_page(log, corpus)}
+
+
+def versie_in_woorden(log: Changelog, history: History, vandaag: dt.date) -> str:
+    """The content's version in words, for paper (a groep's year plan).
+
+    "versie v2026.2 (30 november 2026)" on a release; "versie v2026.2 met wijzigingen tot
+    2 december 2026" with changes since it; "stand van 30 november 2026" without a release.
+    The date of a change is the newest commit of the content (``history``); without git,
+    ``vandaag``.
+    """
+    goals = (f for path, f in history.files.items() if path.startswith(f"{GOALS}/"))
+    dates = [c.when.date() for f in goals if (c := f.last_changed)]
+    laatst = max(dates, default=vandaag)
+    releases = sorted((r for r, _ in log.per_release), key=lambda r: r.version)
+    if not releases:
+        return f"stand van {datum_nl(laatst)}"
+    release = releases[-1]
+    if log.unreleased is None:
+        return f"versie {release.name} ({datum_nl(release.date)})"
+    return f"versie {release.name} met wijzigingen tot {datum_nl(max(laatst, release.date))}"
