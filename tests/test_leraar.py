@@ -20,6 +20,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]  # Chromium on the session'
 scenarios("leraar.feature")
 
 CODE = re.compile(r"^[A-Z]{2}-\d{3}$")
+TELEFOON = 390  # px: de breedte van een telefoonscherm
 
 
 # --- hulpjes ----------------------------------------------------------------------------
@@ -161,6 +162,12 @@ def klik_in_melding(page: Page, code: str) -> None:
 def druk_af(page: Page) -> None:
     # Wat op papier komt: de pagina met de opmaak voor afdrukken.
     page.emulate_media(media="print")
+
+
+@given(parsers.parse('ik open het adres "{adres}" op een telefoon'))
+def open_op_telefoon(page: Page, site_url: str, adres: str) -> None:
+    page.set_viewport_size({"width": TELEFOON, "height": 844})
+    open_adres(page, site_url, adres)
 
 
 # --- Dan --------------------------------------------------------------------------------
@@ -388,3 +395,59 @@ def tabel_zichtbaar(page: Page) -> None:
     assert any(c.startswith("DG-") for c in codes) and any(c.startswith("MN-") for c in codes)
     for code in codes:
         expect(_inhoud(page).get_by_role("link", name=code, exact=True)).to_be_visible()
+
+
+@then("staat bij elk leerdoel een vakje om af te vinken")
+def vakje_per_leerdoel(page: Page) -> None:
+    rijen = _inhoud(page).locator("tbody tr")
+    assert rijen.count() > 0
+    for rij in rijen.all():
+        vakje = rij.locator(".ld-vakje")
+        expect(vakje).to_be_visible()
+        maat = vakje.bounding_box()
+        assert maat is not None and maat["width"] >= 10 and maat["height"] >= 10
+
+
+@then("is er ruimte om de school en het schooljaar in te vullen")
+def school_en_schooljaar(page: Page) -> None:
+    regel = _inhoud(page).locator(".ld-jaarplan__invullen")
+    expect(regel).to_be_visible()
+    expect(regel).to_have_text(re.compile(r"^School:\s+Schooljaar:\s*$"))
+
+
+@then(parsers.parse('noemt het papier de versie "{versie}" van de inhoud met haar datum'))
+def versie_op_papier(page: Page, versie: str) -> None:
+    tekst = _inhoud(page).locator(".ld-jaarplan__versie")
+    expect(tekst).to_be_visible()
+    datum = r"\d{1,2} [a-z]+ \d{4}"
+    expect(tekst).to_have_text(re.compile(rf"versie {re.escape(versie)} \({datum}\)"))
+
+
+@then("past de pagina in de breedte van het scherm")
+def past_in_breedte(page: Page) -> None:
+    breedte = page.evaluate("document.scrollingElement.scrollWidth")
+    assert breedte <= TELEFOON, f"de pagina is {breedte} px breed op een telefoon"
+
+
+@then(
+    parsers.parse(
+        'staan bij de doelzin "{doelzin}" de groepen "{a}", "{b}", "{c}" en "{d}" onder elkaar'
+    )
+)
+def groepen_onder_elkaar(page: Page, doelzin: str, a: str, b: str, c: str, d: str) -> None:
+    rij = _inhoud(page).locator("tbody tr").filter(has_text=doelzin).first
+    banden = rij.locator(".ld-band")
+    expect(banden).to_have_text([f"Groep {g}" for g in (a, b, c, d)])
+    boven = [vak["y"] for band in banden.all() if (vak := band.bounding_box())]
+    assert len(boven) == 4 and boven == sorted(set(boven)), boven
+
+
+@then(parsers.parse('staat bij "{code}" ook de titel van het leerdoel'))
+def titel_bij_code(page: Page, code: str) -> None:
+    doel = (
+        _inhoud(page)
+        .locator(".ld-cel-doel")
+        .filter(has=page.get_by_role("link", name=code, exact=True))
+    )
+    expect(doel.first).to_be_visible()
+    expect(doel.first).to_have_text(re.compile(rf"^{code} \w+"))

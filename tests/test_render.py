@@ -144,9 +144,12 @@ def test_leerlijn_cells_link_goals_by_band(pages: dict[str, str | bytes]) -> Non
     assert isinstance(page, str)
     row = next(line for line in page.splitlines() if line.startswith("| DG-po-23A"))
     cells = [cell.strip() for cell in row.strip().strip("|").split("|")]
+    # Each goal with its code (linked) and its title; the band named for a narrow screen.
     assert cells[1:] == [
-        '[DG-001](../../doelen/DG-001/index.md "Stappen in de goede volgorde zetten")',
-        '[DG-002](../../doelen/DG-002/index.md "Een robotje besturen met instructies")',
+        '<span class="ld-band">Groep 1-2</span><span class="ld-cel-doel">'
+        "[DG-001](../../doelen/DG-001/index.md) Stappen in de goede volgorde zetten</span>",
+        '<span class="ld-band">Groep 3-4</span><span class="ld-cel-doel">'
+        "[DG-002](../../doelen/DG-002/index.md) Een robotje besturen met instructies</span>",
         "",
         "",
     ]

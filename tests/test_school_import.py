@@ -354,3 +354,23 @@ def test_a_status_is_read_whatever_its_case_and_named_as_written(
     assert code == 1
     assert out.startswith("12AB.csv:3:2: LD423: 12AB.csv!B3 DG-002: onbekende status 'Klaar'")
     assert "DG-001" not in out
+
+
+def test_a_school_csv_names_its_groepen_as_the_download_writes_them(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The school CSV writes "groep 3-4, groep 5-6" (a spreadsheet keeps it as text); the
+    import reads that as well as "3-4, 5-6"."""
+    path = project / "checklist-12AB.csv"
+    text = (
+        "code;status;groepen\r\nDG-001;ingevoerd;groep 1-2\r\nDG-002;bezig;Groep 3-4, groep 5-6\r\n"
+    )
+    path.write_text(text, "utf-8")
+    code, out, _ = run(project, capsys, "import", str(path))
+    assert code == 0, out
+    assert school(project) == SCHOOL  # the same groepen as the file has: nothing changed
+    path.write_text("code;status;groepen\r\nDG-002;bezig;groep 5-6, 7-8\r\n", "utf-8")
+    code, out, _ = run(project, capsys, "import", str(path))
+    assert code == 0, out
+    assert "DG-002: groepen: 3-4, 5-6 → 5-6, 7-8\n" in out
+    assert "    groepen: [5-6, 7-8]\n" in school(project)

@@ -121,15 +121,16 @@ def docs_tree(root: Path, result: CheckResult) -> dict[str, str | bytes]:
     # One `git log` pass gives the history of every goal file and school file.
     history = read_history(root, (GOALS, SCHOLEN) if corpus.scholen else (GOALS,))
     site = edit_settings(root, site_settings(root))
-    files = render_pages(corpus, history, site.bewerken)
     # What changed per release (git tags vJJJJ.N), from the diff engine.
     releases = changelog(root, corpus)
+    version = read_version(root)
+    files = render_pages(corpus, history, site.bewerken, version_text(version))
     # Adoption: school checklists, network dashboards and their overview; the checklist
     # workbooks name the goals' version, the newest release.
     dates = commit_dates(history)
     files.update(render_adoptie(corpus, dates, site=site, versie=newest_release(releases)))
     # Before the first release, the goals' history; the commit, for editors, only here.
-    files.update(render_changelog(releases, corpus, history, read_version(root)))
+    files.update(render_changelog(releases, corpus, history, version))
     # Open data: exactly what `leerdoelen export` writes.
     try:
         files.update(open_data(corpus, export_settings(site), history))
@@ -232,15 +233,19 @@ def publish_static(root: Path, site_dir: Path) -> None:
                 shutil.copy2(Path(folder, name), target / name)
 
 
-def footer_version(version: Version) -> dict[str, str]:
-    """What the footer (``site/overrides/partials/copyright.html``) shows as the version:
-    in words, without the commit (that is on the changelog page, for editors)."""
+def version_text(version: Version) -> str:
+    """The content's version in words, without the commit (that is on the changelog page,
+    for editors): the footer's, and the one a printed year plan names."""
     if version.commit is None:
-        return {"tekst": version_in_words(None)}
-    words = version_in_words(
+        return version_in_words(None)
+    return version_in_words(
         version.datum, version.release, version.release_datum, version.at_release
     )
-    return {"tekst": words}
+
+
+def footer_version(version: Version) -> dict[str, str]:
+    """What the footer (``site/overrides/partials/copyright.html``) shows as the version."""
+    return {"tekst": version_text(version)}
 
 
 def run_mkdocs(root: Path, site_dir: Path, version: Version | None = None) -> None:

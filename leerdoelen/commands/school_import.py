@@ -30,6 +30,7 @@ from leerdoelen.load.sheets import Blad, Rij, SheetError, cell_date, cell_text, 
 CLOSE = 0.6
 _CSV_NAME = re.compile(r"^(?:checklist-)?([0-9]{2}[A-Z]{2}(?:[0-9]{2})?)$", re.IGNORECASE)
 _SEPARATORS = re.compile(r"[,;\s]+")
+_GROEP = re.compile(r"\bgroep\s+(?=\d+-\d+)", re.IGNORECASE)  # the word before a band
 _HTTPS = re.compile(r"^https://\S+$")
 
 
@@ -155,7 +156,9 @@ class _Reader:
         velden: dict[str, object] = {}
         if "groepen" in blad.kop:
             value = blad.waarde(rij, "groepen")
-            found = [g for g in _SEPARATORS.split(cell_text(value)) if g]
+            # "groep 5-6, groep 7-8" (as the CSVs write it) or "5-6, 7-8"
+            text = _GROEP.sub("", cell_text(value))
+            found = [g for g in _SEPARATORS.split(text) if g]
             bad = [g for g in found if g not in GROEPEN]
             if bad or not isinstance(value, str | None):
                 waarde = bad[0] if bad else cell_text(value)

@@ -97,13 +97,24 @@ def _cell(value: str) -> str:
     return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
+def groepen_tekst(groepen: str | Iterable[str]) -> str:
+    """Bands (or a cell ``"1-2, 5-6"``) as ``"groep 1-2, groep 5-6"``: text to a spreadsheet,
+    where a bare ``5-6`` becomes a date (Dutch Excel, LibreOffice)."""
+    bands = [g.strip() for g in groepen.split(",")] if isinstance(groepen, str) else groepen
+    return ", ".join(g if g.lower().startswith("groep") else f"groep {g}" for g in bands if g)
+
+
 def csv_bytes(
-    header: Sequence[str], rows: Iterable[Sequence[Waarde]], text: Sequence[int] | None = None
+    header: Sequence[str],
+    rows: Iterable[Sequence[Waarde]],
+    text: Sequence[int] | None = None,
+    groepen: Sequence[int] = (),
 ) -> bytes:
     """A CSV for Dutch Excel: semicolons, CRLF, a BOM; formula-like cells kept as text.
 
     ``text``: the columns that can hold free text; only those need the formula guard (the
-    others hold codes, statuses, dates and numbers). Default: every column.
+    others hold codes, statuses, dates and numbers). Default: every column. ``groepen``:
+    the columns that list groep bands, written as ``groepen_tekst`` writes them.
     """
     guard = range(len(header)) if text is None else text
     out = io.StringIO()
@@ -111,6 +122,10 @@ def csv_bytes(
     writer.writerow(header)
     for row in rows:
         cells = list(row)
+        for i in groepen:
+            value = cells[i]
+            if isinstance(value, str):
+                cells[i] = groepen_tekst(value)
         for i in guard:
             value = cells[i]
             if value.__class__ is str:
@@ -332,4 +347,4 @@ def goals_csv(doelen: Iterable[Leerdoel], corpus: Corpus) -> bytes:
                 " ".join(doel.omschrijving.split()),
             )
         )
-    return csv_bytes(CSV_COLUMNS, rows)
+    return csv_bytes(CSV_COLUMNS, rows, groepen=(CSV_COLUMNS.index("groepen"),))

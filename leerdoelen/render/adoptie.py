@@ -48,11 +48,13 @@ from leerdoelen.render import charts
 from leerdoelen.render.checklist import (
     INFO,
     INFO_KOLOMMEN,
+    NETWERK_GROEPEN,
     NETWERK_KOLOMMEN,
     NETWERK_TEKST,
     ONGEPUBLICEERD,
     SCHOLEN_KOLOMMEN,
     SCHOOL_FORMULIER,
+    SCHOOL_GROEPEN,
     SCHOOL_KOLOMMEN,
     SCHOOL_TEKST,
     SOORT,
@@ -180,7 +182,10 @@ class _Renderer:
         naam = f"checklist-{brin}"
         rijen = list(school_rijen(self.view.indeling, stand))
         return [
-            (f"{folder}/{naam}.csv", csv_bytes(SCHOOL_KOLOMMEN, rijen, SCHOOL_TEKST)),
+            (
+                f"{folder}/{naam}.csv",
+                csv_bytes(SCHOOL_KOLOMMEN, rijen, SCHOOL_TEKST, SCHOOL_GROEPEN),
+            ),
             (f"{folder}/{naam}.xlsx", self.workbook([stand], {brin: rijen})),
             (
                 page,
@@ -249,7 +254,10 @@ class _Renderer:
             "Status van de vastgestelde leerdoelen per kerndoel, over alle scholen van het netwerk",
         )
         return [
-            (f"{folder}/{naam}.csv", csv_bytes(NETWERK_KOLOMMEN, lang, NETWERK_TEKST)),
+            (
+                f"{folder}/{naam}.csv",
+                csv_bytes(NETWERK_KOLOMMEN, lang, NETWERK_TEKST, NETWERK_GROEPEN),
+            ),
             (f"{folder}/{naam}.xlsx", self.workbook(list(scholen), per_school, sheets)),
             (
                 page,

@@ -35,6 +35,8 @@ SCHOOL_KOLOMMEN = (
 SCHOOL_TEKST = tuple(
     SCHOOL_KOLOMMEN.index(k) for k in ("titel", "domein", "subdomein", "toelichting", "bewijs")
 )
+# The column with groep bands: in a CSV "groep 5-6", which a spreadsheet keeps as text.
+SCHOOL_GROEPEN = (SCHOOL_KOLOMMEN.index("groepen"),)
 # The school sheet as a form: the school fills in its own columns; the goal's are locked.
 SCHOOL_FORMULIER = Formulier(
     open=("status", "groepen", "datum", "toelichting", "bewijs"),
@@ -62,6 +64,7 @@ INFO_KOLOMMEN = ("veld", "waarde")
 ONGEPUBLICEERD = "ongepubliceerd"  # the goals' version when no release is known
 NETWERK_KOLOMMEN = ("brin", "school", "plaats", *SCHOOL_KOLOMMEN)
 NETWERK_TEKST = (1, 2, *(i + 3 for i in SCHOOL_TEKST))
+NETWERK_GROEPEN = tuple(i + 3 for i in SCHOOL_GROEPEN)
 SCHOLEN_KOLOMMEN = (
     "brin",
     "school",

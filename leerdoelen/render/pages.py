@@ -80,10 +80,13 @@ def _school_url(brin: str) -> str:
 
 
 class _Renderer:
-    def __init__(self, corpus: Corpus, history: History, bewerken: str = "") -> None:
+    def __init__(
+        self, corpus: Corpus, history: History, bewerken: str = "", versie: str = ""
+    ) -> None:
         self.corpus = corpus
         self.history = history
         self.bewerken = bewerken  # the web editor's URL, to which a file's path is added
+        self.versie = versie  # the content's version in words, for the printed year plans
         self.env = _environment()
         self.praktijk = leer_van_elkaar(corpus)  # leer van elkaar: once, for every goal page
         goals = sorted(corpus.leerdoelen.values(), key=lambda d: d.code)
@@ -203,7 +206,14 @@ class _Renderer:
             page = f"groepen/{groep}/index.md"
             yield (
                 page,
-                self.render("groep.md.j2", page, groep=groep, csv=csv_name, per_domein=per_domein),
+                self.render(
+                    "groep.md.j2",
+                    page,
+                    groep=groep,
+                    csv=csv_name,
+                    per_domein=per_domein,
+                    versie=self.versie,
+                ),
             )
 
     def dekking_pages(self, overzicht: Dekking) -> Iterable[tuple[str, str]]:
@@ -243,14 +253,17 @@ class _Renderer:
             yield page, self.render("overzichten.md.j2", page, sectie=section, **context)
 
 
-def render_pages(corpus: Corpus, history: History, bewerken: str = "") -> dict[str, str | bytes]:
+def render_pages(
+    corpus: Corpus, history: History, bewerken: str = "", versie: str = ""
+) -> dict[str, str | bytes]:
     """The generated part of the docs tree, for a corpus that passed ``check``.
 
     ``history`` is the git history of the goal files (``leerdoelen.versions.log``);
     ``bewerken`` the repository's web editor URL (``Site.bewerken``): with it, every goal
-    page links to its file there.
+    page links to its file there. ``versie``: the content's version in words
+    (``commands.build.version_text``), printed on the groep pages' year plans.
     """
-    renderer = _Renderer(corpus, history, bewerken)
+    renderer = _Renderer(corpus, history, bewerken, versie)
     pages: dict[str, str | bytes] = {}
     for part in (
         renderer.section_pages(),

@@ -77,3 +77,12 @@ Functionaliteit: Leerdoelen vinden en gebruiken
     En zie ik de voettekst niet
     En zie ik de knoppen "Download als CSV" en "Afdrukken" niet
     En zie ik de tabel met leerdoelen
+    En staat bij elk leerdoel een vakje om af te vinken
+    En is er ruimte om de school en het schooljaar in te vullen
+    En noemt het papier de versie "v2026.1" van de inhoud met haar datum
+
+  Scenario: Ik lees de leerlijn op mijn telefoon
+    Gegeven ik open het adres "/leerlijnen/digitale-geletterdheid/" op een telefoon
+    Dan past de pagina in de breedte van het scherm
+    En staan bij de doelzin "DG-po-23B" de groepen "1-2", "3-4", "5-6" en "7-8" onder elkaar
+    En staat bij "DG-030" ook de titel van het leerdoel
