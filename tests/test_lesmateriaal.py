@@ -1,5 +1,8 @@
 """Lesmateriaal per leerdoel: the field and its schema, the rules (LD317, LD318), the goal
-page's section and the groep page's macro, the open data (JSON, CSV) and the bundled goals."""
+page's section and the groep page's macro, the open data (JSON, CSV) and the bundled goals.
+
+Longer than 350 lines: one field's tests from the schema to the built site, read together.
+"""
 
 from __future__ import annotations
 
