@@ -524,6 +524,7 @@ CSV_HEADER = [
     "groepen",
     "status",
     "omschrijving",
+    "lesmateriaal",
 ]
 
 
@@ -544,6 +545,8 @@ def test_groep_csv_has_one_row_per_current_goal(site: Path, goals: dict[str, dic
         assert row["groepen"] == ", ".join(f"groep {g}" for g in goal["groepen"])
         assert row["doelzin"] == goal["doelzin"]
         assert row["omschrijving"] == " ".join(goal["omschrijving"].split())
+        lesmateriaal = goal.get("lesmateriaal", [])
+        assert row["lesmateriaal"] == " | ".join(f"{m['titel']} ({m['url']})" for m in lesmateriaal)
 
 
 def test_groep_page_links_to_its_csv(html_pages: dict[str, tuple[str, Element]]) -> None:

@@ -18,6 +18,7 @@ from leerdoelen.core.model import (
     KerndoelCode,
     LeerdoelCode,
     Tekst,
+    Url,
     _Strict,
     unique,
 )
@@ -31,7 +32,6 @@ Brin = Annotated[str, StringConstraints(pattern=r"^[0-9]{2}[A-Z]{2}([0-9]{2})?$"
 Rio = Annotated[str, StringConstraints(pattern=r"^[0-9]{3}[A-Z][0-9]{3}$")]
 NetwerkSlug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Email = Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")]
-Url = Annotated[str, StringConstraints(pattern=r"^https://[^\s]+$")]
 
 
 class Registratie(_Strict):

@@ -255,6 +255,21 @@ CATALOGUE: dict[str, Entry] = {
         "Noem de uitwerking één keer bij die doelzin (SLO zelf zet een uitwerking soms "
         "onder twee doelzinnen: dat mag).",
     ),
+    "LD317": Entry(
+        "lesmateriaal voor een andere groep",
+        "{doel}: lesmateriaal '{titel}' noemt groep {groep}, maar het leerdoel is voor "
+        "groep {groepen}",
+        "Een leerdoel voor groep 5-6 met lesmateriaal voor `groepen: [3-4]`.",
+        "Noem alleen groepen van het leerdoel zelf, of laat `groepen` van het materiaal weg "
+        "(dan past het bij alle groepen van het leerdoel).",
+    ),
+    "LD318": Entry(
+        "dubbel lesmateriaal",
+        "{doel}: lesmateriaal '{titel}' linkt naar {url}, net als '{eerder}' (regel {regel})",
+        "Twee items onder `lesmateriaal:` met dezelfde `url`.",
+        "Voeg de twee samen tot één item en noem daarin alle groepen waarvoor het past.",
+        "warning",
+    ),
     "LD401": Entry(
         "onbekend leerdoel in registratie",
         "school {school}, {code}: registratie voor een leerdoel dat niet bestaat{suggestie}",

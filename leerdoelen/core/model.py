@@ -33,6 +33,12 @@ DomeinNaam = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$
 Groep = Literal["1-2", "3-4", "5-6", "7-8"]
 GROEPEN: tuple[str, ...] = get_args(Groep)
 
+# A link to material on the web: https only (no http, no javascript: or data: URLs).
+Url = Annotated[str, StringConstraints(pattern=r"^https://[^\s]+$")]
+
+Soort = Literal["les", "lessenserie", "leskist", "video", "app", "website", "methode"]
+SOORTEN: tuple[str, ...] = get_args(Soort)
+
 Status = Literal["concept", "ter consultatie", "vastgesteld", "vervallen"]
 STATUSSEN: tuple[str, ...] = get_args(Status)
 
@@ -136,6 +142,18 @@ class Kader(_FrameEntity):
     )
 
 
+class Lesmateriaal(_Strict):
+    """Lesson material for a leerdoel: a lesson, a loan kit, a video, a method chapter."""
+
+    titel: Tekst = Field(description="De naam van het materiaal, zoals de maker die noemt.")
+    url: Url = Field(description="Link naar het materiaal; begint met https://.")
+    soort: Soort = Field(description="Wat voor materiaal het is.")
+    groepen: list[Groep] = unique(
+        "Voor welke groepen het materiaal past; binnen de groepen van het leerdoel. "
+        "Leeg: voor alle groepen van het leerdoel."
+    )
+
+
 class Leerdoel(_Strict):
     """One leerdoel: ``goals/<domein>/<CODE>.yaml``."""
 
@@ -165,6 +183,10 @@ class Leerdoel(_Strict):
     )
     reden: Tekst | None = Field(default=None, description="Alleen bij status vervallen.")
     trefwoorden: list[Tekst] = unique()
+    lesmateriaal: list[Lesmateriaal] = Field(
+        default_factory=list,
+        description="Lessen, leskisten, video's en andere materialen bij dit leerdoel.",
+    )
 
     @property
     def laagste_groep(self) -> str:

@@ -324,7 +324,13 @@ CSV_COLUMNS = (
     "groepen",
     "status",
     "omschrijving",
+    "lesmateriaal",
 )
+
+
+def lesmateriaal_cel(doel: Leerdoel) -> str:
+    """A goal's lesmateriaal in one cell: ``titel (url) | titel (url)``."""
+    return " | ".join(f"{' '.join(m.titel.split())} ({m.url})" for m in doel.lesmateriaal)
 
 
 def goals_csv(doelen: Iterable[Leerdoel], corpus: Corpus) -> bytes:
@@ -345,6 +351,7 @@ def goals_csv(doelen: Iterable[Leerdoel], corpus: Corpus) -> bytes:
                 ", ".join(doel.groepen),
                 doel.status,
                 " ".join(doel.omschrijving.split()),
+                lesmateriaal_cel(doel),
             )
         )
     return csv_bytes(CSV_COLUMNS, rows, groepen=(CSV_COLUMNS.index("groepen"),))

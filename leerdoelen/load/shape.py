@@ -32,6 +32,7 @@ _PATTERN_WORDS = {
     "^[A-Z]{2,4}$": "verwacht 2 tot 4 hoofdletters, zoals DG",
     "^[a-z0-9]+(-[a-z0-9]+)*$": "verwacht kleine letters en streepjes, zoals "
     "digitale-geletterdheid",
+    "^https://[^\\s]+$": "verwacht een link die begint met https://, zonder spaties",
 }
 
 

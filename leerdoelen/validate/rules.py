@@ -10,6 +10,7 @@ from leerdoelen.core.diagnostics import SHOWN, Diagnostic, diagnostic, listing, 
 from leerdoelen.core.model import GROEPEN
 from leerdoelen.load.project import at
 from leerdoelen.validate.adoptie import network_targets, school_records
+from leerdoelen.validate.lesmateriaal import lesmateriaal
 from leerdoelen.validate.uitwerkingen import slo_uitwerkingen
 
 Rule = Callable[[Corpus], Iterator[Diagnostic]]
@@ -260,6 +261,7 @@ RULES: tuple[Rule, ...] = (
     band_order,
     voorkennis_cycles,
     slo_uitwerkingen,
+    lesmateriaal,
 )
 
 

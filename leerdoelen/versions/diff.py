@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from leerdoelen.core.corpus import Corpus
-from leerdoelen.core.model import Kerndoel, Leerdoel
+from leerdoelen.core.model import Kerndoel, Leerdoel, Lesmateriaal
 
 if TYPE_CHECKING:
     from leerdoelen.versions.scholen import SchoolChange
@@ -125,6 +125,14 @@ class Diff:
         }
 
 
+def _item(item: Any) -> str:
+    """A list item as text: lesmateriaal as its title, link, soort and groepen."""
+    if isinstance(item, Lesmateriaal):
+        groepen = f", groep {', '.join(item.groepen)}" if item.groepen else ""
+        return f"{item.titel} ({item.url}, {item.soort}{groepen})"
+    return str(item)
+
+
 def _value(value: Any) -> Value:
     """A comparable, printable value: text with its whitespace collapsed, lists of text."""
     if value is None:
@@ -132,7 +140,7 @@ def _value(value: Any) -> Value:
     if isinstance(value, str):
         return " ".join(value.split())
     if isinstance(value, list):
-        return [" ".join(str(item).split()) for item in value]
+        return [" ".join(_item(item).split()) for item in value]
     return json.dumps(value, ensure_ascii=False, sort_keys=True)  # the slo dict
 
 
