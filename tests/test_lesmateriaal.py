@@ -22,7 +22,7 @@ from pydantic import ValidationError
 from leerdoelen.commands.check import CheckResult, check
 from leerdoelen.core.model import SOORTEN, Leerdoel, Lesmateriaal
 from leerdoelen.export.opendata import corpus_csv, corpus_json
-from leerdoelen.render.pages import _environment, render_pages
+from leerdoelen.render.pages import render_pages
 from leerdoelen.versions.diff import compare
 from leerdoelen.versions.log import History
 
@@ -265,23 +265,24 @@ def test_hostile_titles_and_links_stay_text(tmp_path: Path) -> None:
     assert html.tags.count("em") == 1
 
 
-def test_the_groep_macro_lists_what_fits_the_groep() -> None:
-    items = [
-        Lesmateriaal(titel="Voor allen", url="https://example.org/a", soort="video"),
-        Lesmateriaal(titel="Alleen 5-6", url="https://example.org/b", soort="les", groepen=["5-6"]),
-        Lesmateriaal(titel="Alleen 7-8", url="https://example.org/c", soort="app", groepen=["7-8"]),
-    ]
-    template = _environment().from_string(
-        '{% from "_macros.md.j2" import lesmateriaal_lijst %}{{ lesmateriaal_lijst(items, groep) }}'
+def test_a_groep_page_lists_the_material_that_fits_the_groep(tmp_path: Path) -> None:
+    pages = _pages(
+        tmp_path,
+        "lesmateriaal:\n"
+        "  - titel: Voor allen\n    url: https://example.org/a\n    soort: video\n"
+        "  - titel: Alleen 1-2\n    url: https://example.org/b\n    soort: les\n"
+        "    groepen: [1-2]\n",
     )
-    voor_5_6 = _html(template.render(items=items, groep="5-6"))
-    assert [link["href"] for link in voor_5_6.links] == [
-        "https://example.org/a",
-        "https://example.org/b",
-    ]
-    alle = _html(template.render(items=items, groep=None))
-    assert len(alle.links) == 3
-    assert "Alleen 7-8 (app, groep 7-8)" in alle.text
+    page = pages["groepen/1-2/index.md"]
+    assert isinstance(page, str)
+    row = next(line for line in page.splitlines() if "doelen/DG-001" in line)
+    html = _html(page)
+    hrefs = [link["href"] for link in html.links]
+    assert "https://example.org/a" in hrefs and "https://example.org/b" in hrefs
+    assert "Alleen 1-2 (les, groep 1-2)" in html.text
+    assert row.count("|") == 5  # the items stay inside the goal's cell of the table
+    # DG-001 is a goal of groep 1-2 only; the golden project has it on no other groep page.
+    assert all("example.org/a" not in str(p) for n, p in pages.items() if n.startswith("groepen/3"))
 
 
 # --- open data -----------------------------------------------------------------------------
