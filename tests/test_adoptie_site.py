@@ -39,7 +39,8 @@ from leerdoelen.adoptie.staleness import commit_dates, is_stale, last_change
 from leerdoelen.commands.build import generate
 from leerdoelen.commands.check import check
 from leerdoelen.core.adoptie import School
-from leerdoelen.export.tables import groepen_tekst, xlsx_bytes
+from leerdoelen.export.tables import groepen_tekst
+from leerdoelen.export.xlsx import xlsx_bytes
 from leerdoelen.render.adoptie import render_adoptie
 from leerdoelen.versions.log import read_history
 

@@ -21,7 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from leerdoelen.commands.build import newest_release
 from leerdoelen.commands.check import check
 from leerdoelen.core.adoptie import ADOPTIE_STATUSSEN
-from leerdoelen.export.tables import Controle, Formulier, xlsx_bytes
+from leerdoelen.export.xlsx import Controle, Formulier, xlsx_bytes
 from leerdoelen.render.adoptie import render_adoptie
 from leerdoelen.render.checklist import SCHOOL_KOLOMMEN
 from leerdoelen.versions.release import Changelog

@@ -94,8 +94,16 @@ def test_a_groep_page_shows_each_goal_with_its_text(
         assert cells[1].find("strong", "ld-doeltitel").text() == goal["titel"]
         omschrijving = cells[1].find("span", "ld-omschrijving").text()
         assert _one_line(omschrijving) == _one_line(goal["omschrijving"])
-        uitwerkingen = [_one_line(li.text()) for li in cells[1].find_all("li")]
+        lijst = cells[1].find_all("ul", "ld-uitwerkingen")
+        uitwerkingen = [_one_line(li.text()) for ul in lijst for li in ul.find_all("li")]
         assert uitwerkingen == [_one_line(u) for u in goal.get("uitwerkingen", [])], code
+        # Then the lesmateriaal that fits this groep, linked.
+        materiaal = cells[1].find_all("ul", "ld-lesmateriaal-lijst")
+        fits = [
+            m["url"] for m in goal.get("lesmateriaal", []) if groep in m.get("groepen", [groep])
+        ]
+        links = [a.attrs["href"] for ul in materiaal for a in ul.find_all("a")]
+        assert links == fits, code
     assert sorted(codes) == expected
     assert sum(bool(doelen[c].get("uitwerkingen")) for c in codes) > len(codes) // 2
 

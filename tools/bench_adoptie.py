@@ -367,7 +367,7 @@ STEPS = (
     ("  render_pages (leerdoelpagina's)", "leerdoelen/render/pages.py", "render_pages"),
     ("  render_adoptie (scholen, netwerken)", "leerdoelen/render/adoptie.py", "render_adoptie"),
     ("    csv_bytes", "leerdoelen/export/tables.py", "csv_bytes"),
-    ("    xlsx_bytes", "leerdoelen/export/tables.py", "xlsx_bytes"),
+    ("    xlsx_bytes", "leerdoelen/export/xlsx.py", "xlsx_bytes"),
     ("  write_tree (build/pages)", "leerdoelen/render/pages.py", "write_tree"),
     ("run_mkdocs", "leerdoelen/commands/build.py", "run_mkdocs"),
     ("  Markdown → HTML (_populate_page)", "mkdocs/commands/build.py", "_populate_page"),

@@ -12,7 +12,8 @@ from leerdoelen.core.corpus import Corpus
 from leerdoelen.core.diagnostics import Diagnostic
 from leerdoelen.export.case import case_bytes
 from leerdoelen.export.dates import last_commits
-from leerdoelen.export.tables import ZIP_TIME, goals_csv
+from leerdoelen.export.tables import goals_csv
+from leerdoelen.export.xlsx import ZIP_TIME
 from leerdoelen.versions.log import History
 
 FOLDER = "open-data"

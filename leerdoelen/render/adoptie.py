@@ -43,7 +43,8 @@ from markupsafe import Markup
 from leerdoelen.adoptie.view import AdoptieView, SchoolStand, adoptie_view
 from leerdoelen.core.clock import today
 from leerdoelen.core.corpus import Corpus
-from leerdoelen.export.tables import Blad, Formulier, Waarde, csv_bytes, xlsx_bytes
+from leerdoelen.export.tables import csv_bytes
+from leerdoelen.export.xlsx import Blad, Formulier, Waarde, xlsx_bytes
 from leerdoelen.render import charts
 from leerdoelen.render.checklist import (
     INFO,

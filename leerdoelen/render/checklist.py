@@ -1,5 +1,5 @@
 """A school's checklist as tables: the HTML table on its page, and the rows of the CSV and
-XLSX downloads of a school and of a network (written by ``export.tables``).
+XLSX downloads of a school and of a network (written by ``export.tables`` and ``export.xlsx``).
 
 The XLSX's school sheet is a form (``SCHOOL_FORMULIER``) that ``leerdoelen school import``
 reads back. Its layout is the checklist workbook's contract: a sheet titled with the BRIN,
@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from leerdoelen.adoptie.view import DomeinBlok, SchoolStand, SubdomeinBlok
 from leerdoelen.core.adoptie import ADOPTIE_STATUSSEN, Registratie
 from leerdoelen.core.model import Kader, Kerndoel, Leerdoel, Subdomein
-from leerdoelen.export.tables import Controle, Formulier, Waarde
+from leerdoelen.export.xlsx import Controle, Formulier, Waarde
 from leerdoelen.render.text import inline, plain
 
 SOORT = {"bao": "basisonderwijs", "sbo": "speciaal basisonderwijs", "so": "speciaal onderwijs"}

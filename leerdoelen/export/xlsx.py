@@ -1,0 +1,266 @@
+"""XLSX as bytes, for the site's checklist workbooks: in the shape openpyxl's write-only
+mode writes, but fast and byte-for-byte reproducible.
+
+- openpyxl writing a workbook costs about 15 ms (measured: 90 rows of 9 text cells, pure
+  Python XML); for ~7,000 school checklists that alone would be almost two minutes. So
+  openpyxl makes the package once (styles, theme, workbook, relations: ``_skeleton``),
+  and each download only adds its sheets, written here in the same XML that openpyxl's
+  write-only mode writes (inline strings, a bold header row).
+- The zip entries get a fixed timestamp and ``docProps/core.xml`` fixed dates, so an
+  unchanged checklist gives the same bytes and ``write_tree`` leaves the file alone.
+- The skeleton is made per number of sheets, with placeholder names that ``xlsx_bytes``
+  replaces in ``xl/workbook.xml``: a network's workbook (a sheet per school) costs no
+  openpyxl run of its own. Its styles are the header's and the form's (``S_…``).
+- A sheet can be a form (``Formulier``): protected without a password, its open columns
+  unlocked (the column and each of its cells), with drop-down lists, date checks and
+  input messages (``Controle``). A ``datetime.date`` becomes a date cell (a serial number
+  with the number format ``yyyy-mm-dd``).
+- xlsxwriter writing the same form was 2.2× (90 rows) to 6.6× (296 rows) slower.
+
+Text in an XLSX cell is a string, never a formula, so it needs no guard; characters that
+XML 1.0 forbids (control characters) are dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from xml.sax.saxutils import escape
+
+from leerdoelen.load.sheets import column_letter
+
+Waarde = str | int | dt.date
+Blad = tuple[str, Sequence[str], Iterable[Sequence[Waarde]]]  # title, header, rows
+
+DATUM = "yyyy-mm-dd"  # the number format of date cells
+# The cell styles (cellXfs) of the skeleton, made once by openpyxl (``_skeleton``); the
+# default style 0 is locked, as every cell is unless its style says otherwise.
+S_KOP, S_OPEN, S_OPEN_DATUM, S_DATUM = 1, 2, 3, 4  # bold header; unlocked text and date; date
+_EPOCH = dt.date(1899, 12, 30)
+FIXED = dt.datetime(2020, 1, 1)  # the workbook's created/modified: content, not clock
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_SHEET_HEAD = (
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    '<sheetPr><outlinePr summaryBelow="1" summaryRight="1" /><pageSetUpPr /></sheetPr>'
+    '<dimension ref="A1:{end}" /><sheetViews><sheetView workbookViewId="0">'
+    '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen" />'
+    '<selection pane="bottomLeft" activeCell="A2" sqref="A2" />'
+    "</sheetView></sheetViews>"
+    '<sheetFormatPr baseColWidth="8" defaultRowHeight="15" />'
+)
+# Protected without a password: the open columns take input, the rest is read-only; widening
+# columns and rows, formatting, sorting and filtering stay allowed.
+_PROTECTION = (
+    '<sheetProtection sheet="1" formatCells="0" formatColumns="0" formatRows="0" '
+    'sort="0" autoFilter="0" />'
+)
+_SHEET_TAIL = (
+    '<pageMargins left="0.75" right="0.75" top="1" bottom="1" header="0.5" footer="0.5" />'
+    "</worksheet>"
+)
+
+
+@dataclass(frozen=True)
+class Controle:
+    """Input help and a check on a form's column: a drop-down list, a date, or only a
+    message shown when a cell is selected."""
+
+    kolom: str
+    lijst: tuple[str, ...] = ()  # the allowed values (a drop-down)
+    datum: bool = False  # a date (2000-2099)
+    fout: str = ""  # shown when a value is refused (Dutch)
+    uitleg: str = ""  # shown when a cell is selected (Dutch)
+
+
+@dataclass(frozen=True)
+class Formulier:
+    """A sheet as a form: protected, with the columns ``open`` editable (unlocked, the
+    whole column) and ``controles`` on them."""
+
+    open: tuple[str, ...] = ()
+    controles: tuple[Controle, ...] = ()
+
+
+def _serial(day: dt.date) -> int:
+    """A date as the number a spreadsheet keeps (days since 1899-12-30)."""
+    return (day - _EPOCH).days
+
+
+def _attr(text: str) -> str:
+    return escape(text[:255], {'"': "&quot;"})
+
+
+def _controle_xml(c: Controle, letter: str, last: int) -> str:
+    sqref = f"{letter}2:{letter}{last}"
+    messages = ""
+    if c.fout:
+        messages += f' showErrorMessage="1" errorTitle="Niet toegestaan" error="{_attr(c.fout)}"'
+    if c.uitleg:
+        messages += f' showInputMessage="1" prompt="{_attr(c.uitleg)}"'
+    if c.lijst:
+        items = escape(",".join(c.lijst))
+        return (
+            f'<dataValidation type="list" allowBlank="1"{messages} sqref="{sqref}">'
+            f'<formula1>"{items}"</formula1></dataValidation>'
+        )
+    if c.datum:
+        low, high = _serial(dt.date(2000, 1, 1)), _serial(dt.date(2099, 12, 31))
+        return (
+            f'<dataValidation type="date" operator="between" allowBlank="1"{messages} '
+            f'sqref="{sqref}"><formula1>{low}</formula1><formula2>{high}</formula2>'
+            "</dataValidation>"
+        )
+    return f'<dataValidation allowBlank="1"{messages} sqref="{sqref}" />'
+
+
+def _sheet_xml(
+    header: Sequence[str], rows: Iterable[Sequence[Waarde]], formulier: Formulier | None = None
+) -> bytes:
+    """A worksheet as openpyxl's write-only mode writes it (inline strings, a bold
+    header), plus a frozen header row and column widths. Empty cells are left out, except
+    in a form's open columns, whose every cell carries the unlocked style."""
+    letters = [column_letter(i) for i in range(len(header))]
+    form = formulier or Formulier()
+    datums = {c.kolom for c in form.controles if c.datum}
+    # Per column: the style of its cells ("" is the default, locked), and of a date in it.
+    style = [
+        f' s="{S_OPEN_DATUM if h in datums else S_OPEN}"' if h in form.open else "" for h in header
+    ]
+    date_style = [f' s="{S_OPEN_DATUM}"' if h in form.open else f' s="{S_DATUM}"' for h in header]
+    parts = ['<row r="1">']
+    parts += [
+        f'<c r="{c}1" s="{S_KOP}" t="inlineStr"><is><t>{escape(h)}</t></is></c>'
+        for c, h in zip(letters, header, strict=True)
+    ]
+    parts.append("</row>")
+    widths = [len(h) for h in header]
+    for c in form.controles:
+        if c.kolom in header:
+            i = header.index(c.kolom)
+            widths[i] = max(widths[i], 10 if c.datum else 0, *(len(v) for v in c.lijst))
+    r = 1
+    for row in rows:
+        r += 1
+        cells = []
+        for i, value in enumerate(row):
+            if value.__class__ is int:
+                cells.append(f'<c r="{letters[i]}{r}"{style[i]} t="n"><v>{value}</v></c>')
+            elif value.__class__ is dt.date:
+                serial = _serial(value)
+                cells.append(f'<c r="{letters[i]}{r}"{date_style[i]} t="n"><v>{serial}</v></c>')
+                widths[i] = max(widths[i], 10)
+            elif isinstance(value, str) and value:
+                text = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                space = ' xml:space="preserve"' if value != value.strip() else ""
+                cells.append(
+                    f'<c r="{letters[i]}{r}"{style[i]} t="inlineStr">'
+                    f"<is><t{space}>{text}</t></is></c>"
+                )
+                if len(value) > widths[i]:
+                    widths[i] = len(value)
+            elif style[i]:  # an empty cell of an open column: there to be filled in
+                cells.append(f'<c r="{letters[i]}{r}"{style[i]} />')
+        parts.append(f'<row r="{r}">{"".join(cells)}</row>')
+    cols = "".join(
+        f'<col min="{i}" max="{i}" width="{min(w, 60) + 2}" customWidth="1"{s} />'
+        for i, (w, s) in enumerate(
+            zip(widths, (s.replace("s=", "style=") for s in style), strict=True), start=1
+        )
+    )
+    head = _SHEET_HEAD.replace("{end}", f"{letters[-1]}{r}")
+    tail = _SHEET_TAIL
+    if formulier is not None:
+        checks = [
+            _controle_xml(c, letters[header.index(c.kolom)], r)
+            for c in form.controles
+            if c.kolom in header and r > 1
+        ]
+        valid = f'<dataValidations count="{len(checks)}">{"".join(checks)}</dataValidations>'
+        tail = _PROTECTION + (valid if checks else "") + tail
+    body = f"{head}<cols>{cols}</cols><sheetData>{''.join(parts)}</sheetData>{tail}"
+    return _NOT_XML.sub("", body).encode()
+
+
+@cache
+def _skeleton(count: int) -> tuple[tuple[str, bytes], ...]:
+    """Every part of an openpyxl workbook with ``count`` sheets, in openpyxl's order; the
+    worksheets themselves are left empty (``b""``) for ``xlsx_bytes`` to fill in, and
+    the sheet names in ``xl/workbook.xml`` are placeholders (``_placeholder``)."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.packaging.core import DocumentProperties
+    from openpyxl.styles import Font, Protection
+    from openpyxl.xml.functions import tostring
+
+    workbook = Workbook(write_only=True)
+    for i in range(count):
+        sheet = workbook.create_sheet(_placeholder(i))
+        if i:
+            continue
+        # The styles, numbered in the order of first use: S_KOP, S_OPEN, S_OPEN_DATUM, S_DATUM.
+        header = WriteOnlyCell(sheet, value="kop")
+        header.font = Font(bold=True)
+        cells = [header]
+        for locked, number_format in ((False, "General"), (False, DATUM), (True, DATUM)):
+            cell = WriteOnlyCell(sheet, value="x")
+            cell.protection = Protection(locked=locked)
+            cell.number_format = number_format
+            cells.append(cell)
+        sheet.append(cells)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    properties = DocumentProperties(creator="leerdoelen", created=FIXED, modified=FIXED)
+    parts = []
+    with zipfile.ZipFile(buffer) as archive:
+        for name in archive.namelist():
+            if name.startswith("xl/worksheets/"):
+                data = b""
+            elif name == "docProps/core.xml":
+                # The stubs say str, but openpyxl's tostring is ElementTree's with
+                # encoding="utf-8", which returns bytes.
+                data = tostring(properties.to_tree())  # type: ignore[assignment]
+            else:
+                data = archive.read(name)
+            parts.append((name, data))
+    return tuple(parts)
+
+
+def _placeholder(index: int) -> str:
+    return f"ldblad{index:05d}"
+
+
+def _workbook_xml(data: bytes, titles: Sequence[str]) -> bytes:
+    """The skeleton's ``xl/workbook.xml`` with the real sheet names."""
+    text = data.decode()
+    for i, title in enumerate(titles):
+        quoted = escape(title, {'"': "&quot;"})
+        text = text.replace(f'name="{_placeholder(i)}"', f'name="{quoted}"', 1)
+    return text.encode()
+
+
+def xlsx_bytes(sheets: Sequence[Blad], formulieren: Mapping[str, Formulier] | None = None) -> bytes:
+    """An XLSX with one sheet per ``(title, header, rows)``; the same input, the same bytes.
+
+    ``formulieren``: per sheet title, what makes that sheet a form (``Formulier``)."""
+    formulieren = formulieren or {}
+    titles = [title for title, _, _ in sheets]
+    skeleton = _skeleton(len(sheets))
+    written = {
+        f"xl/worksheets/sheet{i}.xml": _sheet_xml(header, rows, formulieren.get(title))
+        for i, (title, header, rows) in enumerate(sheets, start=1)
+    }
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in skeleton:
+            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+            if name == "xl/workbook.xml":
+                data = _workbook_xml(data, titles)
+            # Level 1: twice as fast as the default, and only ~10% bigger here.
+            archive.writestr(info, written.get(name, data), zipfile.ZIP_DEFLATED, compresslevel=1)
+    return buffer.getvalue()
