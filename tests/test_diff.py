@@ -79,7 +79,7 @@ def commit(root: Path, message: str = "Wijziging", day: int = 2) -> str:
 
 NEW_GOAL = """\
 # yaml-language-server: $schema=../../schemas/leerdoel.schema.json
-code: DG-043
+code: DG-046
 titel: Een eigen <b>app</b> bedenken
 omschrijving: De leerling bedenkt een eenvoudige app voor een probleem in de klas.
 doelzin: DG-po-23B
@@ -99,7 +99,7 @@ def test_no_changes(project: Path, cli) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_added_goal_and_doelzin(project: Path, cli) -> None:  # type: ignore[no-untyped-def]
-    (project / DG / "DG-043.yaml").write_text(NEW_GOAL, encoding="utf-8")
+    (project / DG / "DG-046.yaml").write_text(NEW_GOAL, encoding="utf-8")
     kader = project / DG / "kader.yaml"
     kader.write_text(
         kader.read_text(encoding="utf-8").replace(
@@ -113,11 +113,11 @@ def test_added_goal_and_doelzin(project: Path, cli) -> None:  # type: ignore[no-
     )
     result = cli(project, "diff", "HEAD", "--format", "json")
     assert result.code == 0, result
-    goal = result.change("DG-043")
+    goal = result.change("DG-046")
     assert (goal["kind"], goal["change"], goal["path"], goal["old_path"]) == (
         "leerdoel",
         "added",
-        f"{DG}/DG-043.yaml",
+        f"{DG}/DG-046.yaml",
         None,
     )
     assert goal["status"] == {"old": None, "new": "concept"}
@@ -126,7 +126,7 @@ def test_added_goal_and_doelzin(project: Path, cli) -> None:  # type: ignore[no-
     assert result.json()["counts"]["added"] == 2
     markdown = cli(project, "diff", "HEAD").out
     # Goal text is escaped: a PR comment cannot be hijacked by what a goal says.
-    assert "- **DG-043** Een eigen &lt;b&gt;app&lt;/b&gt; bedenken (concept)" in markdown
+    assert "- **DG-046** Een eigen &lt;b&gt;app&lt;/b&gt; bedenken (concept)" in markdown
     assert "- **doelzin DG-po-22E** Samenwerken met digitale middelen" in markdown
 
 
@@ -278,11 +278,11 @@ def test_broken_file_is_not_reported_as_removed(project: Path, cli) -> None:  # 
 def test_working_tree_includes_uncommitted_and_untracked(project: Path, cli) -> None:  # type: ignore[no-untyped-def]
     edit(project, "DG-007", "status: concept", "status: ter consultatie")
     commit(project)
-    (project / DG / "DG-043.yaml").write_text(NEW_GOAL, encoding="utf-8")  # untracked
+    (project / DG / "DG-046.yaml").write_text(NEW_GOAL, encoding="utf-8")  # untracked
     edit(project, "DG-041", "status: concept", "status: ter consultatie")  # not committed
     data = cli(project, "diff", "HEAD~1", "--format", "json").json()
     assert data["head"] == {"revision": "werkmap", "commit": None}
-    assert {c["code"] for c in data["changes"]} == {"DG-007", "DG-041", "DG-043"}
+    assert {c["code"] for c in data["changes"]} == {"DG-007", "DG-041", "DG-046"}
     between = cli(project, "diff", "HEAD~1", "HEAD", "--format", "json").json()
     assert {c["code"] for c in between["changes"]} == {"DG-007"}
 
@@ -317,7 +317,7 @@ def test_tags_and_branches_resolve(project: Path, cli) -> None:  # type: ignore[
 def test_golden_markdown(project: Path, cli) -> None:  # type: ignore[no-untyped-def]
     """One representative PR: a goal added, one retired with a replacement, one with a new
     status, a vastgesteld goal's groepen and a list changed, and a goal deleted."""
-    (project / DG / "DG-043.yaml").write_text(NEW_GOAL, encoding="utf-8")
+    (project / DG / "DG-046.yaml").write_text(NEW_GOAL, encoding="utf-8")
     edit(project, "DG-003", "status: vastgesteld", "status: vervallen\nvervangen_door: [DG-005]")
     edit(project, "DG-007", "status: concept", "status: ter consultatie")
     edit(project, "DG-010", "groepen: [5-6, 7-8]", "groepen: [7-8]")

@@ -65,7 +65,7 @@ def an_import(root: Path) -> None:
     """What an imported sheet might change, plus a school that came and one that went."""
     edit_record(root, "99AA", "DG-001", "status: ingevoerd", "status: bezig")
     edit_record(root, "99AA", "DG-002", "groepen: [1-2, 3-4]", "groepen: [1-2, 3-4, 5-6]")
-    edit_record(root, "99AA", "DG-004", 'toelichting: "', 'toelichting: "Nu anders. ')
+    edit_record(root, "99AA", "DG-004", "toelichting: ", "toelichting: Nu anders. ")
     edit_record(
         root, "99AA", "DG-003", "status: ingevoerd", "status: ingevoerd\n    gearchiveerd: true"
     )

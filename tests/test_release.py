@@ -92,10 +92,10 @@ def test_release_refuses_an_existing_or_lower_tag(project: Path, capsys) -> None
 
 
 def test_release_refuses_uncommitted_goals(project: Path, capsys) -> None:  # type: ignore[no-untyped-def]
-    (project / DG / "DG-043.yaml").write_text("code: DG-043\n", encoding="utf-8")
+    (project / DG / "DG-046.yaml").write_text("code: DG-046\n", encoding="utf-8")
     code, _, err = run(project, capsys, "release", "v2026.1")
     assert code == 2
-    assert f"niet vastgelegde wijzigingen in goals/ ({DG}/DG-043.yaml)" in err
+    assert f"niet vastgelegde wijzigingen in goals/ ({DG}/DG-046.yaml)" in err
     assert not git.Repo(project).tags
 
 

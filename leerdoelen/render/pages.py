@@ -190,7 +190,6 @@ class _Renderer:
         for groep in GROEPEN:
             doelen = [d for d in self.current if groep in d.groepen]
             csv_name = f"leerdoelen-groep-{groep}.csv"
-            yield f"groepen/{groep}/{csv_name}", goals_csv(doelen, self.corpus)
             per_domein = []
             for kader in self.kaders():
                 per_sub = []
@@ -203,6 +202,10 @@ class _Renderer:
                     if rows:
                         per_sub.append((subdomein, rows))
                 per_domein.append((kader, per_sub))
+            # The download lists the goals in the page's order: by domein and subdomein.
+            op_pagina = [d for _, per_sub in per_domein for _, rows in per_sub for d, _ in rows]
+            rest = [d for d in doelen if d not in op_pagina]
+            yield f"groepen/{groep}/{csv_name}", goals_csv(op_pagina + rest, self.corpus)
             page = f"groepen/{groep}/index.md"
             yield (
                 page,

@@ -57,10 +57,10 @@ Functionaliteit: Wijzigingen in een pull request beoordelen
     En staat in de samenvatting onder "⚠️ Let op" de regel "- **DG-010** Bronnen beoordelen op betrouwbaarheid en bruikbaarheid: vastgesteld, en groepen gewijzigd; scholen werken al met dit doel"
 
   Scenario: Ik voeg een doel toe en leg het vast
-    Als ik het bestand "DG-043.yaml" toevoeg met:
+    Als ik het bestand "DG-046.yaml" toevoeg met:
       """
       # yaml-language-server: $schema=../../schemas/leerdoel.schema.json
-      code: DG-043
+      code: DG-046
       titel: Een eigen app bedenken
       omschrijving: De leerling bedenkt een eenvoudige app voor een probleem in de klas.
       doelzin: DG-po-23B
@@ -70,7 +70,7 @@ Functionaliteit: Wijzigingen in een pull request beoordelen
     En ik de wijziging vastleg
     En ik de wijzigingen vergelijk met "HEAD~1" tot "HEAD"
     Dan is de afsluitcode 0
-    En staat in de samenvatting onder "Toegevoegd" de regel "- **DG-043** Een eigen app bedenken (concept)"
+    En staat in de samenvatting onder "Toegevoegd" de regel "- **DG-046** Een eigen app bedenken (concept)"
 
   Scenario: Een revisie die met een streepje begint, wordt geweigerd
     Als ik de wijzigingen vergelijk met "--output=/tmp/gevaar"
