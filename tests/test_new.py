@@ -90,7 +90,7 @@ def test_template_text_warns_until_replaced(tmp_path: Path) -> None:
     )
     assert (code, out) == (
         0,
-        f"{path}:4:15: LD319: omschrijving {told}\n"
+        f"{path}:5:3: LD319: omschrijving {told}\n"
         f"{path}:17:5: LD319: uitwerkingen[1] {told}\n"
         f"{path}:19:5: LD319: voorbeelden[1] {told}\n"
         "1 bestand gecontroleerd: 0 fouten, 3 waarschuwingen\n",
@@ -152,3 +152,19 @@ def test_a_code_that_a_goal_names_is_not_handed_out(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert run(root, "new", "--doelzin", "DG-po-23A")[:2] == (0, f"{DG}/DG-061.yaml\n")
+
+
+def test_a_titel_with_a_line_break_is_refused(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    assert run(root, "new", "--doelzin", "DG-po-23A", "--titel", "Twee\nregels") == (
+        2,
+        "",
+        "leerdoelen: fout: --titel mag geen regeleinden, tabs of stuurtekens bevatten\n",
+    )
+
+
+def test_the_warning_points_at_the_marker(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    run(root, "new", "--doelzin", "DG-po-23A", "--titel", "Eerst dit, dan INVULLEN")
+    (found,) = [d for d in check(root).diagnostics if d.message.startswith("titel ")]
+    assert (found.path, found.line, found.column) == (f"{DG}/DG-046.yaml", 3, 23)

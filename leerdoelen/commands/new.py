@@ -135,7 +135,7 @@ def template(code: str, plek: Plek, groepen: Sequence[str], titel: str | None) -
     doelzin's SLO-uitwerkingen to choose from as comments, and ``status: concept``."""
     doelzin = plek.doelzin
     keuze = [
-        f"  #   - {u.slo_id}" + (f"  # {u.label}" if u.label else "")
+        f"  #   - {u.slo_id}" + (f"  # {' '.join(u.label.split())}" if u.label else "")
         for u in doelzin.slo_uitwerkingen
     ]
     kies = "  # Kies uit de SLO-uitwerkingen van deze doelzin (vervang [] door wat past):"
