@@ -168,3 +168,9 @@ def test_the_warning_points_at_the_marker(tmp_path: Path) -> None:
     run(root, "new", "--doelzin", "DG-po-23A", "--titel", "Eerst dit, dan INVULLEN")
     (found,) = [d for d in check(root).diagnostics if d.message.startswith("titel ")]
     assert (found.path, found.line, found.column) == (f"{DG}/DG-046.yaml", 3, 23)
+
+
+def test_a_repository_without_commits_has_no_history_to_miss(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    git_repo(root)
+    assert run(root, "new", "--doelzin", "DG-po-23A") == (0, f"{DG}/DG-046.yaml\n", "")

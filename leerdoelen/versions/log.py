@@ -285,7 +285,7 @@ def names_ever(root: Path, folder: str) -> list[str] | None:
             folder,
         )
     except Exception:
-        return [] if root.is_dir() and _inside_git(root) and _has_no_commits(root) else None
+        return [] if _inside_git(root) and _has_no_commits(root) else None
     return [path for path in output.split("\0") if path.strip()]
 
 
