@@ -83,6 +83,29 @@ def controle_met_formaat(
     return _controleer(project, capsys, "--format", formaat)
 
 
+@when(
+    parsers.parse('ik een nieuw leerdoel maak onder doelzin "{doelzin}" voor groep "{groep}"'),
+    target_fixture="uitvoer",
+)
+def nieuw_leerdoel(
+    project: Path, capsys: pytest.CaptureFixture[str], doelzin: str, groep: str
+) -> Uitvoer:
+    capsys.readouterr()
+    afsluitcode = main(["-C", str(project), "new", "--doelzin", doelzin, "--groepen", groep])
+    uit = capsys.readouterr()
+    return Uitvoer(afsluitcode, uit.out, uit.err)
+
+
+@then(parsers.parse('toont de opdracht het pad "{pad}"'))
+def toont_pad(uitvoer: Uitvoer, pad: str) -> None:
+    assert uitvoer.regels == [pad], uitvoer
+
+
+@then(parsers.parse('zegt de opdracht "{tekst}"'))
+def zegt(uitvoer: Uitvoer, tekst: str) -> None:
+    assert uitvoer.stderr.splitlines() == [tekst], uitvoer
+
+
 @then(parsers.parse("is de afsluitcode {code:d}"))
 def afsluitcode(uitvoer: Uitvoer, code: int) -> None:
     assert uitvoer.afsluitcode == code, uitvoer

@@ -9,6 +9,7 @@ from typing import NoReturn
 
 from leerdoelen import __version__
 from leerdoelen.cli.exits import USAGE
+from leerdoelen.core.model import GROEPEN
 
 
 class _Parser(argparse.ArgumentParser):
@@ -249,4 +250,21 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="eindig met code 1 als een uitwerking nog geen leerdoel heeft (voor CI)",
     )
+    new = commands.add_parser(
+        "new",
+        help="maak een nieuw leerdoel onder een doelzin, met de volgende code die nog nooit "
+        "gebruikt is; toont het pad van het bestand",
+    )
+    new.add_argument(
+        "--doelzin", required=True, metavar="DOELZIN", help="de doelzin, zoals DG-po-23B"
+    )
+    new.add_argument(
+        "--groepen",
+        nargs="+",
+        choices=GROEPEN,
+        default=[],
+        metavar="GROEP",
+        help="voor welke groepen: 1-2, 3-4, 5-6 en/of 7-8 (standaard: alle vier)",
+    )
+    new.add_argument("--titel", metavar="TITEL", help="de titel (standaard: sjabloontekst)")
     return top

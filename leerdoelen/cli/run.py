@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from leerdoelen.cli.exits import CONTENT, OK
+from leerdoelen.cli.new import run_new
 from leerdoelen.cli.paths import root_of, workdir
 from leerdoelen.cli.school import run_school
 from leerdoelen.commands.errors import UsageError
@@ -235,4 +236,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import": run_import,
     "export": run_export,
     "coverage": run_coverage,
+    "new": run_new,
 }

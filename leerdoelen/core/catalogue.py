@@ -270,6 +270,15 @@ CATALOGUE: dict[str, Entry] = {
         "Voeg de twee samen tot één item en noem daarin alle groepen waarvoor het past.",
         "warning",
     ),
+    "LD319": Entry(
+        "sjabloontekst niet vervangen",
+        "{veld} bevat nog de sjabloontekst '{marker} …' van 'leerdoelen new'; vervang die "
+        "door eigen tekst",
+        "`titel: INVULLEN – korte titel van het leerdoel`, zoals `leerdoelen new` het schreef.",
+        "Schrijf de tekst van het leerdoel in plaats van de regel met INVULLEN; een lijstitem "
+        "dat je niet nodig hebt, haal je weg.",
+        "warning",
+    ),
     "LD401": Entry(
         "onbekend leerdoel in registratie",
         "school {school}, {code}: registratie voor een leerdoel dat niet bestaat{suggestie}",

@@ -11,6 +11,7 @@ from leerdoelen.core.model import GROEPEN
 from leerdoelen.load.project import at
 from leerdoelen.validate.adoptie import network_targets, school_records
 from leerdoelen.validate.lesmateriaal import lesmateriaal
+from leerdoelen.validate.sjabloon import template_text
 from leerdoelen.validate.uitwerkingen import slo_uitwerkingen
 
 Rule = Callable[[Corpus], Iterator[Diagnostic]]
@@ -262,6 +263,7 @@ RULES: tuple[Rule, ...] = (
     voorkennis_cycles,
     slo_uitwerkingen,
     lesmateriaal,
+    template_text,
 )
 
 

@@ -264,3 +264,33 @@ def _newest_release(root: Path) -> tuple[str | None, dt.date | None]:
     except Exception:  # no release tag
         return None, None
     return name, _date(when)
+
+
+def names_ever(root: Path, folder: str) -> list[str] | None:
+    """The path of every file that was ever in ``folder`` (relative to ``root``) on any
+    local ref, deleted and renamed ones too; None outside git, without git, or when git
+    cannot read the history. A repository without commits has none."""
+    if not root.is_dir():
+        return None
+    try:
+        output = _git(
+            root.resolve(),
+            "log",
+            "--all",
+            "--no-renames",
+            "-z",
+            "--name-only",
+            "--format=",
+            "--",
+            folder,
+        )
+    except Exception:
+        return [] if _inside_git(root) and _has_no_commits(root) else None
+    return [path for path in output.split("\0") if path.strip()]
+
+
+def _inside_git(root: Path) -> bool:
+    try:
+        return _git(root, "rev-parse", "--is-inside-work-tree").strip() == "true"
+    except Exception:
+        return False

@@ -177,3 +177,20 @@ Functionaliteit: Leerdoelen controleren
     Dan bevat de uitvoer de regel "::error file=goals/digitale-geletterdheid/DG-002.yaml,line=8,col=14,title=LD303 onbekende verwijzing::voorkennis: leerdoel 'DG-999' bestaat niet"
     En is de samenvatting "4 bestanden gecontroleerd: 1 fout, 0 waarschuwingen"
     En is de afsluitcode 1
+
+  Scenario: Een nieuw leerdoel met leerdoelen new
+    Gegeven het voorbeeldproject
+    Als ik een nieuw leerdoel maak onder doelzin "DG-po-23A" voor groep "5-6"
+    Dan toont de opdracht het pad "goals/digitale-geletterdheid/DG-004.yaml"
+    En is de afsluitcode 0
+    Als ik de controle draai
+    Dan meldt de controle "LD319" op regel 3 kolom 8 van "DG-004.yaml"
+    En luidt die melding "titel bevat nog de sjabloontekst 'INVULLEN …' van 'leerdoelen new'; vervang die door eigen tekst"
+    En is de samenvatting "5 bestanden gecontroleerd: 0 fouten, 4 waarschuwingen"
+    En is de afsluitcode 0
+
+  Scenario: Een nieuw leerdoel onder een doelzin die niet bestaat
+    Gegeven het voorbeeldproject
+    Als ik een nieuw leerdoel maak onder doelzin "DG-po-23C" voor groep "5-6"
+    Dan zegt de opdracht "leerdoelen: fout: onbekende doelzin 'DG-po-23C': die staat in geen kader.yaml; bedoelde je 'DG-po-23B'? (kerndoel DG-po-23 heeft DG-po-23A, DG-po-23B)"
+    En is de afsluitcode 2
