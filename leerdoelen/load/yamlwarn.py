@@ -22,12 +22,15 @@ _KEY = re.compile(r"([a-z][a-z0-9_]*):(?:\s|$)")  # a key as our files write the
 _SHOWN = 30  # characters either side of where YAML joined a line
 
 
-def _around(value: str, part: str) -> str:
-    """``value`` shortened to the text around ``part``, where YAML joined it."""
-    at = max(value.find(part), 0)
+def _around(value: str, part: str, offset: int) -> tuple[str, int]:
+    """``value`` shortened to the text around ``part`` (looked for from ``offset``, where YAML
+    joined it), and where to look for the next part: each line is looked for once."""
+    found = value.find(part, offset)
+    at = found if found >= 0 else offset
     start, end = max(at - _SHOWN, 0), at + len(part) + _SHOWN
     shown = value[start:end].replace("\n", " ").rstrip()
-    return ("…" if start else "") + shown + ("…" if end < len(value) else "")
+    tekst = ("…" if start else "") + shown + ("…" if end < len(value) else "")
+    return tekst, (found + len(part) if found >= 0 else offset)
 
 
 @functools.cache
@@ -64,6 +67,7 @@ class _Lines:
 def _scalar(node: yaml.ScalarNode, lines: _Lines, path: str) -> list[Diagnostic]:
     """LD117 and LD118 in the continuation lines of one multi-line scalar."""
     found = []
+    offset = 0
     plain = not node.style  # the C composer gives '' for plain
     end = node.end_mark
     # A block scalar ends at the start of the line after it.
@@ -72,10 +76,10 @@ def _scalar(node: yaml.ScalarNode, lines: _Lines, path: str) -> list[Diagnostic]
         stripped = line.lstrip(" ")
         column = len(line) - len(stripped) + 1
         if plain and (stripped.startswith("- ") or stripped.rstrip() == "-"):
-            tekst = _around(node.value, stripped.rstrip())
+            tekst, offset = _around(node.value, stripped.rstrip(), offset)
             found.append(diagnostic("LD117", path, index + 1, column, tekst=tekst))
         elif (key := _KEY.match(stripped)) and key[1] in _keys():
-            tekst = _around(node.value, stripped.rstrip())
+            tekst, offset = _around(node.value, stripped.rstrip(), offset)
             found.append(diagnostic("LD118", path, index + 1, column, sleutel=key[1], tekst=tekst))
     return found
 
