@@ -159,3 +159,34 @@ def test_a_school_file_warning_names_the_school_and_the_goal(tmp_path: Path) -> 
     assert [(d.line, d.code) for d in found] == [(at + 3, "LD117")]
     assert found[0].message.startswith("school 11AA, DG-")
     assert found[0].message.endswith(FOLDED + "'eerst - daarna'")
+
+
+def test_a_kader_with_a_key_in_folded_text_warns_and_loads(tmp_path: Path) -> None:
+    root = klein_project(tmp_path / "project")
+    kader = root / "goals" / "digitale-geletterdheid" / "kader.yaml"
+    text = kader.read_text(encoding="utf-8")
+    old = "omschrijving: Leerlingen leren digitale middelen begrijpen, gebruiken en maken.\n"
+    assert old in text
+    new = "omschrijving: >\n  Leerlingen leren digitale middelen begrijpen.\n  slo_id: x\n"
+    kader.write_text(text.replace(old, new), encoding="utf-8")
+    result = check(root)
+    assert [(d.path, d.line, d.column, d.code, d.message) for d in result.diagnostics] == [
+        (
+            "goals/digitale-geletterdheid/kader.yaml",
+            7,
+            3,
+            "LD118",
+            "'slo_id:' lijkt een sleutel, maar YAML leest het als tekst van de waarde erboven: "
+            "'…digitale middelen begrijpen. slo_id: x'",
+        )
+    ]
+    assert "digitale-geletterdheid" in result.project.corpus.kaders
+
+
+def test_each_folded_line_is_quoted_around_its_own_join() -> None:
+    lang = "x" * 40
+    text = f"toelichting: {lang}\n  - een {lang}\n  - twee {lang}\n"
+    assert [message for *_, message in _warnings(text)] == [
+        FOLDED + f"'…{'x' * 29} - een {lang} - twee {'x' * 22}…'",
+        FOLDED + f"'…{'x' * 29} - twee {lang}'",
+    ]

@@ -28,7 +28,7 @@ def _around(value: str, part: str, offset: int) -> tuple[str, int]:
     found = value.find(part, offset)
     at = found if found >= 0 else offset
     start, end = max(at - _SHOWN, 0), at + len(part) + _SHOWN
-    shown = value[start:end].replace("\n", " ").rstrip()
+    shown = value[start:end].replace("\n", " ").strip()
     tekst = ("…" if start else "") + shown + ("…" if end < len(value) else "")
     return tekst, (found + len(part) if found >= 0 else offset)
 
