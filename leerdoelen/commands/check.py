@@ -55,6 +55,7 @@ def check(root: Path, only: Iterable[str] = (), base: Corpus | None = None) -> C
         found = list(project.diagnostics)
         for file in project.files:
             found.extend(file.problems)
+            found.extend(file.warnings)
         found.extend(run_rules(project.corpus))
         if base is not None:
             found.extend(identity_rules(compare(base, project.corpus), base, project.corpus))

@@ -120,6 +120,34 @@ CATALOGUE: dict[str, Entry] = {
         "apparaatbestanden weg. Een symlink kan overal naar wijzen, ook naar geheimen op de "
         "bouwserver: daarom volgt de tool hem nooit, niet in de werkmap en niet in git.",
     ),
+    "LD117": Entry(
+        "opgevouwen lijstitem",
+        "deze regel begint met '- ', maar YAML leest hem als vervolg van de tekst erboven: "
+        "'{tekst}'",
+        "Een tweede `- ` onder `uitwerkingen:` dat drie spaties inspringt in plaats van twee: "
+        "YAML maakt er één item van.",
+        "Zet elk streepje van een lijst recht onder het vorige. Hoort het streepje echt bij de "
+        "tekst, zet de tekst dan tussen aanhalingstekens.",
+        "warning",
+    ),
+    "LD118": Entry(
+        "sleutel in tekst",
+        "'{sleutel}:' lijkt een sleutel, maar YAML leest het als tekst van de waarde erboven: "
+        "'{tekst}'",
+        "`groepen: [5, 6]` dat na een `omschrijving: >` even ver inspringt als die tekst.",
+        "Zet de sleutel even ver in als de sleutels naast die tekst. Is het echt tekst, "
+        "herschrijf de regel dan of zet de tekst tussen aanhalingstekens.",
+        "warning",
+    ),
+    "LD119": Entry(
+        "wisselende inspringing in een lijst",
+        "dit lijstitem begint {breedte} spaties na het streepje, het item op regel {regel} "
+        "na {eerder}; YAML leest ze nog als één lijst, maar een sleutel die je later toevoegt "
+        "valt er zo snel naast",
+        "`- titel: A` en daaronder `-   titel: B` in dezelfde lijst.",
+        "Laat elk item van een lijst even ver na het streepje beginnen (één spatie).",
+        "warning",
+    ),
     # -- the shape of one file ------------------------------------------------------------
     "LD201": Entry(
         "onbekende sleutel",

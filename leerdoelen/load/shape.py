@@ -209,8 +209,9 @@ def name_records(file: YamlFile, who: str, records: str) -> None:
     """Begin each of ``file``'s problems with whose file it is (``who``, as in ``school
     99AA``) and, for a problem inside one of the ``records`` list's items that has a
     readable ``code``, that code: ``school 99AA, DG-017: …``, as the cross-file rules
-    say it. Only for a file with problems; the codes and positions stay."""
-    if not file.problems:
+    say it, and its warnings likewise. Only for a file with problems or warnings; the codes
+    and positions stay."""
+    if not file.problems and not file.warnings:
         return
     spans: list[tuple[tuple[int, int], tuple[int, int], str]] = []
     try:
@@ -225,13 +226,14 @@ def name_records(file: YamlFile, who: str, records: str) -> None:
                 if code is not None:
                     start, end = item.start_mark, item.end_mark
                     spans.append(((start.line, start.column), (end.line, end.column), code))
-    named = []
-    for problem in file.problems:
-        at = (problem.line - 1, problem.column - 1)
-        code = next((c for start, end, c in spans if start <= at < end), None)
-        prefix = f"{who}, {code}: " if code else f"{who}: "
-        named.append(dataclasses.replace(problem, message=prefix + problem.message))
-    file.problems[:] = named
+    for found in (file.problems, file.warnings):
+        named = []
+        for problem in found:
+            at = (problem.line - 1, problem.column - 1)
+            code = next((c for start, end, c in spans if start <= at < end), None)
+            prefix = f"{who}, {code}: " if code else f"{who}: "
+            named.append(dataclasses.replace(problem, message=prefix + problem.message))
+        found[:] = named
 
 
 def _code_of(item: yaml.Node) -> str | None:

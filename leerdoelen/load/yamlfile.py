@@ -27,6 +27,7 @@ from yaml.cyaml import CParser  # type: ignore[attr-defined]
 
 from leerdoelen.core.diagnostics import Diagnostic, diagnostic
 from leerdoelen.load.regular import SOORT, NotRegular, open_regular
+from leerdoelen.load.yamlwarn import indentation_problem, suspicious
 
 MAX_BYTES = 256 * 1024
 BOM = b"\xef\xbb\xbf"
@@ -221,6 +222,8 @@ class YamlFile:
     text: str = ""
     data: Any = None
     problems: list[Diagnostic] = field(default_factory=list)
+    # YAML that parses but looks unintended (LD117-LD119): reported, yet the file loads.
+    warnings: list[Diagnostic] = field(default_factory=list)
     _root: yaml.Node | None = field(default=None, repr=False)
 
     @property
@@ -333,6 +336,10 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Diagno
     problem = f"{error.context or ''} {error.problem or ''}"
     if _char_at(text, line, column) == "\t":
         return diagnostic("LD106", path, line, column)
+    if "mapping values are not allowed" in problem and (
+        indented := indentation_problem(text, line, column)
+    ):
+        return diagnostic("LD107", path, line, indented[0], probleem=indented[1])
     for english, dutch in _SYNTAX_MESSAGES:
         if english in problem:
             return diagnostic("LD107", path, line, column, probleem=dutch)
@@ -410,4 +417,6 @@ def parse_yaml(raw: bytes, path: str) -> YamlFile:
         problems.append(diagnostic(code, path, mark.line + 1, mark.column + 1, **fields))
     if result.data is None:
         problems.append(diagnostic("LD104", path))
+    elif root is not None:
+        result.warnings = suspicious(text, root, path)
     return result
