@@ -139,3 +139,28 @@ def test_no_ld501_outside_git_or_without_changes(tmp_path: Path) -> None:
     (outside / DG001).unlink()
     assert _found(outside, "LD501") == []
     assert _found(_committed(tmp_path), "LD501") == []
+
+
+def test_goals_that_point_at_a_removed_goal_say_it_was_removed(tmp_path: Path) -> None:
+    root = _committed(tmp_path)
+    (root / DG001).unlink()
+    references = [d for d in _found(root, "LD303") if "'DG-001'" in d.message]
+    assert references
+    veld = references[0].message.partition(":")[0]
+    assert references[0].message == (
+        f"{veld}: leerdoel 'DG-001' bestaat niet; het leerdoel is verwijderd ({DG001}): zet "
+        "het terug met status: vervallen"
+    )
+
+
+def test_with_base_a_committed_removal_is_named_in_the_records(tmp_path: Path) -> None:
+    root = _committed(tmp_path)
+    import git
+
+    (root / DG001).unlink()
+    commit_all(git.Repo(root), "DG-001 weg", day=2)
+    base = corpus_at(root, "HEAD~1")
+    diagnostics = check(root, base=base).diagnostics
+    assert [(d.path, d.line) for d in diagnostics if d.code == "LD501"] == [(DG001, 1)]
+    records = [d for d in diagnostics if d.code == "LD401" and "DG-001" in d.message]
+    assert records and all(f"is verwijderd ({DG001})" in d.message for d in records)

@@ -102,7 +102,12 @@ def references(corpus: Corpus) -> Iterator[Diagnostic]:
                             veld=veld,
                             doel=code,
                             soort="leerdoel",
-                            suggestie=suggest(code, goals, CLOSE),
+                            suggestie=(
+                                f"; het leerdoel is verwijderd ({pad}): zet het terug met "
+                                "status: vervallen"
+                                if (pad := corpus.verwijderd.get(code))
+                                else suggest(code, goals, CLOSE)
+                            ),
                         )
                 elif target.status == "vervallen" and doel.status != "vervallen":
                     vervangers = (
