@@ -95,6 +95,11 @@ def controle_met_basis(project: Path, capsys: pytest.CaptureFixture[str], basis:
     return _draai(capsys, project, "check", "--base", basis)
 
 
+@when("ik de controle draai", target_fixture="uitvoer")
+def controle(project: Path, capsys: pytest.CaptureFixture[str]) -> Uitvoer:
+    return _draai(capsys, project, "check")
+
+
 @then(parsers.parse("is de afsluitcode {code:d}"))
 def afsluitcode(uitvoer: Uitvoer, code: int) -> None:
     assert uitvoer.afsluitcode == code, uitvoer

@@ -105,7 +105,7 @@ def test_release_refuses_content_errors_and_broken_identity(project: Path, capsy
     commit_all(git.Repo(project), "DG-012 weg", day=2)
     code, out, err = run(project, capsys, "release", "v2026.2")
     assert code == 1
-    assert f"{DG}/DG-012.yaml:0:0: LD501: leerdoel DG-012" in out
+    assert f"{DG}/DG-012.yaml:1:1: LD501: leerdoel DG-012" in out
     assert "geen release v2026.2: los eerst de fouten op" in err
     assert [t.name for t in git.Repo(project).tags] == ["v2026.1"]
 

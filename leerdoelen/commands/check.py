@@ -14,6 +14,7 @@ from leerdoelen.util.gcpause import gc_paused
 from leerdoelen.validate.rules import run_rules
 from leerdoelen.versions.diff import compare
 from leerdoelen.versions.identity import identity_rules
+from leerdoelen.versions.removed import removed_at_head, removed_rules
 
 
 @dataclass(frozen=True)
@@ -56,9 +57,21 @@ def check(root: Path, only: Iterable[str] = (), base: Corpus | None = None) -> C
         for file in project.files:
             found.extend(file.problems)
             found.extend(file.warnings)
-        found.extend(run_rules(project.corpus))
-        if base is not None:
-            found.extend(identity_rules(compare(base, project.corpus), base, project.corpus))
+        corpus = project.corpus
+        removed = removed_at_head(root, corpus)
+        diff = compare(base, corpus) if base is not None else None
+        # Goals removed since HEAD (or since the base): references to them say so.
+        corpus.verwijderd = {r.code: r.path for r in removed}
+        for change in diff.changes if diff is not None else ():
+            if change.change == "removed" and change.kind == "leerdoel" and change.old_path:
+                corpus.verwijderd.setdefault(change.code, change.old_path)
+        found.extend(run_rules(corpus))
+        if base is not None and diff is not None:
+            found.extend(identity_rules(diff, base, corpus))
+        # With --base, a goal removed since the base is reported there (with its title
+        # at the base); the HEAD check adds only what the base did not see.
+        seen = {d.path for d in found if d.code == "LD501"}
+        found.extend(d for d in removed_rules(removed) if d.path not in seen)
     files = len(project.files)
     if only := tuple(p.rstrip("/") for p in only):
         found = [d for d in found if any(_within(p, only) for p in (d.path, *d.related))]

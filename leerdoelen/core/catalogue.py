@@ -194,7 +194,7 @@ CATALOGUE: dict[str, Entry] = {
     ),
     "LD302": Entry(
         "bestandsnaam past niet bij code",
-        "bestandsnaam '{naam}' past niet bij code '{code}'; verwacht '{verwacht}'",
+        "bestandsnaam '{naam}' past niet bij code '{code}'; {voorstel}",
         "Bestand `DG-014.yaml` met `code: DG-041`.",
         "Hernoem het bestand naar de code, of verbeter de code.",
     ),

@@ -52,6 +52,9 @@ class Corpus:
     # Codes (file names) of leerdoel files that did not load: references to them can't be
     # judged either. Their own problems are reported where they are.
     unloaded: set[str] = field(default_factory=set)
+    # Codes that git's HEAD has and no working-tree file carries (code → HEAD's path), set
+    # by ``check``: records that point at one say the goal was removed.
+    verwijderd: dict[str, str] = field(default_factory=dict)
     # Adoption (adoptie/), when the project has it.
     netwerken: dict[str, Netwerk] = field(default_factory=dict)  # by slug
     scholen: dict[str, School] = field(default_factory=dict)  # by BRIN

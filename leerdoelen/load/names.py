@@ -7,6 +7,7 @@ and is not a page that the site generates beside them.
 
 The codes and texts that ``school add`` is given are judged here too, by the same
 patterns and in the same words (``brin_problem``, ``rio_problem``, ``text_problem``).
+A leerdoel file is named after its code; ``file_name_fix`` says how to mend one that is not.
 """
 
 from __future__ import annotations
@@ -28,6 +29,29 @@ def _pattern(annotated: object) -> re.Pattern[str]:
 
 
 _SLUG, _BRIN, _RIO = _pattern(NetwerkSlug), _pattern(Brin), _pattern(Rio)
+
+
+_NUMBERED = re.compile(r"(?P<prefix>.+-)(?P<n>[0-9]+)")
+
+
+def file_name_fix(path: str, code: str, names: list[str]) -> str:
+    """What to do about leerdoel file ``path`` that carries ``code`` (the other file names
+    in its folder are ``names``): rename it to the code, or, when that file exists (the
+    code is taken), give the goal a free code: its own file name's, else the next one."""
+    if f"{code}.yaml" not in names:
+        return f"verwacht '{code}.yaml'"
+    eigen = _NUMBERED.fullmatch(path.rpartition("/")[2].removesuffix(".yaml"))
+    found = _NUMBERED.fullmatch(code)
+    if found is None:
+        return f"{code}.yaml bestaat al: geef dit doel een vrije code"
+    prefix = found["prefix"]
+    if eigen is not None and eigen["prefix"] == prefix:
+        vrij = eigen[0]
+    else:
+        taken = [_NUMBERED.fullmatch(n.removesuffix(".yaml")) for n in names]
+        hoogste = max((int(m["n"]) for m in taken if m and m["prefix"] == prefix), default=0)
+        vrij = f"{prefix}{hoogste + 1:0{len(found['n'])}d}"
+    return f"{code}.yaml bestaat al: geef dit doel een vrije code, zoals '{vrij}'"
 
 
 def _brin_form(code: str, suffix: str = "") -> str | None:

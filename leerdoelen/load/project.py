@@ -21,7 +21,7 @@ from leerdoelen.core.adoptie import Netwerk, School
 from leerdoelen.core.corpus import Corpus, SourceFile
 from leerdoelen.core.diagnostics import Diagnostic, diagnostic, printable
 from leerdoelen.core.model import Kader, Leerdoel
-from leerdoelen.load.names import NETWERKEN, SCHOLEN, name_problem
+from leerdoelen.load.names import NETWERKEN, SCHOLEN, file_name_fix, name_problem
 from leerdoelen.load.regular import DIR, FILE, SOORT, disk_kind, entry_kind
 from leerdoelen.load.shape import locate, name_records, validate_shape
 from leerdoelen.load.yamlfile import YamlFile, load_yaml
@@ -300,11 +300,16 @@ def _load_domein(project: Project, source: Source, folder: Entry) -> None:
         if doel is None:
             corpus.unloaded.add(name.removesuffix(".yaml"))
         else:
-            _add_leerdoel(project, file, doel, domein, kader)
+            _add_leerdoel(project, file, doel, domein, kader, entries)
 
 
 def _add_leerdoel(
-    project: Project, file: YamlFile, doel: Leerdoel, domein: str, kader: Kader | None
+    project: Project,
+    file: YamlFile,
+    doel: Leerdoel,
+    domein: str,
+    kader: Kader | None,
+    entries: list[Entry],
 ) -> None:
     corpus = project.corpus
     report = project.diagnostics.append
@@ -315,7 +320,7 @@ def _add_leerdoel(
                 *at(file, "code"),
                 naam=file.path.rpartition("/")[2],
                 code=doel.code,
-                verwacht=f"{doel.code}.yaml",
+                voorstel=file_name_fix(file.path, doel.code, [e.name for e in entries]),
             )
         )
     if kader is not None and not doel.code.startswith(kader.afkorting + "-"):

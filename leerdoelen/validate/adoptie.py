@@ -75,7 +75,12 @@ def school_records(corpus: Corpus) -> Iterator[Diagnostic]:
             if goal is None:
                 if record.code not in corpus.unloaded:
                     where = at(file, "doelen", i, "code")
-                    suggestie = suggest(record.code, goals, CLOSE)
+                    suggestie = (
+                        f"; het leerdoel is verwijderd ({pad}): zet het terug met status: "
+                        "vervallen, dan archiveert 'leerdoelen school sync' deze registratie"
+                        if (pad := corpus.verwijderd.get(record.code))
+                        else suggest(record.code, goals, CLOSE)
+                    )
                     yield diagnostic(
                         "LD401", *where, school=brin, code=record.code, suggestie=suggestie
                     )

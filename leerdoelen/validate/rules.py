@@ -45,6 +45,24 @@ def frame_codes(corpus: Corpus) -> Iterator[Diagnostic]:
                 seen.setdefault(code, file.path)
 
 
+def suggest_doelzin(code: str, corpus: Corpus) -> str:
+    """``; bedoelde je 'X'?`` for an unknown doelzin: a close doelzin under the same
+    kerndoel (the known kerndoel code that starts ``code``) first, then one in the same
+    domein (the same afkorting), then any."""
+    zinnen = corpus.doelzinnen
+    kern = max((k for k in corpus.kerndoelen if code.startswith(k)), key=len, default=None)
+    afkorting = code.partition("-")[0] + "-"
+    tiers = (
+        [z for z, plek in zinnen.items() if plek.kerndoel.code == kern] if kern else [],
+        [z for z in zinnen if z.startswith(afkorting)],
+        zinnen,
+    )
+    for tier in tiers:
+        if hint := suggest(code, tier, CLOSE):
+            return hint
+    return ""
+
+
 def references(corpus: Corpus) -> Iterator[Diagnostic]:
     """Every code a leerdoel names exists; a pointer to a vervallen goal is flagged.
 
@@ -62,7 +80,7 @@ def references(corpus: Corpus) -> Iterator[Diagnostic]:
                 veld="doelzin",
                 doel=doel.doelzin,
                 soort="doelzin",
-                suggestie=suggest(doel.doelzin, zinnen, CLOSE),
+                suggestie=suggest_doelzin(doel.doelzin, corpus),
             )
         for i, code in enumerate(doel.ook_bij):
             if code not in zinnen and judge_frame:
@@ -72,7 +90,7 @@ def references(corpus: Corpus) -> Iterator[Diagnostic]:
                     veld="ook_bij",
                     doel=code,
                     soort="doelzin",
-                    suggestie=suggest(code, zinnen, CLOSE),
+                    suggestie=suggest_doelzin(code, corpus),
                 )
         for veld in ("voorkennis", "gerelateerd", "vervangen_door"):
             for i, code in enumerate(getattr(doel, veld) or ()):
@@ -85,7 +103,12 @@ def references(corpus: Corpus) -> Iterator[Diagnostic]:
                             veld=veld,
                             doel=code,
                             soort="leerdoel",
-                            suggestie=suggest(code, goals, CLOSE),
+                            suggestie=(
+                                f"; het leerdoel is verwijderd ({pad}): zet het terug met "
+                                "status: vervallen"
+                                if (pad := corpus.verwijderd.get(code))
+                                else suggest(code, goals, CLOSE)
+                            ),
                         )
                 elif target.status == "vervallen" and doel.status != "vervallen":
                     vervangers = (

@@ -26,7 +26,7 @@ def identity_rules(diff: Diff, old: Corpus, new: Corpus) -> list[Diagnostic]:
             assert change.old_path is not None
             if change.kind == "leerdoel":
                 found.append(
-                    diagnostic("LD501", change.old_path, code=change.code, titel=change.titel)
+                    diagnostic("LD501", change.old_path, 1, 1, code=change.code, titel=change.titel)
                 )
             else:
                 found.append(

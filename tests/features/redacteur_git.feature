@@ -81,4 +81,10 @@ Functionaliteit: Wijzigingen in een pull request beoordelen
     Als ik "DG-003.yaml" verwijder
     En ik de controle draai met de basis "HEAD"
     Dan is de afsluitcode 1
-    En bevat de uitvoer de regel "goals/digitale-geletterdheid/DG-003.yaml:0:0: LD501: leerdoel DG-003 (Invoer, verwerking en uitvoer bij apparaten herkennen) is verwijderd; een code die bestond, blijft bestaan: zet het terug met status: vervallen en vervangen_door of reden"
+    En bevat de uitvoer de regel "goals/digitale-geletterdheid/DG-003.yaml:1:1: LD501: leerdoel DG-003 (Invoer, verwerking en uitvoer bij apparaten herkennen) is verwijderd; een code die bestond, blijft bestaan: zet het terug met status: vervallen en vervangen_door of reden"
+
+  Scenario: Een verwijderd bestand wordt ook zonder basis als verwijderd gemeld
+    Als ik "DG-003.yaml" verwijder
+    En ik de controle draai
+    Dan is de afsluitcode 1
+    En bevat de uitvoer de regel "goals/digitale-geletterdheid/DG-003.yaml:1:1: LD501: leerdoel DG-003 (Invoer, verwerking en uitvoer bij apparaten herkennen) is verwijderd; een code die bestond, blijft bestaan: zet het terug met status: vervallen en vervangen_door of reden"
