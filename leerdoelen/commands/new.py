@@ -20,14 +20,14 @@ import yaml
 from leerdoelen.commands.check import check
 from leerdoelen.commands.errors import Failed, UsageError
 from leerdoelen.core.corpus import Corpus, Plek
-from leerdoelen.core.diagnostics import Severity, suggest
+from leerdoelen.core.diagnostics import Severity
 from leerdoelen.core.model import GROEPEN
 from leerdoelen.load.names import text_problem
 from leerdoelen.load.project import GOALS, load_project
 from leerdoelen.util.files import WriteError, describe, write_atomic
+from leerdoelen.validate.rules import suggest_doelzin
 from leerdoelen.validate.sjabloon import MARKER
 
-CLOSE = 0.75  # how alike a doelzin of another kerndoel must be to be suggested
 KERNDOEL = re.compile(r"^(.+-[0-9]{1,2})[A-Z]")
 
 
@@ -74,18 +74,17 @@ def new_goal(
 
 
 def unknown_doelzin(doelzin: str, corpus: Corpus) -> str:
-    """The refusal of an unknown doelzin, with the closest doelzin under the same
-    kerndoel, else a close one anywhere."""
-    zinnen = corpus.doelzinnen
+    """The refusal of an unknown doelzin, with a close doelzin as ``check`` suggests one
+    (the same kerndoel first), and the doelzinnen that kerndoel has."""
     kern = KERNDOEL.match(doelzin)
     siblings = [
-        code for code, plek in zinnen.items() if kern and plek.kerndoel.code == kern.group(1)
+        code
+        for code, plek in corpus.doelzinnen.items()
+        if kern and plek.kerndoel.code == kern.group(1)
     ]
-    if siblings:
-        hint = suggest(doelzin, siblings, 0.0)
-        hint += f" (kerndoel {kern.group(1) if kern else ''} heeft {', '.join(siblings)})"
-    else:
-        hint = suggest(doelzin, zinnen, CLOSE)
+    hint = suggest_doelzin(doelzin, corpus)
+    if siblings and kern:
+        hint += f" (kerndoel {kern.group(1)} heeft {', '.join(siblings)})"
     return f"onbekende doelzin '{doelzin}': die staat in geen kader.yaml{hint}"
 
 
