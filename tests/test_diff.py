@@ -316,7 +316,8 @@ def test_tags_and_branches_resolve(project: Path, cli) -> None:  # type: ignore[
 
 def test_golden_markdown(project: Path, cli) -> None:  # type: ignore[no-untyped-def]
     """One representative PR: a goal added, one retired with a replacement, one with a new
-    status, a vastgesteld goal's groepen and a list changed, and a goal deleted."""
+    status, a vastgesteld goal's groepen, omschrijving (its changed words marked) and a list
+    changed (an item added, one reworded), and a goal deleted."""
     (project / DG / "DG-046.yaml").write_text(NEW_GOAL, encoding="utf-8")
     edit(project, "DG-003", "status: vastgesteld", "status: vervallen\nvervangen_door: [DG-005]")
     edit(project, "DG-007", "status: concept", "status: ter consultatie")
@@ -327,6 +328,8 @@ def test_golden_markdown(project: Path, cli) -> None:  # type: ignore[no-untyped
         "  - Noteert welke bronnen",
         "  - Vergelijkt twee zoekmachines.\n  - Noteert welke bronnen",
     )
+    edit(project, "DG-010", "hoe recent is het", "hoe oud is het")
+    edit(project, "DG-010", "minstens één andere bron.", "minstens twee andere bronnen.")
     (project / DG / "DG-012.yaml").unlink()
     commit(project, "Een PR")
     result = cli(project, "diff", "HEAD~1", "HEAD")

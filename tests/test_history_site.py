@@ -265,3 +265,21 @@ def test_before_the_first_release_the_site_says_what_changed_since_the_beginning
     for word in ("tag", "commit", "HEAD", "release"):
         assert word not in teacher, word
     assert repo.head.commit.hexsha in editors
+
+
+def test_the_changelog_marks_the_changed_words_of_a_text(small_repo: Path) -> None:
+    """An unreleased reworded omschrijving: once, its changed words in <del> and <ins>."""
+    path = small_repo / "goals" / "digitale-geletterdheid" / "DG-002.yaml"
+    path.write_text(path.read_text("utf-8").replace("een route", "een parcours"), "utf-8")
+    git.Repo(small_repo).git.commit("--quiet", "--all", "--message=Parcours")
+    site = _build(small_repo)
+    page = article(parse((site / "veranderd" / "index.html").read_text(encoding="utf-8")))
+    [line] = [li for li in page.find_all("li") if li.text().startswith("omschrijving:")]
+    assert [(e.tag, e.text()) for e in line.children if isinstance(e, Element)] == [
+        ("del", "route"),
+        ("ins", "parcours"),
+    ]
+    assert line.text() == (
+        "omschrijving: De leerling geeft een reeks instructies om een vloerrobot een "
+        "route parcours te laten rijden."
+    )

@@ -236,6 +236,22 @@ def test_page_per_release_newest_first_with_unreleased(project: Path, capsys) ->
     assert "Fouten" not in text
 
 
+def test_page_marks_the_changed_words_of_a_text(project: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """The page shows a reworded uitwerking once, its words in ``<del>`` and ``<ins>``; the
+    tag message of the same release marks them as ``~~oud~~ **nieuw**``."""
+    assert run(project, capsys, "release", "v2026.1")[0] == 0
+    edit(project, "DG-010", "minstens één andere bron.", "minstens twee andere bronnen.")
+    commit_all(git.Repo(project), "DG-010 twee bronnen", day=2)
+    assert run(project, capsys, "release", "v2026.2")[0] == 0
+    words = "Controleert informatie in minstens"
+    assert (
+        f"- gewijzigd: {words} <del>één</del> <ins>twee</ins> andere <del>bron.</del> "
+        "<ins>bronnen.</ins>\n" in page(project)
+    )
+    message = tag_message(project, "v2026.2")
+    assert message.endswith(f"- gewijzigd: {words} ~~één~~ **twee** andere ~~bron.~~ **bronnen.**")
+
+
 def test_before_the_first_release_new_changed_and_vervallen_goals_with_dates() -> None:
     """Rendered from the goals' history alone: plain Dutch, newest first, no git words."""
     import datetime as dt

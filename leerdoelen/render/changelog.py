@@ -1,5 +1,6 @@
 """The "Wat is er veranderd" page: per release, newest first, what changed since the
-release before it, from the same diff engine and renderer as ``leerdoelen diff``. Before
+release before it, from the same diff engine and renderer as ``leerdoelen diff``, with a
+changed text's words marked as ``<del>`` and ``<ins>``. Before
 the first release it lists, from the goals' history, what changed since the beginning, in
 plain Dutch. Only its last section, for editors, names the commit the site was built from.
 """
@@ -14,6 +15,7 @@ from leerdoelen.core.model import Leerdoel
 from leerdoelen.render.dates import datum_nl
 from leerdoelen.render.diff import Link, markdown
 from leerdoelen.render.text import inline, plain
+from leerdoelen.render.woorden import HTML
 from leerdoelen.versions.log import History, Version
 from leerdoelen.versions.release import Changelog
 from leerdoelen.versions.review import Summary
@@ -46,7 +48,7 @@ def _links(corpus: Corpus) -> Link:
 def _section(summary: Summary, title: str, corpus: Corpus) -> str:
     # The site shows what changed; rule violations are for reviewers (diff, check --base).
     quiet = dataclasses.replace(summary, diagnostics=[])
-    return markdown(quiet, title=title, level=2, link=_links(corpus))
+    return markdown(quiet, title=title, level=2, link=_links(corpus), marks=HTML)
 
 
 def _goal_line(doel: Leerdoel, when: dt.date) -> str:

@@ -36,6 +36,7 @@ from urllib.parse import quote
 
 from leerdoelen.core.diagnostics import Severity, diagnostic_json
 from leerdoelen.render.text import line_start, one_line
+from leerdoelen.render.woorden import MARKDOWN, Marks, marked, pairs
 from leerdoelen.versions.diff import Change, Diff, FieldChange, Value
 from leerdoelen.versions.review import Summary
 from leerdoelen.versions.revisions import Revision
@@ -87,20 +88,26 @@ def _plain(value: Value) -> str:
     return ", ".join(value) if isinstance(value, list) else value
 
 
-def _field_lines(f: FieldChange) -> list[str]:
-    if (
-        isinstance(f.old, list | None)
-        and isinstance(f.new, list | None)
-        and (f.field not in _SHORT_LISTS)
-    ):
+def _field_lines(f: FieldChange, marks: Marks = MARKDOWN) -> list[str]:
+    listed = isinstance(f.old, list | None) and isinstance(f.new, list | None)
+    if listed and f.field not in _SHORT_LISTS:
         old_items, new_items = f.old or [], f.new or []
+        added = [v for v in new_items if v not in old_items]
+        removed = [v for v in old_items if v not in new_items]
+        reworded = {
+            o: (n, m) for o, n in pairs(removed, added) if (m := marked(o, n, _text, marks))
+        }
+        new_words = {n for n, _ in reworded.values()}
         lines = [f"- {f.field}:"]
-        lines += [f"{_INDENT}- nieuw: {_text(v)}" for v in new_items if v not in old_items]
-        lines += [f"{_INDENT}- weg: {_text(v)}" for v in old_items if v not in new_items]
+        lines += [f"{_INDENT}- nieuw: {_text(v)}" for v in added if v not in new_words]
+        lines += [f"{_INDENT}- gewijzigd: {m}" for _, m in reworded.values()]
+        lines += [f"{_INDENT}- weg: {_text(v)}" for v in removed if v not in reworded]
         if len(lines) == 1:
             lines[0] += " andere volgorde"
         return lines
     old, new = _plain(f.old), _plain(f.new)
+    if isinstance(f.old, str) and isinstance(f.new, str) and (m := marked(old, new, _text, marks)):
+        return [f"- {f.field}: {m}"]
     if len(old) + len(new) <= _SHORT_TEXT:
         return [f"- {f.field}: {_text(old)} → {_text(new)}"]
     return [f"- {f.field}:", f"{_INDENT}- oud: {_text(old)}", f"{_INDENT}- nieuw: {_text(new)}"]
@@ -133,7 +140,12 @@ def _numbers(diff: Diff) -> str:
 
 
 def markdown(
-    summary: Summary, *, title: str | None = None, level: int = 2, link: Link | None = None
+    summary: Summary,
+    *,
+    title: str | None = None,
+    level: int = 2,
+    link: Link | None = None,
+    marks: Marks = MARKDOWN,
 ) -> str:
     """The summary as Markdown; ``level`` is the heading level of ``title``."""
     diff, sub = summary.diff, level + 1
@@ -174,7 +186,10 @@ def markdown(
     lines += _section(
         "Gewijzigd",
         [
-            [f"- {_name(c, link)}", *_nested(line for f in c.fields for line in _field_lines(f))]
+            [
+                f"- {_name(c, link)}",
+                *_nested(line for f in c.fields for line in _field_lines(f, marks)),
+            ]
             for c in diff.changed
         ],
         sub,
@@ -189,7 +204,7 @@ def markdown(
         [[f"- {_name(c, None)} ({_code(c.old_path)})"] for c in diff.removed],
         sub,
     )
-    lines += _section("Scholen", [_school_lines(s) for s in diff.scholen], sub)
+    lines += _section("Scholen", [_school_lines(s, marks) for s in diff.scholen], sub)
     return "\n".join(lines) + "\n"
 
 
@@ -218,7 +233,7 @@ def _record_line(r: RecordChange) -> str:
     return f"- {_text(r.code)}: {'; '.join(parts)}"
 
 
-def _school_lines(s: SchoolChange) -> list[str]:
+def _school_lines(s: SchoolChange, marks: Marks) -> list[str]:
     head = f"- **{_text(s.brin)}** {_text(s.naam)}"
     if s.change != "changed":
         what = "nieuw" if s.change == "added" else "verwijderd"
@@ -226,7 +241,7 @@ def _school_lines(s: SchoolChange) -> list[str]:
         return [f"{head}: {what} ({where}), {s.aantal} leerdoelen, {s.ingevoerd} ingevoerd"]
     n = len(s.records)
     lines = [f"{head}: {n} {'leerdoel' if n == 1 else 'leerdoelen'} gewijzigd" if n else head]
-    lines += [_INDENT + line for f in s.fields for line in _field_lines(f)]
+    lines += [_INDENT + line for f in s.fields for line in _field_lines(f, marks)]
     if s.path != s.old_path:
         lines.append(f"{_INDENT}- bestand: {_code(s.old_path)} → {_code(s.path)}")
     added = [r for r in s.records if r.change == "added"]

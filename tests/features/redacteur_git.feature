@@ -56,6 +56,15 @@ Functionaliteit: Wijzigingen in een pull request beoordelen
     En noemt de samenvatting geen fouten
     En staat in de samenvatting onder "⚠️ Let op" de regel "- **DG-010** Bronnen beoordelen op betrouwbaarheid en bruikbaarheid: vastgesteld, en groepen gewijzigd; scholen werken al met dit doel"
 
+  Scenario: Ik herformuleer een uitwerking en zie alleen de veranderde woorden
+    Als ik in "DG-010.yaml" "minstens één andere bron." vervang door:
+      """
+      minstens twee andere bronnen.
+      """
+    En ik de wijzigingen vergelijk met "HEAD"
+    Dan is de afsluitcode 0
+    En staat in de samenvatting onder "Gewijzigd" de regel "        - gewijzigd: Controleert informatie in minstens ~~één~~ **twee** andere ~~bron.~~ **bronnen.**"
+
   Scenario: Ik voeg een doel toe en leg het vast
     Als ik het bestand "DG-046.yaml" toevoeg met:
       """
