@@ -194,3 +194,24 @@ Functionaliteit: Leerdoelen controleren
     Als ik een nieuw leerdoel maak onder doelzin "DG-po-23C" voor groep "5-6"
     Dan zegt de opdracht "leerdoelen: fout: onbekende doelzin 'DG-po-23C': die staat in geen kader.yaml; bedoelde je 'DG-po-23B'? (kerndoel DG-po-23 heeft DG-po-23A, DG-po-23B)"
     En is de afsluitcode 2
+
+  Scenario: Een uitwerking die één spatie te ver inspringt, verdwijnt niet zonder een woord
+    Gegeven het voorbeeldproject
+    En het bestand "DG-002.yaml" met:
+      """
+      # yaml-language-server: $schema=../../schemas/leerdoel.schema.json
+      code: DG-002
+      titel: Een robotje besturen met instructies
+      omschrijving: De leerling geeft een reeks instructies om een vloerrobot een route te laten rijden.
+      doelzin: DG-po-23A
+      groepen: [3-4]
+      uitwerkingen:
+        - Geeft de robot stap voor stap instructies.
+         - Gebruikt een herhaallus voor een stuk route dat terugkomt.
+      status: vastgesteld
+      """
+    Als ik de controle draai
+    Dan meldt de controle "LD117" op regel 9 kolom 4 van "DG-002.yaml"
+    En luidt die melding "deze regel begint met '- ', maar YAML leest hem als vervolg van de tekst erboven: '…t stap voor stap instructies. - Gebruikt een herhaallus voor een stuk route dat terugkomt.'"
+    En is de samenvatting "4 bestanden gecontroleerd: 0 fouten, 1 waarschuwing"
+    En is de afsluitcode 0
