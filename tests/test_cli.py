@@ -48,9 +48,9 @@ def test_runs_in_the_current_folder_without_C(
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["check", "--format", "xml"], "invalid choice"),
-        (["bestaat-niet"], "invalid choice"),
-        ([], "required"),
+        (["check", "--format", "xml"], "ongeldige keuze"),
+        (["bestaat-niet"], "ongeldige keuze"),
+        ([], "ontbreken"),
     ],
 )
 def test_bad_arguments_exit_2(

@@ -257,7 +257,7 @@ def test_add_refuses_a_bad_soort(project: Path, capsys: pytest.CaptureFixture[st
             ]
         )
     assert exit_.value.code == 2
-    assert "invalid choice: 'vo'" in capsys.readouterr().err
+    assert "ongeldige keuze: 'vo'" in capsys.readouterr().err
 
 
 def test_add_refuses_when_the_content_has_errors(
@@ -776,4 +776,4 @@ def test_school_needs_a_subcommand(project: Path, capsys: pytest.CaptureFixture[
     with pytest.raises(SystemExit) as exit_:
         main(["-C", str(project), "school"])
     assert exit_.value.code == 2
-    assert "required" in capsys.readouterr().err
+    assert "deze argumenten ontbreken: OPDRACHT" in capsys.readouterr().err

@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from leerdoelen.cli.dutch import in_dutch
 from leerdoelen.cli.exits import CONTENT, INTERRUPTED, PIPE_CLOSED, USAGE
 from leerdoelen.cli.parser import parser
 from leerdoelen.cli.run import COMMANDS
@@ -55,7 +56,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     _escape_unencodable_output()
     try:
         try:
-            args = parser().parse_args(argv)
+            with in_dutch():
+                args = parser().parse_args(argv)
         finally:
             sys.stdout.flush()  # --help and --version print, then exit
         try:

@@ -9,6 +9,7 @@ from typing import NoReturn
 
 from leerdoelen import __version__
 from leerdoelen.cli.exits import USAGE
+from leerdoelen.cli.helptext import COMMANDS
 from leerdoelen.core.model import GROEPEN
 
 
@@ -18,14 +19,44 @@ class _Parser(argparse.ArgumentParser):
         self.exit(USAGE, f"{self.prog}: fout: {message}\n")
 
 
+def _examples(command: str) -> str:
+    lines = ["voorbeelden:"]
+    for purpose, example in COMMANDS[command][1]:
+        lines += [f"  # {purpose}", f"  {example}"]
+    return "\n".join(lines)
+
+
+def _command(
+    commands: argparse._SubParsersAction[_Parser], command: str
+) -> argparse.ArgumentParser:
+    """A subcommand with its one line of help, as description too, and its examples."""
+    summary = COMMANDS[command][0]
+    sub: argparse.ArgumentParser = commands.add_parser(
+        command.split()[-1],
+        help=summary,
+        description=summary[0].upper() + summary[1:] + ".",
+        epilog=_examples(command),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    return sub
+
+
 def parser() -> argparse.ArgumentParser:
     """The whole argument tree: every command, its arguments and their help."""
     top = _Parser(
         prog="leerdoelen",
         description="Leerdoelen wetenschap & technologie en digitale geletterdheid: "
         "controleren, publiceren en volgen.",
+        epilog="voorbeelden:\n  # de doelen controleren en de site bouwen\n  leerdoelen build\n"
+        "  # hulp bij één opdracht, met voorbeelden\n  leerdoelen check --help",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    top.add_argument("--version", action="version", version=f"leerdoelen {__version__}")
+    top.add_argument(
+        "--version",
+        action="version",
+        version=f"leerdoelen {__version__}",
+        help="toon de versie van leerdoelen en stop",
+    )
     top.add_argument(
         "-C",
         dest="directory",
@@ -37,7 +68,7 @@ def parser() -> argparse.ArgumentParser:
         dest="command", metavar="OPDRACHT", required=True, parser_class=_Parser
     )
 
-    check = commands.add_parser("check", help="controleer de leerdoelen en het kader")
+    check = _command(commands, "check")
     check.add_argument(
         "paths", nargs="*", metavar="PAD", help="alleen meldingen voor deze bestanden of mappen"
     )
@@ -53,9 +84,7 @@ def parser() -> argparse.ArgumentParser:
         help="controleer ook de identiteitsregels (LD5xx) ten opzichte van deze revisie",
     )
 
-    diff = commands.add_parser(
-        "diff", help="wat is er veranderd tussen twee revisies (of de werkmap)"
-    )
+    diff = _command(commands, "diff")
     diff.add_argument("base", metavar="BASIS", help="de revisie om mee te vergelijken, zoals main")
     diff.add_argument(
         "head", nargs="?", metavar="NIEUW", help="de nieuwe revisie (standaard: de werkmap)"
@@ -67,9 +96,7 @@ def parser() -> argparse.ArgumentParser:
         help="uitvoer: markdown (standaard, klaar voor een PR-commentaar) of json",
     )
 
-    release = commands.add_parser(
-        "release", help="controleer en maak een release-tag met de wijzigingen als bericht"
-    )
+    release = _command(commands, "release")
     release.add_argument("tag", metavar="vJJJJ.N", help="de naam van de release, zoals v2026.1")
     release.add_argument(
         "--branch",
@@ -78,13 +105,13 @@ def parser() -> argparse.ArgumentParser:
         "NAAM moet de huidige branch zijn",
     )
 
-    schemas = commands.add_parser("schemas", help="schrijf de JSON Schemas naar schemas/")
+    schemas = _command(commands, "schemas")
     schemas.add_argument(
         "--check", action="store_true", help="schrijf niets; meld alleen of schemas/ verouderd is"
     )
-    commands.add_parser("codes", help="toon alle meldingscodes met uitleg")
+    _command(commands, "codes")
 
-    build = commands.add_parser("build", help="controleer en bouw de site voor leraren")
+    build = _command(commands, "build")
     build.add_argument(
         "--out",
         metavar="MAP",
@@ -93,9 +120,7 @@ def parser() -> argparse.ArgumentParser:
         help="waar de site komt (standaard: public/ in het project)",
     )
 
-    serve = commands.add_parser(
-        "serve", help="live preview: pagina's worden bijgewerkt bij opslaan"
-    )
+    serve = _command(commands, "serve")
     serve.add_argument(
         "--dev-addr",
         default="127.0.0.1:8000",
@@ -103,17 +128,11 @@ def parser() -> argparse.ArgumentParser:
         help="waar de preview luistert (standaard 127.0.0.1:8000)",
     )
 
-    school = commands.add_parser(
-        "school", help="meld scholen aan en houd hun checklist bij met de leerdoelen"
-    )
+    school = _command(commands, "school")
     school_commands = school.add_subparsers(
         dest="school_command", metavar="OPDRACHT", required=True, parser_class=_Parser
     )
-    add = school_commands.add_parser(
-        "add",
-        help="meld een school aan: schrijft adoptie/scholen/<BRIN>.yaml met de huidige "
-        "leerdoelen op 'niet gestart'",
-    )
+    add = _command(school_commands, "school add")
     add.add_argument("brin", metavar="BRIN", help="BRIN-code, zoals 12AB of 12AB01")
     add.add_argument("--naam", required=True, metavar="NAAM", help="naam van de school")
     add.add_argument("--plaats", required=True, metavar="PLAATS", help="plaats van de school")
@@ -133,11 +152,7 @@ def parser() -> argparse.ArgumentParser:
         "zonder netwerk komt niet op de site; mag vaker)",
     )
     add.add_argument("--rio", metavar="CODE", help="RIO-code van de school")
-    sync = school_commands.add_parser(
-        "sync",
-        help="werk de checklists bij na gewijzigde leerdoelen: voeg nieuwe doelen toe en "
-        "archiveer vervallen doelen",
-    )
+    sync = _command(school_commands, "school sync")
     sync.add_argument(
         "brins", nargs="*", metavar="BRIN", help="alleen deze scholen (standaard: alle)"
     )
@@ -150,11 +165,7 @@ def parser() -> argparse.ArgumentParser:
         help="alleen de scholen van dit netwerk uit adoptie/netwerken/ (mag vaker); met BRIN's "
         "erbij moet elke school bij een van deze netwerken horen",
     )
-    school_set = school_commands.add_parser(
-        "set",
-        help="zet de stand van een of meer leerdoelen van een school, zoals "
-        "'school set 12AB DG-001 --status bezig'",
-    )
+    school_set = _command(school_commands, "school set")
     school_set.add_argument("brin", metavar="BRIN", help="de school, zoals 12AB")
     school_set.add_argument("codes", nargs="+", metavar="CODE", help="leerdoel, zoals DG-001")
     school_set.add_argument(
@@ -173,11 +184,7 @@ def parser() -> argparse.ArgumentParser:
         "'gepland' mag hij in de toekomst liggen)",
     )
     school_set.add_argument("--toelichting", metavar="TEKST", help="toelichting (leeg: weg)")
-    school_import = school_commands.add_parser(
-        "import",
-        help="lees een ingevulde checklist in (.xlsx of .csv, van een school of een netwerk): "
-        "alles of niets",
-    )
+    school_import = _command(school_commands, "school import")
     school_import.add_argument("bestand", metavar="BESTAND", type=Path, help=".xlsx of .csv")
     school_import.add_argument(
         "--dry-run",
@@ -189,9 +196,7 @@ def parser() -> argparse.ArgumentParser:
         metavar="BRIN",
         help="de school van een CSV (standaard: uit de bestandsnaam, checklist-<BRIN>.csv)",
     )
-    importer = commands.add_parser(
-        "import", help="neem gegevens van buiten over in het kader (goals/<domein>/kader.yaml)"
-    )
+    importer = _command(commands, "import")
     importer.add_argument("bron", choices=("slo",), help="slo: SLO's curriculum-fo")
     importer.add_argument("map", metavar="MAP", type=Path, help="checkout van curriculum-fo")
     importer.add_argument(
@@ -225,7 +230,7 @@ def parser() -> argparse.ArgumentParser:
         default=None,
         help="voorvoegsel van de codes van de set (alleen met één --set), zoals FDG",
     )
-    export = commands.add_parser("export", help="schrijf alle doelen als open data")
+    export = _command(commands, "export")
     export.add_argument(
         "formaat",
         choices=("slo", "case", "json", "csv"),
@@ -234,11 +239,7 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--out", required=True, metavar="PAD", type=Path, help="map (slo) of bestand"
     )
-    coverage = commands.add_parser(
-        "coverage",
-        help="welke uitwerkingen van SLO (po) de leerdoelen uitwerken, per groep, en welke "
-        "nog geen leerdoel hebben",
-    )
+    coverage = _command(commands, "coverage")
     coverage.add_argument(
         "--format",
         choices=("text", "json", "csv"),
@@ -250,11 +251,7 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="eindig met code 1 als een uitwerking nog geen leerdoel heeft (voor CI)",
     )
-    new = commands.add_parser(
-        "new",
-        help="maak een nieuw leerdoel onder een doelzin, met de volgende code die nog nooit "
-        "gebruikt is; toont het pad van het bestand",
-    )
+    new = _command(commands, "new")
     new.add_argument(
         "--doelzin", required=True, metavar="DOELZIN", help="de doelzin, zoals DG-po-23B"
     )
