@@ -48,13 +48,13 @@ SPICY = [
 
 
 @st.composite
-def mutated(draw: st.DrawFn, seed: bytes) -> bytes:
+def mutated(draw: st.DrawFn, seed: bytes, spicy: list[bytes] = SPICY) -> bytes:
     data = bytearray(seed)
     for _ in range(draw(st.integers(1, 6))):
         at = draw(st.integers(0, len(data)))
         kind = draw(st.sampled_from(["insert", "delete", "swap", "random"]))
         if kind == "insert":
-            data[at:at] = draw(st.sampled_from(SPICY))
+            data[at:at] = draw(st.sampled_from(spicy))
         elif kind == "delete":
             del data[at : at + draw(st.integers(1, 20))]
         elif kind == "swap":

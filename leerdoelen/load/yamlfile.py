@@ -27,6 +27,7 @@ from yaml.cyaml import CParser  # type: ignore[attr-defined]
 
 from leerdoelen.core.diagnostics import Diagnostic, diagnostic
 from leerdoelen.load.regular import SOORT, NotRegular, open_regular
+from leerdoelen.load.yamlfast import Unsure, fast_data
 from leerdoelen.load.yamlwarn import indentation_problem, suspicious
 
 MAX_BYTES = 256 * 1024
@@ -58,15 +59,7 @@ class StrictResolver(yaml.resolver.BaseResolver):
 
     def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
         if kind is yaml.ScalarNode:
-            if implicit[0]:
-                # Values repeat a lot (statuses, codes, dates): remember each one's tag.
-                tag = _PLAIN_TAGS.get(value)
-                if tag is None:
-                    tag = self._plain_tag(value)
-                    if len(_PLAIN_TAGS) < _PLAIN_TAGS_MAX:
-                        _PLAIN_TAGS[value] = tag
-                return tag
-            return self.DEFAULT_SCALAR_TAG
+            return plain_tag(value) if implicit[0] else self.DEFAULT_SCALAR_TAG
         return self.DEFAULT_MAPPING_TAG if kind is yaml.MappingNode else self.DEFAULT_SEQUENCE_TAG
 
     def _plain_tag(self, value: str) -> str:
@@ -80,6 +73,17 @@ class StrictResolver(yaml.resolver.BaseResolver):
 
 _PLAIN_TAGS: dict[str, str] = {}
 _PLAIN_TAGS_MAX = 200_000
+
+
+def plain_tag(value: str) -> str:
+    """The strict resolver's tag for a plain scalar."""
+    # Values repeat a lot (statuses, codes, dates): remember each one's tag.
+    tag = _PLAIN_TAGS.get(value)
+    if tag is None:
+        tag = _TAGGER._plain_tag(value)
+        if len(_PLAIN_TAGS) < _PLAIN_TAGS_MAX:
+            _PLAIN_TAGS[value] = tag
+    return tag
 
 
 _DIGITS = list("-+0123456789")
@@ -108,6 +112,7 @@ for _tag, _pattern, _first in [
     ),
 ]:
     StrictResolver.add_implicit_resolver(_tag, re.compile(_pattern, re.X), _first)
+_TAGGER = StrictResolver()
 
 
 _SHORT_BOOLS = {"y": "true", "Y": "true", "n": "false", "N": "false"}  # YAML 1.1, not PyYAML
@@ -273,8 +278,9 @@ def _too_deep(text: str) -> tuple[int, int] | None:
     return None
 
 
-def _check_events(text: str, path: str) -> list[Diagnostic]:
-    """Anchors, aliases and explicit tags: found in the event stream, before composing."""
+def _check_events(text: str, path: str) -> list[Diagnostic] | None:
+    """Anchors, aliases and explicit tags: found in the event stream, before composing.
+    None when the stream has a syntax error (the full parse reports it)."""
     found: list[Diagnostic] = []
     try:
         for event in yaml.parse(text, Loader=yaml.CSafeLoader):
@@ -287,7 +293,7 @@ def _check_events(text: str, path: str) -> list[Diagnostic]:
             if tag is not None and not isinstance(event, yaml.DocumentStartEvent):
                 found.append(diagnostic("LD110", *where, tag=tag))
     except yaml.YAMLError:
-        pass  # the full parse reports syntax errors
+        return None
     return found
 
 
@@ -370,7 +376,9 @@ def load_yaml(file: Path, path: str) -> YamlFile:
     return parse_yaml(raw, path)
 
 
-def parse_yaml(raw: bytes, path: str) -> YamlFile:
+def parse_yaml(raw: bytes, path: str, fast: bool = True) -> YamlFile:
+    """Parse one file's bytes; ``fast=False`` always takes the position-aware path (for
+    the tests that compare both)."""
     result = YamlFile(path)
     problems = result.problems
     if raw.startswith(BOM):
@@ -397,9 +405,21 @@ def parse_yaml(raw: bytes, path: str) -> YamlFile:
         )
         return result
     result.text = text
-    if ("&" in text or "*" in text or "!" in text) and (refused := _check_events(text, path)):
-        problems.extend(refused)
-        return result
+    if "&" in text or "*" in text or "!" in text:
+        refused = _check_events(text, path)
+        if refused:
+            problems.extend(refused)
+            return result
+        fast = fast and refused is not None  # a syntax error: the full path says where
+    if fast:
+        try:
+            result.data = fast_data(text, plain_tag)
+        except Unsure:
+            pass  # the full path decides, and says where
+        else:
+            if result.data is None:
+                problems.append(diagnostic("LD104", path))
+            return result
     found: list[Problem] = []
     try:
         root = compose(text)

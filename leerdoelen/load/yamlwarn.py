@@ -34,7 +34,7 @@ def _around(value: str, part: str, offset: int) -> tuple[str, int]:
 
 
 @functools.cache
-def _keys() -> frozenset[str]:
+def keys() -> frozenset[str]:
     """Every key that one of our files may hold: a ``woord:`` line in text is suspicious
     only as one of these (Dutch prose has ``ontwerpcyclus: …`` too)."""
     found: set[str] = set()
@@ -78,7 +78,7 @@ def _scalar(node: yaml.ScalarNode, lines: _Lines, path: str) -> list[Diagnostic]
         if plain and (stripped.startswith("- ") or stripped.rstrip() == "-"):
             tekst, offset = _around(node.value, stripped.rstrip(), offset)
             found.append(diagnostic("LD117", path, index + 1, column, tekst=tekst))
-        elif (key := _KEY.match(stripped)) and key[1] in _keys():
+        elif (key := _KEY.match(stripped)) and key[1] in keys():
             tekst, offset = _around(node.value, stripped.rstrip(), offset)
             found.append(diagnostic("LD118", path, index + 1, column, sleutel=key[1], tekst=tekst))
     return found
