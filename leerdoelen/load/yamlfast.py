@@ -86,25 +86,48 @@ def fast_data(text: str, plain_tag: Callable[[str], str]) -> Any:
 
 
 def _vouch(data: Any, plain_tag: Callable[[str], str], known: frozenset[str]) -> None:
-    """Raise ``Unsure`` at the first value the strict loader might build otherwise."""
+    """Raise ``Unsure`` at the first value the strict loader might build otherwise.
+
+    One walk; each distinct text is judged once (keys, statuses and groepen repeat in
+    every record of a school file).
+    """
+    judged: set[str] = set()
+
+    def judge(text: str) -> None:
+        if plain_tag(text) != STR:
+            raise Unsure
+        # A folded line leaves " -" or "\n-" behind, a key "woord:": most texts have none.
+        if (" -" in text or "\n-" in text or ":" in text) and (
+            (folded := _FOLDED.search(text)) and _suspect(text, folded, known)
+        ):
+            raise Unsure
+        judged.add(text)
+
     todo = [data]
     while todo:
-        value = todo.pop()
-        kind = type(value)
-        if kind is str:
-            if plain_tag(value) != STR or (
-                (folded := _FOLDED.search(value)) and _suspect(value, folded, known)
-            ):
-                raise Unsure
-        elif kind is dict:
-            for key in value:
-                if type(key) is not str or plain_tag(key) != STR:
-                    raise Unsure
-            todo.extend(value.values())
+        collection = todo.pop()
+        kind = type(collection)
+        if kind is dict:
+            for key in collection:
+                if type(key) is not str:
+                    raise Unsure  # a tuple, number or date key
+                if key not in judged:
+                    judge(key)
+            values = collection.values()
         elif kind is list:
-            todo.extend(value)
-        elif not (kind is bool or value is None or kind is dt.date):
-            raise Unsure  # numbers (010, 0x1F, 1_000 are numbers to it), times, tuple keys
+            values = collection
+        else:  # the document itself is a scalar
+            values = [collection]
+            todo = []
+        for value in values:
+            kind = type(value)
+            if kind is str:
+                if value not in judged:
+                    judge(value)
+            elif kind is dict or kind is list:
+                todo.append(value)
+            elif not (kind is bool or value is None or kind is dt.date):
+                raise Unsure  # numbers (010, 0x1F, 1_000 are numbers to it), times
 
 
 def _suspect(value: str, first: re.Match[str], known: frozenset[str]) -> bool:
