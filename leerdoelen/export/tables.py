@@ -14,10 +14,12 @@ from leerdoelen.core.corpus import Corpus
 from leerdoelen.core.model import Leerdoel
 from leerdoelen.export.xlsx import Waarde
 
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
 
 def _cell(value: str) -> str:
     """A spreadsheet would run a cell that starts like a formula; keep it text."""
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+    return f"'{value}" if value[:1] in _FORMULA else value
 
 
 def groepen_tekst(groepen: str | Iterable[str]) -> str:
@@ -25,6 +27,9 @@ def groepen_tekst(groepen: str | Iterable[str]) -> str:
     where a bare ``5-6`` becomes a date (Dutch Excel, LibreOffice)."""
     bands = [g.strip() for g in groepen.split(",")] if isinstance(groepen, str) else groepen
     return ", ".join(g if g.lower().startswith("groep") else f"groep {g}" for g in bands if g)
+
+
+_GROEPEN_CELLS: dict[str, str] = {}  # a cell's groepen_tekst: a few dozen distinct cells
 
 
 def csv_bytes(
@@ -43,17 +48,26 @@ def csv_bytes(
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow(header)
-    for row in rows:
-        cells = list(row)
+    cells_of = _GROEPEN_CELLS
+
+    def cells(row: Sequence[Waarde]) -> list[Waarde]:
+        values = list(row)
         for i in groepen:
-            value = cells[i]
-            if isinstance(value, str):
-                cells[i] = groepen_tekst(value)
-        for i in guard:
-            value = cells[i]
+            value = values[i]
             if value.__class__ is str:
-                cells[i] = _cell(value)
-        writer.writerow(cells)
+                tekst = cells_of.get(value)
+                if tekst is None:
+                    tekst = groepen_tekst(value)
+                    if len(cells_of) < 10_000:
+                        cells_of[value] = tekst
+                values[i] = tekst
+        for i in guard:
+            value = values[i]
+            if value.__class__ is str and value[:1] in _FORMULA:
+                values[i] = f"'{value}"
+        return values
+
+    writer.writerows(map(cells, rows))
     return out.getvalue().encode("utf-8-sig")
 
 
