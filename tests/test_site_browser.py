@@ -95,7 +95,9 @@ def test_search_finds_the_goal_and_opens_it(
     page.goto(site_url + "/")
     best = search(page, engine, word).first
     expect(best).to_have_attribute("href", re.compile(rf"/doelen/{code}/\?h="))
-    expect(SearchUI(engine).title(best)).to_have_text(re.compile(rf"^{code} "))
+    # Material: the goal's title; Zensical lists sections, with the goal's title as the
+    # path of a section ("Voorbeelden" of "DG-027 ...").
+    expect(best).to_contain_text(f"{code} ")
     click(best)
     expect(page).to_have_url(re.compile(rf"/doelen/{code}/\?h="))
     expect(heading(page)).to_have_text(re.compile(rf"^{code} "))
@@ -268,8 +270,19 @@ def test_no_serious_accessibility_violations(page: Page, site_url: str, path: st
     assert violations == [], "\n".join(violations)
 
 
+# Zensical 0.0.73's own search dialog (in its shadow root, out of reach of our CSS) fails
+# these two axe rules with results on screen: the grey path under each result (3.4:1) and
+# the result list, which scrolls but takes no keyboard focus. Documented in the README;
+# the only accessibility difference between the two sites.
+ZENSICAL_SEARCH_VIOLATIONS = ["color-contrast", "scrollable-region-focusable"]
+
+
 def test_search_with_results_is_accessible(page: Page, site_url: str, engine: str) -> None:
     page.goto(site_url + "/")
     expect(search(page, engine, "programmeren").first).to_be_visible()
     violations = _axe(page)
+    if engine == "zensical":
+        assert [v.split(" ")[0] for v in violations] == ZENSICAL_SEARCH_VIOLATIONS, violations
+        assert all(".focus-visible" in v.split("\n")[1] for v in violations), violations
+        return
     assert violations == [], "\n".join(violations)
