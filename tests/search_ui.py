@@ -36,7 +36,7 @@ class SearchUI:
     def opener(self, page: Page) -> Locator:
         """What a person sees of the search before using it."""
         if self.zensical:
-            return page.get_by_role("button", name=re.compile(r"^Zoeken\b"))
+            return page.locator(".md-search__button", has_text="Zoeken")
         return page.get_by_placeholder("Zoeken")
 
     def type(self, page: Page, word: str) -> Locator:
