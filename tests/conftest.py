@@ -5,6 +5,10 @@ with one extra goal whose text tries to inject HTML, so every test can check tha
 text is published as text. The copy is a git repository with a short history (``HISTORY``),
 whose commit message and author try to inject HTML too. ``site_url`` serves the built site
 on localhost, and ``browser`` is Debian's headless Chromium driven by Playwright.
+
+``zensical_build`` builds the same project with ``--engine zensical``. ``site_url`` is
+parametrized by engine, so every browser test (and with them the accessibility audit)
+runs on both sites; the other tests read the MkDocs site (``site``) only.
 """
 
 from __future__ import annotations
@@ -244,10 +248,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """A test that uses the session's site build is ``slow`` (it waits for a real MkDocs
     build), one that uses ``browser`` is a ``browser`` test: marked here, so that no test
     that asks for them can miss its mark. (A pytest-bdd step asks for its fixtures only
-    while it runs: such a module marks itself, as test_leraar.py does.)"""
+    while it runs: such a module marks itself, as test_leraar.py does, and names
+    ``site_url`` in usefixtures, so that its scenarios run on both engines' sites.)"""
     for item in items:
         fixtures = getattr(item, "fixturenames", ())
-        if "site_build" in fixtures:
+        if {"site_build", "zensical_build", "engine_site"} & set(fixtures):
             item.add_marker(pytest.mark.slow)
         if "browser" in fixtures:
             item.add_marker(pytest.mark.browser)
@@ -280,9 +285,42 @@ def _capture(main, argv: list[str]) -> tuple[tuple[int, str], str]:
 
 
 @pytest.fixture(scope="session")
+def zensical_build(site_build: SiteBuild, tmp_path_factory: pytest.TempPathFactory) -> SiteBuild:
+    """The session's project (the same commit, so the same version) built with Zensical,
+    into a folder of its own."""
+    from leerdoelen.cli import main
+
+    out = tmp_path_factory.mktemp("zensical") / "public"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("LEERDOELEN_VANDAAG", VANDAAG)
+        argv = ["-C", str(site_build.root), "build", "--engine", "zensical", "--out", str(out)]
+        result, err = _capture(main, argv)
+    return SiteBuild(site_build.root, out, result[0], result[1], err)
+
+
+@pytest.fixture(scope="session")
 def site(site_build: SiteBuild) -> Path:
     assert site_build.exit_code == 0, site_build.stderr + site_build.stdout
     return site_build.out
+
+
+ENGINES = ("mkdocs", "zensical")
+
+
+@pytest.fixture(scope="session", params=ENGINES)
+def engine(request: pytest.FixtureRequest) -> str:
+    """Each site generator in turn, for the browser tests (through ``site_url``)."""
+    return str(request.param)
+
+
+@pytest.fixture(scope="session")
+def engine_site(engine: str, request: pytest.FixtureRequest) -> Path:
+    """The session's site as built by ``engine``."""
+    built: SiteBuild = request.getfixturevalue(
+        "site_build" if engine == "mkdocs" else "zensical_build"
+    )
+    assert built.exit_code == 0, built.stderr + built.stdout
+    return built.out
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -291,9 +329,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def site_url(site: Path) -> Iterator[str]:
-    """The built site served on localhost (an ephemeral port)."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
+def site_url(engine_site: Path) -> Iterator[str]:
+    """The built site, of each engine in turn, served on localhost (an ephemeral port)."""
+    handler = functools.partial(_QuietHandler, directory=str(engine_site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -14,8 +14,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Download, Locator, Page, expect
 from pytest_bdd import given, parsers, scenarios, then, when
+from search_ui import SearchUI
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]  # Chromium on the session's site build
+# Chromium on the session's site build, of each engine (site_url is parametrized by engine)
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.usefixtures("site_url")]
 
 scenarios("leraar.feature")
 
@@ -122,16 +124,15 @@ def klik_op_download(page: Page, knop: str) -> Download:
 
 
 @when(parsers.parse('ik in het zoekveld "{woord}" typ'))
-def zoek(page: Page, woord: str) -> None:
-    zoekveld = page.get_by_placeholder("Zoeken")
-    zoekveld.click()
-    # Echte toetsaanslagen: Material leest het zoekveld bij het loslaten van een toets.
+def zoek(page: Page, engine: str, woord: str) -> None:
+    zoekveld = SearchUI(engine).field(page)
+    # Echte toetsaanslagen: het thema leest het zoekveld bij het loslaten van een toets.
     zoekveld.press_sequentially(woord)
 
 
 @when(parsers.parse('ik op het zoekresultaat "{titel}" klik'))
-def klik_op_zoekresultaat(page: Page, titel: str) -> None:
-    _klik(_zoekresultaat(page, titel))
+def klik_op_zoekresultaat(page: Page, engine: str, titel: str) -> None:
+    _klik(_zoekresultaat(page, engine, titel))
 
 
 @when(parsers.parse('ik in de rij "{doelzin}" in de kolom "{kolom}" op "{code}" klik'))
@@ -238,16 +239,17 @@ def bestand_gelijk_aan_pagina(page: Page, download: Download) -> None:
     assert [regel["code"] for regel in regels] == op_pagina
 
 
-def _zoekresultaat(page: Page, titel: str) -> Locator:
-    dialoog = page.locator(".md-search-result")
-    return dialoog.locator(".md-search-result__item > a").filter(
-        has=page.get_by_role("heading", level=1, name=titel, exact=True)
+def _zoekresultaat(page: Page, engine: str, titel: str) -> Locator:
+    zoeken = SearchUI(engine)
+    niveau = 2 if zoeken.zensical else 1
+    return zoeken.results(page).filter(
+        has=page.get_by_role("heading", level=niveau, name=titel, exact=True)
     )
 
 
 @then(parsers.parse('zie ik het zoekresultaat "{titel}"'))
-def zie_zoekresultaat(page: Page, titel: str) -> None:
-    expect(_zoekresultaat(page, titel)).to_be_visible()
+def zie_zoekresultaat(page: Page, engine: str, titel: str) -> None:
+    expect(_zoekresultaat(page, engine, titel)).to_be_visible()
 
 
 @then(parsers.parse('staat het woord "{woord}" in de tekst van het leerdoel'))
@@ -367,8 +369,8 @@ def menu_niet(page: Page) -> None:
 
 
 @then("zie ik het zoekveld niet")
-def zoekveld_niet(page: Page) -> None:
-    _onzichtbaar(page.get_by_placeholder("Zoeken"))
+def zoekveld_niet(page: Page, engine: str) -> None:
+    _onzichtbaar(SearchUI(engine).opener(page))
 
 
 @then("zie ik de voettekst niet")

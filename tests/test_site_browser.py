@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from conftest import XSS_CODE, XSS_SCHOOL
 from playwright.sync_api import Locator, Page, expect
+from search_ui import SearchUI
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]  # Chromium on the session's site build
 
@@ -40,16 +41,9 @@ def click(link: Locator) -> None:
     link.click()
 
 
-def search(page: Page, word: str) -> Locator:
-    """Type ``word`` in Material's search box like a person would; return the results."""
-    field = page.get_by_placeholder("Zoeken")
-    field.click()
-    field.fill("")
-    field.press_sequentially(word)  # Material reads the box on key events
-    expect(page.locator(".md-search-result__meta")).to_have_text(
-        re.compile(r"overeenkomende? document")
-    )
-    return page.locator(".md-search-result__item")
+def search(page: Page, engine: str, word: str) -> Locator:
+    """Type ``word`` in the site's search like a person would; return the result links."""
+    return SearchUI(engine).type(page, word)
 
 
 def _no_injected_elements(where: Locator) -> None:
@@ -60,7 +54,7 @@ def _no_injected_elements(where: Locator) -> None:
 # --- 1. The home page -------------------------------------------------------------------
 
 
-def test_home_page_is_dutch(page: Page, site_url: str) -> None:
+def test_home_page_is_dutch(page: Page, site_url: str, engine: str) -> None:
     response = page.goto(site_url + "/")
     assert response is not None and response.status == 200
     expect(page.locator("html")).to_have_attribute("lang", "nl")
@@ -71,8 +65,8 @@ def test_home_page_is_dutch(page: Page, site_url: str) -> None:
     expect(heading(page)).to_have_text(
         "Leerdoelen wetenschap & technologie en digitale geletterdheid"
     )
-    # Material's own words are Dutch too (theme.language: nl).
-    expect(page.get_by_placeholder("Zoeken")).to_be_visible()
+    # The theme's own words are Dutch too (theme.language: nl).
+    expect(SearchUI(engine).opener(page)).to_be_visible()
     expect(page.locator(".md-skip")).to_have_text("Ga naar inhoud")
 
 
@@ -96,13 +90,14 @@ def test_reach_a_goal_through_its_domain(page: Page, site_url: str) -> None:
 
 @pytest.mark.parametrize(("word", "code"), [("waterkringloop", "MN-048"), ("Scratch", "DG-027")])
 def test_search_finds_the_goal_and_opens_it(
-    page: Page, site_url: str, word: str, code: str
+    page: Page, site_url: str, engine: str, word: str, code: str
 ) -> None:
     page.goto(site_url + "/")
-    results = search(page, word)
-    best = results.first.locator("a.md-search-result__link").first
+    best = search(page, engine, word).first
     expect(best).to_have_attribute("href", re.compile(rf"/doelen/{code}/\?h="))
-    expect(best.locator("h1")).to_have_text(re.compile(rf"^{code} "))
+    # Material: the goal's title; Zensical lists sections, with the goal's title as the
+    # path of a section ("Voorbeelden" of "DG-027 ...").
+    expect(best).to_contain_text(f"{code} ")
     click(best)
     expect(page).to_have_url(re.compile(rf"/doelen/{code}/\?h="))
     expect(heading(page)).to_have_text(re.compile(rf"^{code} "))
@@ -110,22 +105,25 @@ def test_search_finds_the_goal_and_opens_it(
     expect(content(page).locator("mark").first).to_have_text(re.compile(word, re.IGNORECASE))
 
 
-def test_search_results_show_goal_text_as_text(page: Page, site_url: str) -> None:
+def test_search_results_show_goal_text_as_text(page: Page, site_url: str, engine: str) -> None:
+    ui = SearchUI(engine)
     page.goto(site_url + "/")
-    # "script" finds nothing in the injection goal (Material's tokenizer keeps the escaped
-    # tag glued to its neighbours), but the search itself must not run anything.
-    search(page, "script")
-    _no_injected_elements(page.locator(".md-search-result"))
+    # "script" may find nothing in the injection goal (Material's tokenizer keeps the
+    # escaped tag glued to its neighbours), but the search itself must not run anything.
+    search(page, engine, "script")
+    _no_injected_elements(ui.area(page))
     # A plain word from DG-999's omschrijving does find it: its tags show as text.
-    results = search(page, "gewoon")
-    goal = results.filter(has=page.locator(f"a[href*='/doelen/{XSS_CODE}/']")).first
+    if ui.zensical:
+        page.keyboard.press("Escape")
+    results = search(page, engine, "gewoon")
+    goal = results.and_(page.locator(f"[href*='/doelen/{XSS_CODE}/']")).first
     expect(goal).to_be_visible()
-    expect(goal.locator("h1")).to_contain_text("<script>alert('titel')</script>")
+    expect(ui.title(goal)).to_contain_text("<script>alert('titel')</script>")
     expect(goal).to_contain_text("<script>alert('omschrijving')</script> gewoon tekst")
     expect(goal).to_contain_text("<img src=x onerror=alert('img')>")
-    _no_injected_elements(page.locator(".md-search-result"))
+    _no_injected_elements(ui.area(page))
     goal.hover()
-    click(goal.locator("a.md-search-result__link").first)
+    click(goal)
     expect(page).to_have_url(re.compile(rf"/doelen/{XSS_CODE}/\?h=gewoon"))
     expect(heading(page)).to_contain_text("<script>alert('titel')</script>")
     _no_injected_elements(content(page))
@@ -272,8 +270,19 @@ def test_no_serious_accessibility_violations(page: Page, site_url: str, path: st
     assert violations == [], "\n".join(violations)
 
 
-def test_search_with_results_is_accessible(page: Page, site_url: str) -> None:
+# Zensical 0.0.73's own search dialog (in its shadow root, out of reach of our CSS) fails
+# these two axe rules with results on screen: the grey path under each result (3.4:1) and
+# the result list, which scrolls but takes no keyboard focus. Documented in the README;
+# the only accessibility difference between the two sites.
+ZENSICAL_SEARCH_VIOLATIONS = ["color-contrast", "scrollable-region-focusable"]
+
+
+def test_search_with_results_is_accessible(page: Page, site_url: str, engine: str) -> None:
     page.goto(site_url + "/")
-    expect(search(page, "programmeren").first).to_be_visible()
+    expect(search(page, engine, "programmeren").first).to_be_visible()
     violations = _axe(page)
+    if engine == "zensical":
+        assert [v.split(" ")[0] for v in violations] == ZENSICAL_SEARCH_VIOLATIONS, violations
+        assert all(".focus-visible" in v.split("\n")[1] for v in violations), violations
+        return
     assert violations == [], "\n".join(violations)

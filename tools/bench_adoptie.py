@@ -28,7 +28,9 @@ Then it times, in the same run, with the CPU+wall clock and the build helpers of
    slate, split into *check+genereren* (``generate``: check, render every page and
    download, write ``build/pages`` and ``build/static``) and *mkdocs* (``run_mkdocs``);
    the rest (linking the school files into the site, swapping it in, counting pages) is
-   only in the total.
+   only in the total. Then *zensical* (``run_zensical``, when installed): the step that
+   ``--engine zensical`` runs instead of MkDocs, on the same ``build/pages``, with its
+   ratio against the baseline beside MkDocs'.
 2. Bare MkDocs ("kale MkDocs"), the baseline: material (``nl``) with the search plugin
    and our nav, one one-line Markdown page for every ``index.html`` our build produced,
    at the same URL. School pages count, although ours skip MkDocs (ready HTML, linked
@@ -75,16 +77,19 @@ import itertools
 import logging
 import os
 import pstats
+import shutil
 import sys
 import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from importlib.util import find_spec
 from pathlib import Path
 
-from leerdoelen.commands.build import PAGES, generate, run_mkdocs
+from leerdoelen.commands.build import PAGES, generate, run_mkdocs, run_zensical
 from leerdoelen.commands.check import CheckResult, check
 from leerdoelen.core.clock import ENV as VANDAAG_ENV
+from leerdoelen.versions.log import read_version
 from tools.synthetic import (
     BRINS,
     MAX_GOALS,
@@ -164,6 +169,7 @@ class Result:
     bare: Seconds
     school_pages: int
     school_bytes: float
+    zensical: Seconds | None = None  # the engine step alone, on the same build/pages
 
     @property
     def rest(self) -> Seconds:
@@ -199,6 +205,7 @@ def bench(folder: Path, n: int, goals: int, repeat: int) -> Result:
     bare_config: Path | None = None
     best_ours: Ours | None = None
     best_bare: Seconds | None = None
+    best_zensical: Seconds | None = None
     pages = md_pages = 0
     for run in range(1, repeat + 1):
         label = f" (ronde {run}/{repeat})" if repeat > 1 else ""
@@ -211,6 +218,11 @@ def bench(folder: Path, n: int, goals: int, repeat: int) -> Result:
             pages = len(site_pages)
             md_pages = len(markdown_pages(root / PAGES))
             bare_config = make_bare_site(bare, site_pages)
+        if find_spec("zensical") is not None:
+            progress(n, f"zensical bouwen{label}")
+            zensical = time_zensical(root)
+            if best_zensical is None or zensical.wall < best_zensical.wall:
+                best_zensical = zensical
         progress(n, f"kale mkdocs bouwen{label}")
         seconds = build_bare(bare_config, bare / "site")
         if best_bare is None or seconds.wall < best_bare.wall:
@@ -228,7 +240,21 @@ def bench(folder: Path, n: int, goals: int, repeat: int) -> Result:
         best_bare,
         school_pages,
         school_bytes,
+        best_zensical,
     )
+
+
+def time_zensical(root: Path) -> Seconds:
+    """Zensical in place of MkDocs (``--engine zensical``'s step), on the pages that the
+    build just generated, into a folder of its own."""
+    site = root / "build" / "zensical-bench"
+    shutil.rmtree(site, ignore_errors=True)
+    site.mkdir(parents=True)
+    version = read_version(root)
+    times: list[Seconds] = []
+    with clock(times.append):
+        run_zensical(root, site, version)
+    return times[0]
 
 
 # --- the report ---------------------------------------------------------------------------
@@ -265,6 +291,9 @@ def report(r: Result, goals: int, repeat: int) -> None:
     ok = o.total.wall / r.bare.wall <= TARGET
     line("ons / kaal", value, f"{cpu}; doel ≤ {TARGET:.1f}: {gehaald(ok)}")
     line("ons mkdocs / kaal", ratio(o.mkdocs, r.bare)[0])
+    if r.zensical is not None:  # --engine zensical: the same pages, Zensical for MkDocs
+        line("  zensical (in plaats van mkdocs)", secs(r.zensical), share(r.zensical, o.total))
+        line("ons zensical / kaal", ratio(r.zensical, r.bare)[0])
     line(
         "per school (ons totaal)",
         f"{o.total.wall / r.n * 1000:.1f} ms",

@@ -57,6 +57,7 @@ COMMANDS: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
         (
             ("de site in public/", "leerdoelen build"),
             ("de site ergens anders", "leerdoelen build --out /tmp/site"),
+            ("dezelfde site met Zensical", "leerdoelen build --engine zensical"),
         ),
     ),
     "serve": (

@@ -119,6 +119,13 @@ def parser() -> argparse.ArgumentParser:
         default=None,
         help="waar de site komt (standaard: public/ in het project)",
     )
+    build.add_argument(
+        "--engine",
+        choices=("mkdocs", "zensical"),
+        default=None,
+        help="de sitebouwer (standaard: $LEERDOELEN_ENGINE, anders mkdocs); zensical vraagt "
+        "leerdoelen[zensical]",
+    )
 
     serve = _command(commands, "serve")
     serve.add_argument(

@@ -103,13 +103,14 @@ def run_codes(args: argparse.Namespace) -> int:
 
 def run_build(args: argparse.Namespace) -> int:
     from leerdoelen.cli.report import REPORTERS, default_format
-    from leerdoelen.commands.build import BuildError, build_site
+    from leerdoelen.commands.build import build_site
+    from leerdoelen.commands.engines import BuildError, choose
     from leerdoelen.commands.outputs import OutputRefused
 
     root = root_of(args.directory)
     out = workdir(args) / args.out if args.out else root / "public"
     try:
-        result = build_site(root, out)
+        result = build_site(root, out, choose(args.engine))
     except OutputRefused as error:
         raise UsageError(f"geen site gebouwd: {error}") from None
     except BuildError as error:

@@ -7,7 +7,6 @@ and how it replaces the old one, is ``leerdoelen.commands.outputs``.
 
 from __future__ import annotations
 
-import logging
 import os
 import re
 import shutil
@@ -17,7 +16,9 @@ from pathlib import Path
 import yaml
 
 from leerdoelen.adoptie.staleness import SCHOLEN, commit_dates
+from leerdoelen.commands import engines
 from leerdoelen.commands.check import CheckResult, check
+from leerdoelen.commands.engines import BuildError
 from leerdoelen.commands.outputs import SITE, claim_folder, replacing
 from leerdoelen.export.opendata import ExportError, Settings, open_data
 from leerdoelen.load.project import GOALS, DiskSource, below
@@ -42,10 +43,6 @@ MKDOCS_YML = "mkdocs.yml"
 # extra.bewerken: a plain https URL (host, optional port, path), nothing that could end a
 # Markdown link or an HTML attribute.
 _HTTPS = re.compile(r"https://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[A-Za-z0-9._~%+,;=:@/-]*)?")
-
-
-class BuildError(Exception):
-    """The site generator failed; the message is Dutch and says what to do."""
 
 
 @dataclass(frozen=True)
@@ -249,50 +246,42 @@ def footer_version(version: Version) -> dict[str, str]:
 
 
 def run_mkdocs(root: Path, site_dir: Path, version: Version | None = None) -> None:
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
+    engines.mkdocs(_config_file(root), root / PAGES, site_dir, _footer(version))
 
+
+def run_zensical(root: Path, site_dir: Path, version: Version | None = None) -> None:
+    engines.zensical(_config_file(root), root / PAGES, site_dir, _footer(version), root / "build")
+
+
+def run_engine(engine: str, root: Path, site_dir: Path, version: Version | None = None) -> None:
+    """Build ``build/pages`` into ``site_dir`` with ``engine`` (looked up here, so that the
+    benchmarks can time run_mkdocs and run_zensical)."""
+    run = run_zensical if engine == engines.ZENSICAL else run_mkdocs
+    run(root, site_dir, version)
+
+
+def _config_file(root: Path) -> Path:
     config_file = root / MKDOCS_YML
     if not config_file.is_file():
         raise BuildError(f"{MKDOCS_YML} ontbreekt in {root}")
-    logger = logging.getLogger("mkdocs")
-    logger.setLevel(logging.WARNING)
-    warnings = _Collector()
-    logger.addHandler(warnings)
-    try:
-        config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
-        config["docs_dir"] = str(root / PAGES)
-        if version is not None:
-            config["extra"]["versie"] = footer_version(version)
-        build(config)
-    except MkDocsException as error:
-        said = "".join(f"\n  {message}" for message in warnings.messages)
-        raise BuildError(f"MkDocs kon de site niet bouwen ({error}){said}") from error
-    finally:
-        logger.removeHandler(warnings)
+    return config_file
 
 
-class _Collector(logging.Handler):
-    """Keeps MkDocs' warnings, so that a failed strict build can say what failed."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
+def _footer(version: Version | None) -> dict[str, str] | None:
+    return None if version is None else footer_version(version)
 
 
-def build_site(root: Path, out: Path) -> BuildResult:
-    """Check and build the site into ``out``; raises ``OutputRefused`` (before any work)
-    when ``out`` is not a place for a site."""
+def build_site(root: Path, out: Path, engine: str = engines.DEFAULT) -> BuildResult:
+    """Check and build the site into ``out`` with ``engine``; raises ``OutputRefused`` (or
+    ``UsageError`` for an engine that is not installed) before any work when ``out`` is not
+    a place for a site."""
+    engines.require(engine)
     out = claim_folder(root, out, SITE)
     result, _ = generate(root)
     if not result.ok:
         return BuildResult(result)
     with replacing(root, out, SITE) as staging:
-        run_mkdocs(root, staging, read_version(root))
+        run_engine(engine, root, staging, read_version(root))
         publish_static(root, staging)
     pages = sum(1 for _ in out.rglob("index.html"))
     return BuildResult(result, out, pages)
