@@ -23,7 +23,7 @@ from leerdoelen.commands.outputs import SITE, claim_folder, replacing
 from leerdoelen.export.opendata import ExportError, Settings, open_data
 from leerdoelen.load.project import GOALS, DiskSource, below
 from leerdoelen.load.regular import DIR, FILE, SOORT, NotRegular, disk_kind, open_regular
-from leerdoelen.render.adoptie import Site, render_adoptie
+from leerdoelen.render.adoptie import Site, render_adoptie, theme_stylesheets
 from leerdoelen.render.changelog import render_changelog
 from leerdoelen.render.checklist import ONGEPUBLICEERD
 from leerdoelen.render.pages import render_pages
@@ -212,6 +212,16 @@ def write_tree(target: Path, files: dict[str, str | bytes]) -> list[str]:
     return changed
 
 
+def publish_theme_stylesheets(site_dir: Path) -> None:
+    """The standalone pages link Material's stylesheets; an engine that writes its own
+    theme's (Zensical) gets Material's copied in beside them."""
+    for relative, source in theme_stylesheets().items():
+        target = site_dir / relative
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(source.read_bytes())
+
+
 def publish_static(root: Path, site_dir: Path) -> None:
     """Put ``build/static`` into a built site: hard links where they can be made."""
     source = root / STATIC
@@ -282,6 +292,7 @@ def build_site(root: Path, out: Path, engine: str = engines.DEFAULT) -> BuildRes
         return BuildResult(result)
     with replacing(root, out, SITE) as staging:
         run_engine(engine, root, staging, read_version(root))
+        publish_theme_stylesheets(staging)
         publish_static(root, staging)
     pages = sum(1 for _ in out.rglob("index.html"))
     return BuildResult(result, out, pages)

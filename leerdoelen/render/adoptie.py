@@ -35,6 +35,7 @@ import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
+from importlib.resources.abc import Traversable
 from urllib.parse import quote
 
 import jinja2
@@ -89,23 +90,25 @@ def bewerk_url(site: Site, path: str) -> str:
     return site.bewerken + quote(path) if site.bewerken and path else ""
 
 
-def _theme_stylesheets() -> tuple[str, ...]:
-    """Material's own stylesheets, by their (hashed) names, as MkDocs copies them."""
+def theme_stylesheets() -> dict[str, Traversable]:
+    """Material's own stylesheets, by the (hashed) names MkDocs copies them under, and
+    where they are in the installed theme. Another engine (Zensical) writes its own: the
+    build copies these for the standalone pages."""
     try:
         from importlib.resources import files
 
         folder = files("material") / "templates" / "assets" / "stylesheets"
-        names = sorted(p.name for p in folder.iterdir())
+        found = sorted(folder.iterdir(), key=lambda p: p.name)
     except (ImportError, OSError):  # another theme or generator: our stylesheet still works
-        return ()
-    return tuple(
-        f"assets/stylesheets/{name}"
-        for name in names
-        if name.endswith(".min.css") and name.startswith(("main.", "palette."))
-    )
+        return {}
+    return {
+        f"assets/stylesheets/{path.name}": path
+        for path in found
+        if path.name.endswith(".min.css") and path.name.startswith(("main.", "palette."))
+    }
 
 
-STYLESHEETS = (*_theme_stylesheets(), "assets/leerdoelen.css")
+STYLESHEETS = (*theme_stylesheets(), "assets/leerdoelen.css")
 
 
 def _html_link(page: str) -> Callable[[str], str]:
