@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -23,11 +24,12 @@ from leerdoelen.commands.outputs import SITE, claim_folder, replacing
 from leerdoelen.export.opendata import ExportError, Settings, open_data
 from leerdoelen.load.project import GOALS, DiskSource, below
 from leerdoelen.load.regular import DIR, FILE, SOORT, NotRegular, disk_kind, open_regular
-from leerdoelen.render.adoptie import Site, render_adoptie, theme_stylesheets
+from leerdoelen.render.adoptie import Site, adoptie_parts, theme_stylesheets
 from leerdoelen.render.changelog import render_changelog
 from leerdoelen.render.checklist import ONGEPUBLICEERD
 from leerdoelen.render.pages import render_pages
 from leerdoelen.render.versie import version_in_words
+from leerdoelen.util import parallel
 from leerdoelen.util.gcpause import gc_paused
 from leerdoelen.versions.log import Version, read_history, read_version
 from leerdoelen.versions.release import Changelog, changelog, version
@@ -114,6 +116,23 @@ def export_settings(site: Site) -> Settings:
 
 def docs_tree(root: Path, result: CheckResult) -> dict[str, str | bytes]:
     """Everything MkDocs reads: generated pages plus hand-written ones from ``site/pages``."""
+    files, scholen = site_parts(root, result)
+    for path, content in scholen:
+        _refuse_clash(path, files)
+        files[path] = content
+    return files
+
+
+def _refuse_clash(path: str, files: dict[str, str | bytes]) -> None:
+    if path in files:
+        raise BuildError(f"{SITE_PAGES.as_posix()}/{path} botst met een gegenereerde pagina")
+
+
+def site_parts(
+    root: Path, result: CheckResult
+) -> tuple[dict[str, str | bytes], Iterator[tuple[str, str | bytes]]]:
+    """The site's files in two parts: everything but the schools' files, and those
+    (``STANDALONE``: they skip MkDocs), made in worker processes as they are read."""
     corpus = result.project.corpus
     # One `git log` pass gives the history of every goal file and school file.
     history = read_history(root, (GOALS, SCHOLEN) if corpus.scholen else (GOALS,))
@@ -125,7 +144,8 @@ def docs_tree(root: Path, result: CheckResult) -> dict[str, str | bytes]:
     # Adoption: school checklists, network dashboards and their overview; the checklist
     # workbooks name the goals' version, the newest release.
     dates = commit_dates(history)
-    files.update(render_adoptie(corpus, dates, site=site, versie=newest_release(releases)))
+    adoptie, scholen = adoptie_parts(corpus, dates, site=site, versie=newest_release(releases))
+    files.update(adoptie)
     # Before the first release, the goals' history; the commit, for editors, only here.
     files.update(render_changelog(releases, corpus, history, version))
     # Open data: exactly what `leerdoelen export` writes.
@@ -149,7 +169,7 @@ def docs_tree(root: Path, result: CheckResult) -> dict[str, str | bytes]:
         except NotRegular as error:
             soort = SOORT[error.kind]
             raise BuildError(f"{entry.path} is {soort}: dat wordt niet gepubliceerd") from None
-    return files
+    return files, scholen
 
 
 def generate(root: Path, apart: bool = True) -> tuple[CheckResult, list[str]]:
@@ -287,12 +307,21 @@ def build_site(root: Path, out: Path, engine: str = engines.DEFAULT) -> BuildRes
     a place for a site."""
     engines.require(engine)
     out = claim_folder(root, out, SITE)
-    result, _ = generate(root)
+    result = check(root)
     if not result.ok:
         return BuildResult(result)
-    with replacing(root, out, SITE) as staging:
-        run_engine(engine, root, staging, read_version(root))
-        publish_theme_stylesheets(staging)
-        publish_static(root, staging)
+    with gc_paused():
+        files, scholen = site_parts(root, result)
+        write_tree(root / PAGES, files)
+        with replacing(root, out, SITE) as staging:
+            # The engine uses one core; the schools' files, which skip it, the others.
+            with parallel.beside(run_engine, engine, root, staging, read_version(root)):
+                static: dict[str, str | bytes] = {}
+                for path, content in scholen:
+                    _refuse_clash(path, files)
+                    static[path] = content
+                write_tree(root / STATIC, static)
+            publish_theme_stylesheets(staging)
+            publish_static(root, staging)
     pages = sum(1 for _ in out.rglob("index.html"))
     return BuildResult(result, out, pages)

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources.abc import Traversable
@@ -311,11 +311,24 @@ def render_adoptie(
     ``vandaag`` defaults to ``clock.today()``; ``versie`` is the goals' version (the newest
     release tag), for the workbooks. The overview is there even without data.
     """
+    pages, scholen = adoptie_parts(corpus, commits, vandaag, site, versie)
+    pages.update(scholen)
+    return pages
+
+
+def adoptie_parts(
+    corpus: Corpus,
+    commits: dict[str, dt.date] | None = None,
+    vandaag: dt.date | None = None,
+    site: Site | None = None,
+    versie: str = ONGEPUBLICEERD,
+) -> tuple[dict[str, str | bytes], Iterator[tuple[str, str | bytes]]]:
+    """``render_adoptie`` in two parts: the overview and the networks' pages, and the
+    schools' files (``scholen/<BRIN>/…``), made in worker processes as they are read."""
     view = adoptie_view(corpus, commits or {}, vandaag or today())
     site = site or Site()
     paden = {brin: corpus.adoptie_sources[brin].path for brin in view.scholen}
     renderer = _Renderer(view, site, paden, versie)
     pages: dict[str, str | bytes] = dict([renderer.overview()])
     pages.update(renderer.netwerk_pages())
-    pages.update(renderer.school_pages())
-    return pages
+    return pages, iter(renderer.school_pages())

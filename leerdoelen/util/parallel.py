@@ -15,12 +15,15 @@ when ``LEERDOELEN_PROCESSEN=1``.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from itertools import chain, islice
 from multiprocessing import get_all_start_methods, get_context
+from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
 ENV = "LEERDOELEN_PROCESSEN"
@@ -80,3 +83,53 @@ def _inherit(function: Callable[..., Any]) -> None:
 def _call(*item: Any) -> Any:
     assert _function is not None
     return _function(*item)
+
+
+@contextmanager
+def beside(function: Callable[..., object], *args: Any) -> Iterator[None]:
+    """Run ``function(*args)`` in a forked process while the block runs, and wait for it
+    at the end of the block; its exception is raised here. Without fork, or with one
+    process (``LEERDOELEN_PROCESSEN=1``), it runs here after the block.
+
+    For work that uses one core while the block keeps the others busy: a site generator
+    beside the school pages that skip it.
+    """
+    if processes() < 2 or "fork" not in get_all_start_methods():
+        yield
+        function(*args)
+        return
+    context = get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_report, args=(send, function, args), daemon=True)
+    child.start()
+    send.close()
+    try:
+        yield
+    except BaseException:
+        child.terminate()
+        child.join()
+        raise
+    try:
+        outcome = receive.recv()
+    except EOFError:  # the process died without a word (killed, out of memory)
+        outcome = RuntimeError(f"het werk naast de bouw stopte onverwacht ({child.exitcode})")
+    finally:
+        child.join()
+        receive.close()
+    if outcome is not None:
+        raise outcome
+
+
+def _report(send: Connection, function: Callable[..., object], args: tuple[Any, ...]) -> None:
+    gc.enable()  # the parent may have paused it (util.gcpause); this process runs long
+    try:
+        function(*args)
+        outcome: BaseException | None = None
+    except BaseException as error:
+        outcome = error
+    try:
+        send.send(outcome)
+    except Exception:  # not picklable: its words are enough
+        send.send(RuntimeError(f"{type(outcome).__name__}: {outcome}"))
+    finally:
+        send.close()
