@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -16,20 +15,18 @@ from leerdoelen.commands.school_import import after_check
 from leerdoelen.core.adoptie import ADOPTIE_STATUSSEN
 from leerdoelen.core.clock import today
 from leerdoelen.core.diagnostics import suggest
-from leerdoelen.core.model import GROEPEN
+from leerdoelen.export.tables import UnknownGroep, split_groepen
 from leerdoelen.load.names import brin_problem
 
 CLOSE = 0.6
 
 
 def parse_groepen(value: str) -> list[str]:
-    """``1-2,3-4`` (commas, semicolons or spaces between) as groepen; UsageError if one
-    is not a groep."""
-    found = [g for g in re.split(r"[,;\s]+", value) if g]
-    for groep in found:
-        if groep not in GROEPEN:
-            raise UsageError(f"onbekende groep '{groep}' (kies uit: {', '.join(GROEPEN)})")
-    return found
+    """``--groepen`` as groepen (``split_groepen``); UsageError if one is not a groep."""
+    try:
+        return split_groepen(value)
+    except UnknownGroep as error:
+        raise UsageError(str(error)) from None
 
 
 def parse_datum(value: str) -> dt.date:
