@@ -19,7 +19,7 @@ from leerdoelen.adoptie.changes import Invoer, SchoolPlan
 from leerdoelen.adoptie.progress import checklist_goals
 from leerdoelen.commands.check import CheckResult, Refused, check, checked
 from leerdoelen.commands.errors import Failed, UsageError
-from leerdoelen.core.adoptie import ADOPTIE_STATUSSEN, School
+from leerdoelen.core.adoptie import ADOPTIE_STATUSSEN, School, future_date
 from leerdoelen.core.clock import today
 from leerdoelen.core.corpus import Corpus
 from leerdoelen.core.diagnostics import Diagnostic, Severity, diagnostic, listing, suggest
@@ -123,7 +123,7 @@ class _Reader:
             vervangers = f" en vervangen door {', '.join(door)}" if door else ""
             self.problem("LD430", blad, rij.nummer, code_kolom, doel=code, vervangers=vervangers)
             return
-        if changes.future_date(record, self.vandaag) and record.datum is not None:
+        if future_date(record, self.vandaag) and record.datum is not None:
             kolom = blad.kop.get("datum", blad.kop["status"])
             self.problem(
                 "LD426",

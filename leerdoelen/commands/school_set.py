@@ -12,7 +12,7 @@ from leerdoelen.adoptie.changes import Invoer, SchoolPlan
 from leerdoelen.commands.check import Refused, checked
 from leerdoelen.commands.errors import Failed, UsageError
 from leerdoelen.commands.school_import import after_check
-from leerdoelen.core.adoptie import ADOPTIE_STATUSSEN
+from leerdoelen.core.adoptie import ADOPTIE_STATUSSEN, future_date
 from leerdoelen.core.clock import today
 from leerdoelen.core.diagnostics import suggest
 from leerdoelen.export.tables import UnknownGroep, split_groepen
@@ -83,7 +83,7 @@ def set_records(
         old = school.doelen[index] if index is not None else None
         invoer = Invoer(code, status, velden, datum_vast=datum is not None)
         record = changes.new_record(old, invoer, vandaag)
-        if changes.future_date(record, vandaag):
+        if future_date(record, vandaag):
             raise UsageError(
                 f"{code}: datum {datum} ligt na vandaag ({vandaag.isoformat()}); alleen bij "
                 f"status 'gepland' mag de datum in de toekomst liggen, niet bij '{status}'"
