@@ -44,7 +44,7 @@ from leerdoelen.adoptie.view import AdoptieView, SchoolStand, adoptie_view
 from leerdoelen.core.clock import today
 from leerdoelen.core.corpus import Corpus
 from leerdoelen.export.tables import csv_bytes
-from leerdoelen.export.xlsx import Blad, Formulier, Waarde, xlsx_bytes
+from leerdoelen.export.xlsx import Blad, Formulier, PackedSheet, Waarde, packed_sheet, xlsx_bytes
 from leerdoelen.render import charts
 from leerdoelen.render.checklist import (
     INFO,
@@ -161,6 +161,9 @@ class _Renderer:
         self.versie = versie  # the goals' version, for the workbook's Info
         self.env = _environment()
         self.checklist = Checklist(view.indeling, "../../")  # school pages: scholen/<BRIN>/
+        # Each school's form sheet as its own workbook holds it, for its networks' workbooks
+        # (``school_pages`` first: the network workers are forked with these).
+        self.packed: dict[str, PackedSheet] = {}
 
     def render(self, template: str, page: str, **context: object) -> str:
         body = self.env.get_template(f"adoptie/{template}").render(
@@ -171,8 +174,18 @@ class _Renderer:
         return body.lstrip("\n")
 
     def school_pages(self) -> Iterable[tuple[str, str | bytes]]:
+        """Every school's files; the form sheets that a network's workbook holds too are
+        kept in ``packed``."""
+        in_network = {s.brin for n in self.view.netwerken.values() for s in n.scholen}
         # Each school's files are made in a worker process (see leerdoelen.util.parallel).
-        for files in parallel.pmap(self.school_files, ((brin,) for brin in self.view.scholen)):
+        brins = list(self.view.scholen)
+        for brin, files in zip(
+            brins, parallel.pmap(self.school_files, ((b,) for b in brins)), strict=True
+        ):
+            if brin in in_network:
+                workbook = dict(files)[f"scholen/{brin}/checklist-{brin}.xlsx"]
+                assert isinstance(workbook, bytes)
+                self.packed[brin] = packed_sheet(workbook, 1, brin)
             yield from files
 
     def school_files(self, brin: str) -> Files:
@@ -214,9 +227,12 @@ class _Renderer:
         voor: tuple[Blad, ...] = (),
     ) -> bytes:
         """The checklist workbook (a form per school, titled with its BRIN) and its Info
-        sheet, after the sheets ``voor``: what ``leerdoelen school import`` reads back."""
-        sheets: list[Blad] = [*voor]
-        sheets += [(s.brin, SCHOOL_KOLOMMEN, rijen[s.brin]) for s in scholen]
+        sheet, after the sheets ``voor``: what ``leerdoelen school import`` reads back. A
+        school's form that its own workbook holds already (``packed``) is copied from it."""
+        sheets: list[Blad | PackedSheet] = [*voor]
+        sheets += [
+            self.packed.get(s.brin) or (s.brin, SCHOOL_KOLOMMEN, rijen[s.brin]) for s in scholen
+        ]
         sheets.append((INFO, INFO_KOLOMMEN, info_rijen(scholen, self.versie, self.paden)))
         formulieren = {s.brin: SCHOOL_FORMULIER for s in scholen}
         formulieren[INFO] = Formulier()  # protected, nothing open
@@ -312,7 +328,9 @@ def render_adoptie(
     site = site or Site()
     paden = {brin: corpus.adoptie_sources[brin].path for brin in view.scholen}
     renderer = _Renderer(view, site, paden, versie)
-    pages: dict[str, str | bytes] = dict([renderer.overview()])
+    overview = renderer.overview()
+    schools = dict(renderer.school_pages())  # first: the networks' workbooks reuse their forms
+    pages: dict[str, str | bytes] = dict([overview])
     pages.update(renderer.netwerk_pages())
-    pages.update(renderer.school_pages())
+    pages.update(schools)
     return pages
