@@ -3,12 +3,14 @@ start, and every message names the school and the goal besides its position."""
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
 import pytest
 
 from leerdoelen.commands.check import check
+from leerdoelen.core.adoptie import ADOPTIE_STATUSSEN, GEPLAND, Registratie, future_date
 from leerdoelen.core.clock import ENV
 from leerdoelen.core.diagnostics import Diagnostic
 
@@ -63,6 +65,16 @@ def test_other_statuses_refuse_a_future_datum(project: Path, status: str) -> Non
         f"status 'gepland' mag de datum (de geplande start) in de toekomst liggen, niet bij "
         f"'{status}'"
     )
+
+
+@pytest.mark.parametrize("status", ADOPTIE_STATUSSEN)
+def test_one_rule_for_check_set_and_import(status: str) -> None:
+    """``future_date`` is what LD403 reports and ``school set``/``import`` refuse."""
+    vandaag = dt.date(2026, 6, 1)
+    dates = {dt.date(2026, 6, 2): status != GEPLAND, vandaag: False, None: False}
+    for datum, ahead in dates.items():
+        record = Registratie(code="DG-001", status=status, datum=datum)
+        assert future_date(record, vandaag) is ahead
 
 
 def test_todays_datum_is_fine_for_every_status(project: Path) -> None:

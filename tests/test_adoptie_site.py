@@ -36,12 +36,14 @@ from conftest import (
 from test_site_html import Element, article, parse
 
 from leerdoelen.adoptie.staleness import commit_dates, is_stale, last_change
+from leerdoelen.adoptie.view import adoptie_view
 from leerdoelen.commands.build import generate
 from leerdoelen.commands.check import check
 from leerdoelen.core.adoptie import School
 from leerdoelen.export.tables import groepen_tekst
-from leerdoelen.export.xlsx import xlsx_bytes
-from leerdoelen.render.adoptie import render_adoptie
+from leerdoelen.export.xlsx import Formulier, packed_sheet, xlsx_bytes
+from leerdoelen.render.adoptie import Site, _Renderer, render_adoptie
+from leerdoelen.render.checklist import ONGEPUBLICEERD, SCHOOL_FORMULIER
 from leerdoelen.versions.log import read_history
 
 VANDAAG = dt.date(2026, 11, 29)
@@ -613,6 +615,34 @@ def test_xlsx_is_the_same_bytes_for_the_same_data() -> None:
         ("DG-002", " spatie ", 0, "x"),
     ]
     assert sheet["A1"].font.b and sheet.freeze_panes == "A2"
+
+
+def test_a_sheet_copied_packed_is_the_bytes_of_one_written_anew() -> None:
+    form = ("Form", ("code", "status", "datum"), [("DG-001", "bezig", VANDAAG), ("DG-002", "", "")])
+    info = ("Info", ("veld", "waarde"), [("versie", "v2026.1")])
+    forms = {"Form": SCHOOL_FORMULIER, "Info": Formulier()}
+    own = xlsx_bytes([form, info], forms)
+    packed = packed_sheet(own, 1, "Form")
+    voor = ("Scholen", ("brin",), [("12AB",)])
+    assert xlsx_bytes([voor, packed, info], forms) == xlsx_bytes([voor, form, info], forms)
+    sheets = openpyxl.load_workbook(io.BytesIO(xlsx_bytes([voor, packed, info], forms)))
+    assert sheets.sheetnames == ["Scholen", "Form", "Info"]
+    assert list(sheets["Form"].values)[1][:2] == ("DG-001", "bezig")
+
+
+def test_network_workbooks_reuse_their_schools_forms_byte_for_byte() -> None:
+    """The build copies each school's form from its own workbook into its networks'; a
+    network's workbook written from scratch is the same bytes."""
+    corpus = check(Path(__file__).parent.parent).project.corpus
+    pages = render_adoptie(corpus, vandaag=VANDAAG)
+    view = adoptie_view(corpus, {}, VANDAAG)
+    assert any(len(stand.scholen) > 1 for stand in view.netwerken.values())
+    paden = {brin: corpus.adoptie_sources[brin].path for brin in view.scholen}
+    anew = _Renderer(view, Site(), paden, ONGEPUBLICEERD)  # no school written before
+    for slug in view.netwerken:
+        files = dict(anew.netwerk_files(slug))
+        path = f"netwerken/{slug}/netwerk-{slug}.xlsx"
+        assert pages[path] == files[path], slug
 
 
 def test_generate_twice_writes_nothing_the_second_time(

@@ -7,10 +7,12 @@ import io
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 
 from leerdoelen.cli import main
 from leerdoelen.commands.check import check
+from leerdoelen.core.model import next_code
 from tests.conftest import ROOT, commit_all, git_repo
 
 DG = "goals/digitale-geletterdheid"
@@ -152,6 +154,29 @@ def test_a_code_that_a_goal_names_is_not_handed_out(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert run(root, "new", "--doelzin", "DG-po-23A")[:2] == (0, f"{DG}/DG-061.yaml\n")
+
+
+@pytest.mark.parametrize(
+    ("codes", "code"),
+    [
+        ([], "DG-001"),
+        (["DG-009", "DG-045", "DG-010"], "DG-046"),
+        (["DG-0999"], "DG-1000"),
+        (["MN-050", "DGX-070", "XDG-080", "DG-12", "DG-045.yaml", "nieuw", "DG-002"], "DG-003"),
+    ],
+)
+def test_next_code_counts_only_the_domeins_codes(codes: list[str], code: str) -> None:
+    assert next_code("DG", codes) == code
+
+
+def test_ld302_proposes_the_code_new_hands_out(tmp_path: Path) -> None:
+    """Without history both count the same working tree: one numbering."""
+    root = project(tmp_path)
+    shutil.copy(root / DG / "DG-044.yaml", root / DG / "nieuw.yaml")
+    [found] = [d for d in check(root).diagnostics if d.code == "LD302"]
+    assert found.message.endswith("zoals 'DG-046'")
+    (root / DG / "nieuw.yaml").unlink()
+    assert run(root, "new", "--doelzin", "DG-po-23A")[:2] == (0, f"{DG}/DG-046.yaml\n")
 
 
 def test_a_titel_with_a_line_break_is_refused(tmp_path: Path) -> None:

@@ -24,7 +24,6 @@ from leerdoelen.util.files import describe, write_atomic
 
 SCHOLEN = f"{ADOPTIE}/scholen"
 VELDEN = ("status", "groepen", "datum", "toelichting", "bewijs")
-GEPLAND = "gepland"
 
 
 class ChangeError(Exception):
@@ -136,11 +135,6 @@ def differences(old: Registratie | None, new: Registratie) -> tuple[Wijziging, .
         if a != b:
             found.append(Wijziging(veld, a, b))
     return tuple(found)
-
-
-def future_date(record: Registratie, vandaag: dt.date) -> bool:
-    """Whether the record's date lies ahead, which only a planned start may (LD403)."""
-    return record.datum is not None and record.datum > vandaag and record.status != GEPLAND
 
 
 def record_index(school: School, code: str) -> int | None:

@@ -21,7 +21,7 @@ from leerdoelen.commands.check import check
 from leerdoelen.commands.errors import Failed, UsageError
 from leerdoelen.core.corpus import Corpus, Plek
 from leerdoelen.core.diagnostics import Severity
-from leerdoelen.core.model import GROEPEN
+from leerdoelen.core.model import GROEPEN, next_code
 from leerdoelen.load.names import text_problem
 from leerdoelen.load.project import GOALS, load_project
 from leerdoelen.util.files import WriteError, describe, write_atomic
@@ -53,11 +53,8 @@ def new_goal(
         raise UsageError(unknown_doelzin(doelzin, corpus))
     domein, afkorting = plek.kader.domein, plek.kader.afkorting
     folder = f"{GOALS}/{domein}"
-    numbers = set(_numbers(afkorting, _working_tree(root / folder, corpus)))
     history = _history(root, folder)
-    if history is not None:
-        numbers.update(_numbers(afkorting, history))
-    code = f"{afkorting}-{max(numbers, default=0) + 1:03d}"
+    code = next_code(afkorting, [*_working_tree(root / folder, corpus), *(history or ())])
     relative = f"{folder}/{code}.yaml"
     text = template(code, plek, _bands(groepen), titel)
     try:
@@ -110,13 +107,6 @@ def _history(root: Path, folder: str) -> list[str] | None:
 
     paths = names_ever(root, folder)
     return None if paths is None else [Path(path.strip()).stem for path in paths]
-
-
-def _numbers(afkorting: str, codes: Iterable[str]) -> Iterable[int]:
-    pattern = re.compile(rf"^{re.escape(afkorting)}-([0-9]{{3,4}})$")
-    for code in codes:
-        if found := pattern.match(code):
-            yield int(found.group(1))
 
 
 def _scalar(text: str) -> str:

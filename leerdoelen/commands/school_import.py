@@ -19,18 +19,17 @@ from leerdoelen.adoptie.changes import Invoer, SchoolPlan
 from leerdoelen.adoptie.progress import checklist_goals
 from leerdoelen.commands.check import CheckResult, Refused, check, checked
 from leerdoelen.commands.errors import Failed, UsageError
-from leerdoelen.core.adoptie import ADOPTIE_STATUSSEN, School
+from leerdoelen.core.adoptie import ADOPTIE_STATUSSEN, School, future_date
 from leerdoelen.core.clock import today
 from leerdoelen.core.corpus import Corpus
 from leerdoelen.core.diagnostics import Diagnostic, Severity, diagnostic, listing, suggest
 from leerdoelen.core.model import GROEPEN
+from leerdoelen.export.tables import UnknownGroep, split_groepen
 from leerdoelen.load.names import brin_problem
 from leerdoelen.load.sheets import Blad, Rij, SheetError, cell_date, cell_text, read
 
 CLOSE = 0.6
 _CSV_NAME = re.compile(r"^(?:checklist-)?([0-9]{2}[A-Z]{2}(?:[0-9]{2})?)$", re.IGNORECASE)
-_SEPARATORS = re.compile(r"[,;\s]+")
-_GROEP = re.compile(r"\bgroep\s+(?=\d+-\d+)", re.IGNORECASE)  # the word before a band
 _HTTPS = re.compile(r"^https://\S+$")
 
 
@@ -124,7 +123,7 @@ class _Reader:
             vervangers = f" en vervangen door {', '.join(door)}" if door else ""
             self.problem("LD430", blad, rij.nummer, code_kolom, doel=code, vervangers=vervangers)
             return
-        if changes.future_date(record, self.vandaag) and record.datum is not None:
+        if future_date(record, self.vandaag) and record.datum is not None:
             kolom = blad.kop.get("datum", blad.kop["status"])
             self.problem(
                 "LD426",
@@ -156,22 +155,21 @@ class _Reader:
         velden: dict[str, object] = {}
         if "groepen" in blad.kop:
             value = blad.waarde(rij, "groepen")
-            # "groep 5-6, groep 7-8" (as the CSVs write it) or "5-6, 7-8"
-            text = _GROEP.sub("", cell_text(value))
-            found = [g for g in _SEPARATORS.split(text) if g]
-            bad = [g for g in found if g not in GROEPEN]
-            if bad or not isinstance(value, str | None):
-                waarde = bad[0] if bad else cell_text(value)
+            try:  # "groep 5-6, groep 7-8" (as the CSVs write it) or "5-6, 7-8"
+                velden["groepen"] = split_groepen(cell_text(value))
+                bad = None if isinstance(value, str | None) else cell_text(value)
+            except UnknownGroep as error:
+                bad = error.groep
+            if bad is not None:
                 self.problem(
                     "LD424",
                     blad,
                     rij.nummer,
                     blad.kop["groepen"],
                     doel=code,
-                    waarde=waarde,
+                    waarde=bad,
                     keuzes=", ".join(GROEPEN),
                 )
-            velden["groepen"] = found
         if "datum" in blad.kop:
             value = blad.waarde(rij, "datum")
             datum = cell_date(value)

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -13,23 +12,21 @@ from leerdoelen.adoptie.changes import Invoer, SchoolPlan
 from leerdoelen.commands.check import Refused, checked
 from leerdoelen.commands.errors import Failed, UsageError
 from leerdoelen.commands.school_import import after_check
-from leerdoelen.core.adoptie import ADOPTIE_STATUSSEN
+from leerdoelen.core.adoptie import ADOPTIE_STATUSSEN, future_date
 from leerdoelen.core.clock import today
 from leerdoelen.core.diagnostics import suggest
-from leerdoelen.core.model import GROEPEN
+from leerdoelen.export.tables import UnknownGroep, split_groepen
 from leerdoelen.load.names import brin_problem
 
 CLOSE = 0.6
 
 
 def parse_groepen(value: str) -> list[str]:
-    """``1-2,3-4`` (commas, semicolons or spaces between) as groepen; UsageError if one
-    is not a groep."""
-    found = [g for g in re.split(r"[,;\s]+", value) if g]
-    for groep in found:
-        if groep not in GROEPEN:
-            raise UsageError(f"onbekende groep '{groep}' (kies uit: {', '.join(GROEPEN)})")
-    return found
+    """``--groepen`` as groepen (``split_groepen``); UsageError if one is not a groep."""
+    try:
+        return split_groepen(value)
+    except UnknownGroep as error:
+        raise UsageError(str(error)) from None
 
 
 def parse_datum(value: str) -> dt.date:
@@ -86,7 +83,7 @@ def set_records(
         old = school.doelen[index] if index is not None else None
         invoer = Invoer(code, status, velden, datum_vast=datum is not None)
         record = changes.new_record(old, invoer, vandaag)
-        if changes.future_date(record, vandaag):
+        if future_date(record, vandaag):
             raise UsageError(
                 f"{code}: datum {datum} ligt na vandaag ({vandaag.isoformat()}); alleen bij "
                 f"status 'gepland' mag de datum in de toekomst liggen, niet bij '{status}'"

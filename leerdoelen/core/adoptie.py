@@ -25,6 +25,7 @@ from leerdoelen.core.model import (
 
 AdoptieStatus = Literal["niet gestart", "verkend", "gepland", "bezig", "ingevoerd"]
 ADOPTIE_STATUSSEN: tuple[str, ...] = get_args(AdoptieStatus)  # in order of progress
+GEPLAND = "gepland"  # the one status whose datum is the planned start, so may lie ahead
 SchoolSoort = Literal["bao", "sbo", "so"]
 NetwerkSoort = Literal["regionaal netwerk", "schoolbestuur", "samenwerkingsverband"]
 
@@ -46,6 +47,12 @@ class Registratie(_Strict):
     gearchiveerd: bool = Field(
         default=False, description="Het leerdoel is vervallen; dit record blijft bewaard."
     )
+
+
+def future_date(record: Registratie, vandaag: dt.date) -> bool:
+    """Whether the record's datum lies ahead, which only a planned start may: ``check``
+    reports it (LD403), ``school set`` and ``school import`` refuse it (LD426)."""
+    return record.datum is not None and record.datum > vandaag and record.status != GEPLAND
 
 
 class School(_Strict):

@@ -6,6 +6,8 @@ Schemas in ``schemas/`` are generated from them (``leerdoelen schemas``).
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
@@ -27,6 +29,15 @@ DoelzinCode = Annotated[
     str, StringConstraints(pattern=rf"^[A-Z]{{2,4}}-{NIVEAU}-[0-9]{{1,2}}[A-Z][0-9A-Za-z]{{0,7}}$")
 ]
 DomeinNaam = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+
+
+def next_code(afkorting: str, codes: Iterable[str]) -> str:
+    """The leerdoel code after the highest of domein ``afkorting`` among ``codes``
+    (``DG-046`` after ``DG-045``; ``DG-001`` when there is none), in three digits at least.
+    Other domeinen's codes, and names that are no code, are passed over."""
+    pattern = re.compile(rf"{re.escape(afkorting)}-([0-9]{{3,4}})")
+    numbers = [int(found[1]) for code in codes if (found := pattern.fullmatch(code))]
+    return f"{afkorting}-{max(numbers, default=0) + 1:03d}"
 
 
 # A groep band: the unit in which leerlijnen are planned, in school order.

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Sequence
 
 from leerdoelen.core.corpus import Corpus
-from leerdoelen.core.model import Leerdoel
+from leerdoelen.core.model import GROEPEN, Leerdoel
 from leerdoelen.export.xlsx import Waarde
 
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
@@ -27,6 +28,29 @@ def groepen_tekst(groepen: str | Iterable[str]) -> str:
     where a bare ``5-6`` becomes a date (Dutch Excel, LibreOffice)."""
     bands = [g.strip() for g in groepen.split(",")] if isinstance(groepen, str) else groepen
     return ", ".join(g if g.lower().startswith("groep") else f"groep {g}" for g in bands if g)
+
+
+_SEPARATORS = re.compile(r"[,;\s]+")
+_GROEP = re.compile(r"\bgroep\s+(?=\d+-\d+)", re.IGNORECASE)  # the word before a band
+
+
+class UnknownGroep(ValueError):
+    """A band that is not a groep; ``str()`` is the Dutch message."""
+
+    def __init__(self, groep: str) -> None:
+        super().__init__(f"onbekende groep '{groep}' (kies uit: {', '.join(GROEPEN)})")
+        self.groep = groep
+
+
+def split_groepen(text: str) -> list[str]:
+    """The bands in a cell or argument, the inverse of ``groepen_tekst``: ``"1-2,3-4"``,
+    ``"1-2; 3-4"``, ``"5-6 7-8"``, ``"groep 5-6, groep 7-8"``; ``""`` is none. Raises
+    ``UnknownGroep`` for the first one that is not a groep (``"groep 3"``: ``groep``)."""
+    found = [g for g in _SEPARATORS.split(_GROEP.sub("", text)) if g]
+    for groep in found:
+        if groep not in GROEPEN:
+            raise UnknownGroep(groep)
+    return found
 
 
 _GROEPEN_CELLS: dict[str, str] = {}  # a cell's groepen_tekst: a few dozen distinct cells

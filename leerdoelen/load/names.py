@@ -16,6 +16,7 @@ import re
 from typing import get_args
 
 from leerdoelen.core.adoptie import Brin, NetwerkSlug, Rio
+from leerdoelen.core.model import next_code
 
 NETWERKEN, SCHOLEN = "netwerken", "scholen"
 MAX_SLUG = 60
@@ -37,7 +38,8 @@ _NUMBERED = re.compile(r"(?P<prefix>.+-)(?P<n>[0-9]+)")
 def file_name_fix(path: str, code: str, names: list[str]) -> str:
     """What to do about leerdoel file ``path`` that carries ``code`` (the other file names
     in its folder are ``names``): rename it to the code, or, when that file exists (the
-    code is taken), give the goal a free code: its own file name's, else the next one."""
+    code is taken), give the goal a free code: its own file name's, else the next one
+    after the codes of the folder's file names (``new`` looks at the history too)."""
     if f"{code}.yaml" not in names:
         return f"verwacht '{code}.yaml'"
     eigen = _NUMBERED.fullmatch(path.rpartition("/")[2].removesuffix(".yaml"))
@@ -48,9 +50,7 @@ def file_name_fix(path: str, code: str, names: list[str]) -> str:
     if eigen is not None and eigen["prefix"] == prefix:
         vrij = eigen[0]
     else:
-        taken = [_NUMBERED.fullmatch(n.removesuffix(".yaml")) for n in names]
-        hoogste = max((int(m["n"]) for m in taken if m and m["prefix"] == prefix), default=0)
-        vrij = f"{prefix}{hoogste + 1:0{len(found['n'])}d}"
+        vrij = next_code(prefix.removesuffix("-"), [n.removesuffix(".yaml") for n in names])
     return f"{code}.yaml bestaat al: geef dit doel een vrije code, zoals '{vrij}'"
 
 

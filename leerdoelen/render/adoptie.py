@@ -9,7 +9,7 @@ Pages (all generated, none in the nav except the overview):
 - ``netwerken/index.md``: the national overview ("leer van elkaar"), always there,
 - ``netwerken/<slug>/index.md``: a network's dashboard, with a CSV and an XLSX,
 - ``scholen/<BRIN>/index.html``: a school's implementation checklist (standalone HTML, published
-  beside the MkDocs site: ``build.STANDALONE``), with a CSV and an XLSX.
+  beside the MkDocs site: ``build.standalone``), with a CSV and an XLSX.
 
 Scale: there are ~7,000 schools. A school page holds its own checklist and links to its
 networks, nothing that grows with the number of schools. It is left out of the search
@@ -36,6 +36,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources.abc import Traversable
+from itertools import chain
 from urllib.parse import quote
 
 import jinja2
@@ -45,7 +46,7 @@ from leerdoelen.adoptie.view import AdoptieView, SchoolStand, adoptie_view
 from leerdoelen.core.clock import today
 from leerdoelen.core.corpus import Corpus
 from leerdoelen.export.tables import csv_bytes
-from leerdoelen.export.xlsx import Blad, Formulier, Waarde, xlsx_bytes
+from leerdoelen.export.xlsx import Blad, Formulier, PackedSheet, Waarde, packed_sheet, xlsx_bytes
 from leerdoelen.render import charts
 from leerdoelen.render.checklist import (
     INFO,
@@ -164,6 +165,9 @@ class _Renderer:
         self.versie = versie  # the goals' version, for the workbook's Info
         self.env = _environment()
         self.checklist = Checklist(view.indeling, "../../")  # school pages: scholen/<BRIN>/
+        # Each school's form sheet as its own workbook holds it, for its networks' workbooks
+        # (``school_pages`` first: the network workers are forked with these).
+        self.packed: dict[str, PackedSheet] = {}
 
     def render(self, template: str, page: str, **context: object) -> str:
         body = self.env.get_template(f"adoptie/{template}").render(
@@ -174,8 +178,18 @@ class _Renderer:
         return body.lstrip("\n")
 
     def school_pages(self) -> Iterable[tuple[str, str | bytes]]:
+        """Every school's files; the form sheets that a network's workbook holds too are
+        kept in ``packed``."""
+        in_network = {s.brin for n in self.view.netwerken.values() for s in n.scholen}
         # Each school's files are made in a worker process (see leerdoelen.util.parallel).
-        for files in parallel.pmap(self.school_files, ((brin,) for brin in self.view.scholen)):
+        brins = list(self.view.scholen)
+        for brin, files in zip(
+            brins, parallel.pmap(self.school_files, ((b,) for b in brins)), strict=True
+        ):
+            if brin in in_network:
+                workbook = dict(files)[f"scholen/{brin}/checklist-{brin}.xlsx"]
+                assert isinstance(workbook, bytes)
+                self.packed[brin] = packed_sheet(workbook, 1, brin)
             yield from files
 
     def school_files(self, brin: str) -> Files:
@@ -217,26 +231,28 @@ class _Renderer:
         voor: tuple[Blad, ...] = (),
     ) -> bytes:
         """The checklist workbook (a form per school, titled with its BRIN) and its Info
-        sheet, after the sheets ``voor``: what ``leerdoelen school import`` reads back."""
-        sheets: list[Blad] = [*voor]
-        sheets += [(s.brin, SCHOOL_KOLOMMEN, rijen[s.brin]) for s in scholen]
+        sheet, after the sheets ``voor``: what ``leerdoelen school import`` reads back. A
+        school's form that its own workbook holds already (``packed``) is copied from it."""
+        sheets: list[Blad | PackedSheet] = [*voor]
+        sheets += [
+            self.packed.get(s.brin) or (s.brin, SCHOOL_KOLOMMEN, rijen[s.brin]) for s in scholen
+        ]
         sheets.append((INFO, INFO_KOLOMMEN, info_rijen(scholen, self.versie, self.paden)))
         formulieren = {s.brin: SCHOOL_FORMULIER for s in scholen}
         formulieren[INFO] = Formulier()  # protected, nothing open
         return xlsx_bytes(sheets, formulieren)
 
-    def netwerk_pages(self) -> Iterable[tuple[str, str | bytes]]:
+    def netwerk_downloads(self) -> Iterable[tuple[str, str | bytes]]:
         # A network's downloads hold all its schools' records: worth a worker sooner.
         slugs = ((slug,) for slug in self.view.netwerken)
         for files in parallel.pmap(self.netwerk_files, slugs, parallel.MIN_ITEMS // 8):
             yield from files
 
     def netwerk_files(self, slug: str) -> Files:
-        """A network's dashboard; its CSV (every record of every school) and XLSX (its
-        schools, and their status per checklist goal)."""
+        """A network's CSV (every record of every school) and XLSX (its schools, and their
+        status per checklist goal)."""
         stand = self.view.netwerken[slug]
         folder = f"netwerken/{slug}"
-        page = f"{folder}/index.md"
         naam = f"netwerk-{slug}"
         scholen = stand.scholen
         per_school = {s.brin: list(school_rijen(self.view.indeling, s)) for s in scholen}
@@ -250,6 +266,18 @@ class _Renderer:
             ("Scholen", SCHOLEN_KOLOMMEN, [scholen_rij(s) for s in scholen]),
             ("Leerdoelen", ("brin", "school", *codes), matrix(codes, scholen)),
         )
+        return [
+            (
+                f"{folder}/{naam}.csv",
+                csv_bytes(NETWERK_KOLOMMEN, lang, NETWERK_TEKST, NETWERK_GROEPEN),
+            ),
+            (f"{folder}/{naam}.xlsx", self.workbook(list(scholen), per_school, sheets)),
+        ]
+
+    def netwerk_page(self, slug: str) -> tuple[str, str]:
+        """A network's dashboard."""
+        stand = self.view.netwerken[slug]
+        page = f"netwerken/{slug}/index.md"
         grafiek = charts.staafdiagram(
             [
                 charts.Rij(k.kerndoel.code, k.counts, k.doelen * k.scholen)
@@ -257,29 +285,19 @@ class _Renderer:
             ],
             "Status van de vastgestelde leerdoelen per kerndoel, over alle scholen van het netwerk",
         )
-        return [
-            (
-                f"{folder}/{naam}.csv",
-                csv_bytes(NETWERK_KOLOMMEN, lang, NETWERK_TEKST, NETWERK_GROEPEN),
-            ),
-            (f"{folder}/{naam}.xlsx", self.workbook(list(scholen), per_school, sheets)),
-            (
-                page,
-                self.render(
-                    "netwerk.md.j2",
-                    page,
-                    slug=slug,
-                    netwerk=stand.netwerk,
-                    scholen=scholen,
-                    bestand=naam,
-                    doelstellingen=stand.doelstellingen,
-                    kerndoelen=stand.per_kerndoel,
-                    grafiek=Markup(grafiek),
-                    achterblijvers=stand.achterblijvers,
-                    totaal=stand.totaal,
-                ),
-            ),
-        ]
+        return page, self.render(
+            "netwerk.md.j2",
+            page,
+            slug=slug,
+            netwerk=stand.netwerk,
+            scholen=stand.scholen,
+            bestand=f"netwerk-{slug}",
+            doelstellingen=stand.doelstellingen,
+            kerndoelen=stand.per_kerndoel,
+            grafiek=Markup(grafiek),
+            achterblijvers=stand.achterblijvers,
+            totaal=stand.totaal,
+        )
 
     def overview(self) -> tuple[str, str]:
         page = "netwerken/index.md"
@@ -323,12 +341,14 @@ def adoptie_parts(
     site: Site | None = None,
     versie: str = ONGEPUBLICEERD,
 ) -> tuple[dict[str, str | bytes], Iterator[tuple[str, str | bytes]]]:
-    """``render_adoptie`` in two parts: the overview and the networks' pages, and the
-    schools' files (``scholen/<BRIN>/…``), made in worker processes as they are read."""
+    """``render_adoptie`` in two parts: the overview and the networks' dashboards (for
+    the site generator), and the downloads and school pages that skip it (``standalone``),
+    made in worker processes as they are read."""
     view = adoptie_view(corpus, commits or {}, vandaag or today())
     site = site or Site()
     paden = {brin: corpus.adoptie_sources[brin].path for brin in view.scholen}
     renderer = _Renderer(view, site, paden, versie)
     pages: dict[str, str | bytes] = dict([renderer.overview()])
-    pages.update(renderer.netwerk_pages())
-    return pages, iter(renderer.school_pages())
+    pages.update(renderer.netwerk_page(slug) for slug in view.netwerken)
+    # The schools first: the networks' workbooks reuse their forms.
+    return pages, chain(renderer.school_pages(), renderer.netwerk_downloads())

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from leerdoelen.core.adoptie import future_date
 from leerdoelen.core.clock import today
 from leerdoelen.core.corpus import Corpus
 from leerdoelen.core.diagnostics import Diagnostic, diagnostic, listing, suggest
 from leerdoelen.load.project import at
 
-GEPLAND = "gepland"  # the one status whose datum is the planned start, so may lie ahead
 CLOSE = 0.7  # how alike an unknown name must be to a known one to be suggested
 
 # Words that make an address a role rather than a person (jan.jansen@ is a person).
@@ -94,7 +94,7 @@ def school_records(corpus: Corpus) -> Iterator[Diagnostic]:
                 yield diagnostic(
                     "LD402", *where, school=brin, code=record.code, vervangers=vervangers
                 )
-            if record.datum is not None and record.datum > vandaag and record.status != GEPLAND:
+            if future_date(record, vandaag) and record.datum is not None:
                 yield diagnostic(
                     "LD403",
                     *at(file, "doelen", i, "datum"),
