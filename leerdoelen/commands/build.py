@@ -24,10 +24,11 @@ from leerdoelen.commands.outputs import SITE, claim_folder, replacing
 from leerdoelen.export.opendata import ExportError, Settings, open_data
 from leerdoelen.load.project import GOALS, DiskSource, below
 from leerdoelen.load.regular import DIR, FILE, SOORT, NotRegular, disk_kind, open_regular
-from leerdoelen.render.adoptie import Site, adoptie_parts, theme_stylesheets
+from leerdoelen.render.adoptie import Site, adoptie_parts
 from leerdoelen.render.changelog import render_changelog
 from leerdoelen.render.checklist import ONGEPUBLICEERD
 from leerdoelen.render.pages import render_pages
+from leerdoelen.render.theme import theme_stylesheets
 from leerdoelen.render.versie import version_in_words
 from leerdoelen.util import parallel
 from leerdoelen.util.gcpause import gc_paused

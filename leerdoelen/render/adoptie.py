@@ -35,7 +35,6 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources.abc import Traversable
 from itertools import chain
 from urllib.parse import quote
 
@@ -69,6 +68,7 @@ from leerdoelen.render.checklist import (
 )
 from leerdoelen.render.dates import datum_nl
 from leerdoelen.render.text import inline, label, plain
+from leerdoelen.render.theme import STYLESHEETS
 from leerdoelen.util import parallel
 
 
@@ -89,27 +89,6 @@ class Site:
 def bewerk_url(site: Site, path: str) -> str:
     """The web editor's URL of the file at ``path`` (repository-relative), or ``""``."""
     return site.bewerken + quote(path) if site.bewerken and path else ""
-
-
-def theme_stylesheets() -> dict[str, Traversable]:
-    """Material's own stylesheets, by the (hashed) names MkDocs copies them under, and
-    where they are in the installed theme. Another engine (Zensical) writes its own: the
-    build copies these for the standalone pages."""
-    try:
-        from importlib.resources import files
-
-        folder = files("material") / "templates" / "assets" / "stylesheets"
-        found = sorted(folder.iterdir(), key=lambda p: p.name)
-    except (ImportError, OSError):  # another theme or generator: our stylesheet still works
-        return {}
-    return {
-        f"assets/stylesheets/{path.name}": path
-        for path in found
-        if path.name.endswith(".min.css") and path.name.startswith(("main.", "palette."))
-    }
-
-
-STYLESHEETS = (*theme_stylesheets(), "assets/leerdoelen.css")
 
 
 def _html_link(page: str) -> Callable[[str], str]:
