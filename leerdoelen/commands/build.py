@@ -28,6 +28,7 @@ from leerdoelen.render.checklist import ONGEPUBLICEERD
 from leerdoelen.render.pages import render_pages
 from leerdoelen.render.versie import version_in_words
 from leerdoelen.util.gcpause import gc_paused
+from leerdoelen.util.progress import NOTHING, Step, step
 from leerdoelen.versions.log import Version, read_history, read_version
 from leerdoelen.versions.release import Changelog, changelog, version
 
@@ -155,16 +156,19 @@ def docs_tree(root: Path, result: CheckResult) -> dict[str, str | bytes]:
     return files
 
 
-def generate(root: Path, apart: bool = True) -> tuple[CheckResult, list[str]]:
+def generate(root: Path, apart: bool = True, bar: Step = NOTHING) -> tuple[CheckResult, list[str]]:
     """Check, then bring ``build/pages`` (and ``build/static``) in line with the content.
 
     With ``apart``, the standalone files go to ``build/static``, for ``publish_static``;
     without (``serve``, whose MkDocs serves only its docs), they stay among the pages.
-    Returns what changed.
+    Returns what changed. ``bar`` hears of the phases (controleren, pagina's maken).
     """
+    bar.label("Bouwen: controleren")
     result = check(root)
     if not result.ok:
         return result, []
+    bar.advance()
+    bar.label("Bouwen: pagina's maken")
     with gc_paused():
         files = docs_tree(root, result)
         standalone = [path for path in files if path.startswith(STANDALONE)] if apart else []
@@ -288,11 +292,17 @@ def build_site(root: Path, out: Path) -> BuildResult:
     """Check and build the site into ``out``; raises ``OutputRefused`` (before any work)
     when ``out`` is not a place for a site."""
     out = claim_folder(root, out, SITE)
-    result, _ = generate(root)
-    if not result.ok:
-        return BuildResult(result)
-    with replacing(root, out, SITE) as staging:
-        run_mkdocs(root, staging, read_version(root))
-        publish_static(root, staging)
+    with step("Bouwen", total=4) as bar:
+        result, _ = generate(root, bar=bar)
+        if not result.ok:
+            return BuildResult(result)
+        bar.advance()
+        bar.label("Bouwen: site bouwen (MkDocs)")
+        with replacing(root, out, SITE) as staging:
+            run_mkdocs(root, staging, read_version(root))
+            bar.advance()
+            bar.label("Bouwen: publiceren")
+            publish_static(root, staging)
+        bar.advance()
     pages = sum(1 for _ in out.rglob("index.html"))
     return BuildResult(result, out, pages)

@@ -67,7 +67,7 @@ from leerdoelen.render.checklist import (
 )
 from leerdoelen.render.dates import datum_nl
 from leerdoelen.render.text import inline, label, plain
-from leerdoelen.util import parallel
+from leerdoelen.util import parallel, progress
 
 
 @dataclass(frozen=True)
@@ -172,7 +172,8 @@ class _Renderer:
 
     def school_pages(self) -> Iterable[tuple[str, str | bytes]]:
         # Each school's files are made in a worker process (see leerdoelen.util.parallel).
-        for files in parallel.pmap(self.school_files, ((brin,) for brin in self.view.scholen)):
+        made = parallel.pmap(self.school_files, ((brin,) for brin in self.view.scholen))
+        for files in progress.counted(made, "Schoolpagina's maken", len(self.view.scholen)):
             yield from files
 
     def school_files(self, brin: str) -> Files:
@@ -225,7 +226,8 @@ class _Renderer:
     def netwerk_pages(self) -> Iterable[tuple[str, str | bytes]]:
         # A network's downloads hold all its schools' records: worth a worker sooner.
         slugs = ((slug,) for slug in self.view.netwerken)
-        for files in parallel.pmap(self.netwerk_files, slugs, parallel.MIN_ITEMS // 8):
+        made = parallel.pmap(self.netwerk_files, slugs, parallel.MIN_ITEMS // 8)
+        for files in progress.counted(made, "Netwerkpagina's maken", len(self.view.netwerken)):
             yield from files
 
     def netwerk_files(self, slug: str) -> Files:
