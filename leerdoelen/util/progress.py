@@ -28,6 +28,7 @@ from contextlib import contextmanager
 from typing import TextIO, TypeVar
 
 STEPS = 100  # updates handed to the bar at most, per step with a total
+PHASES = 10  # a total this small counts phases (build's four), which show no time left
 
 T = TypeVar("T")
 
@@ -80,7 +81,12 @@ class _Shown(Step):
 
         sized = _sized()
         tqdm.monitor_interval = 0  # no monitor thread: pmap forks workers while we show
-        counted = "{desc}: {percentage:3.0f}%|{bar}| {n_fmt}/{total_fmt} [{elapsed}<{remaining}]"
+        if not total:
+            shape = "{desc} …"  # nothing to count: what it does, until it is done
+        elif total <= PHASES:  # phases, not alike: no time left to guess
+            shape = "{desc}: {percentage:3.0f}%|{bar}| {n_fmt}/{total_fmt}"
+        else:
+            shape = "{desc}: {percentage:3.0f}%|{bar}| {n_fmt}/{total_fmt} [{elapsed}<{remaining}]"
         self.bar = tqdm(
             desc=text,
             total=total,
@@ -91,7 +97,7 @@ class _Shown(Step):
             ncols=None if sized else 80,
             nrows=None if sized else 24,
             mininterval=0.1,
-            bar_format=counted if total else "{desc} [{elapsed}]",
+            bar_format=shape,
         )
         self.stride = max(1, (total or 0) // STEPS)
         self.pending = 0
