@@ -21,6 +21,7 @@ from leerdoelen.load import schoolfile, yamledit
 from leerdoelen.load.project import ADOPTIE
 from leerdoelen.load.yamlfile import compose
 from leerdoelen.util.files import describe, write_atomic
+from leerdoelen.util.progress import counted
 
 SCHOLEN = f"{ADOPTIE}/scholen"
 VELDEN = ("status", "groepen", "datum", "toelichting", "bewijs")
@@ -224,7 +225,7 @@ def write_plans(root: Path, corpus: Corpus, plans: Sequence[SchoolPlan], write: 
     """Edit every changed school's text and verify it; only when all are ready (and
     ``write``), write each atomically. ChangeError when any cannot be done."""
     ready: list[tuple[Path, str]] = []
-    for plan in plans:
+    for plan in counted(plans, "Scholen bijwerken", len(plans)):
         if not plan.changed:
             continue
         path = root / plan.path
@@ -237,7 +238,7 @@ def write_plans(root: Path, corpus: Corpus, plans: Sequence[SchoolPlan], write: 
             raise ChangeError(f"{plan.path} is veranderd tijdens het bijwerken; probeer opnieuw")
         ready.append((path, edited_text(text, corpus.scholen[plan.brin], plan)))
     if write:
-        for path, text in ready:
+        for path, text in counted(ready, "Bestanden schrijven", len(ready)):
             try:
                 write_atomic(path, text.encode("utf-8"))
             except OSError as error:

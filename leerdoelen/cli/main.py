@@ -20,6 +20,7 @@ from leerdoelen.cli.parser import parser
 from leerdoelen.cli.run import COMMANDS
 from leerdoelen.commands.check import Refused
 from leerdoelen.commands.errors import Failed, UsageError
+from leerdoelen.util import progress
 from leerdoelen.util.files import describe
 
 
@@ -60,10 +61,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 args = parser().parse_args(argv)
         finally:
             sys.stdout.flush()  # --help and --version print, then exit
+        progress.enable(progress.wanted(args.quiet, sys.stderr))
         try:
             _check_today()
             return _run(args)
         finally:
+            progress.enable(False)
             sys.stdout.flush()  # a reader that has gone shows here, not at exit
     except UsageError as error:
         print(f"leerdoelen: fout: {error}", file=sys.stderr)

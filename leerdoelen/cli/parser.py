@@ -64,6 +64,12 @@ def parser() -> argparse.ArgumentParser:
         type=Path,
         help="werk alsof leerdoelen in MAP is gestart (zoals git -C)",
     )
+    top.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="toon geen voortgang (fouten en het verslag blijven)",
+    )
     commands = top.add_subparsers(
         dest="command", metavar="OPDRACHT", required=True, parser_class=_Parser
     )

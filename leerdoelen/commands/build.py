@@ -32,6 +32,7 @@ from leerdoelen.render.theme import theme_stylesheets
 from leerdoelen.render.versie import version_in_words
 from leerdoelen.util import parallel
 from leerdoelen.util.gcpause import gc_paused
+from leerdoelen.util.progress import step
 from leerdoelen.versions.log import Version, read_history, read_version
 from leerdoelen.versions.release import Changelog, changelog, version
 
@@ -54,6 +55,7 @@ def standalone(path: str) -> bool:
 
 SITE_PAGES = Path("site/pages")
 MKDOCS_YML = "mkdocs.yml"
+ENGINE_NAMES = {engines.MKDOCS: "MkDocs", engines.ZENSICAL: "Zensical"}
 # extra.bewerken: a plain https URL (host, optional port, path), nothing that could end a
 # Markdown link or an HTML attribute.
 _HTTPS = re.compile(r"https://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[A-Za-z0-9._~%+,;=:@/-]*)?")
@@ -319,21 +321,30 @@ def build_site(root: Path, out: Path, engine: str = engines.DEFAULT) -> BuildRes
     a place for a site."""
     engines.require(engine)
     out = claim_folder(root, out, SITE)
-    result = check(root)
-    if not result.ok:
-        return BuildResult(result)
-    with gc_paused():
-        files, scholen = site_parts(root, result)
-        write_tree(root / PAGES, files)
-        with replacing(root, out, SITE) as staging:
-            # The engine uses one core; the schools' files, which skip it, the others.
-            with parallel.beside(run_engine, engine, root, staging, read_version(root)):
-                static: dict[str, str | bytes] = {}
-                for path, content in scholen:
-                    _refuse_clash(path, files)
-                    static[path] = content
-                write_tree(root / STATIC, static)
-            publish_theme_stylesheets(staging)
-            publish_static(root, staging)
+    with step("Bouwen", total=4) as bar:
+        bar.label("Bouwen: controleren")
+        result = check(root)
+        if not result.ok:
+            return BuildResult(result)
+        bar.advance()
+        bar.label("Bouwen: pagina's maken")
+        with gc_paused():
+            files, scholen = site_parts(root, result)
+            write_tree(root / PAGES, files)
+            bar.advance()
+            bar.label(f"Bouwen: site bouwen ({ENGINE_NAMES[engine]}) en schoolpagina's maken")
+            with replacing(root, out, SITE) as staging:
+                # The engine uses one core; the schools' files, which skip it, the others.
+                with parallel.beside(run_engine, engine, root, staging, read_version(root)):
+                    static: dict[str, str | bytes] = {}
+                    for path, content in scholen:
+                        _refuse_clash(path, files)
+                        static[path] = content
+                    write_tree(root / STATIC, static)
+                bar.advance()
+                bar.label("Bouwen: publiceren")
+                publish_theme_stylesheets(staging)
+                publish_static(root, staging)
+        bar.advance()
     pages = sum(1 for _ in out.rglob("index.html"))
     return BuildResult(result, out, pages)

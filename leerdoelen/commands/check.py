@@ -11,6 +11,7 @@ from leerdoelen.core.corpus import Corpus
 from leerdoelen.core.diagnostics import Diagnostic, Severity
 from leerdoelen.load.project import Project, load_project
 from leerdoelen.util.gcpause import gc_paused
+from leerdoelen.util.progress import step
 from leerdoelen.validate.rules import run_rules
 from leerdoelen.versions.diff import compare
 from leerdoelen.versions.identity import identity_rules
@@ -65,7 +66,8 @@ def check(root: Path, only: Iterable[str] = (), base: Corpus | None = None) -> C
         for change in diff.changes if diff is not None else ():
             if change.change == "removed" and change.kind == "leerdoel" and change.old_path:
                 corpus.verwijderd.setdefault(change.code, change.old_path)
-        found.extend(run_rules(corpus))
+        with step("Regels controleren"):
+            found.extend(run_rules(corpus))
         if base is not None and diff is not None:
             found.extend(identity_rules(diff, base, corpus))
         # With --base, a goal removed since the base is reported there (with its title

@@ -32,6 +32,7 @@ from leerdoelen.slo.kaderfile import kader_text
 from leerdoelen.slo.release import release_of
 from leerdoelen.slo.source import Dataset, load_checkout
 from leerdoelen.util.files import write_atomic
+from leerdoelen.util.progress import counted, step
 
 __all__ = ["ImportResult", "Naming", "import_slo"]
 
@@ -95,7 +96,8 @@ def import_slo(
     project = load_project(root)
     corpus = project.corpus
     release = release_of(source)
-    plan = build_frames(data, sets, wanted, dict(corpus.kaders), naming, release)
+    with step("Kaders maken"):
+        plan = build_frames(data, sets, wanted, dict(corpus.kaders), naming, release)
     result.plan = plan
     result.refused = plan.refused
     result.warnings = sorted(plan.warnings)
@@ -126,7 +128,7 @@ def import_slo(
         result.problems = sorted(problems)
         return result
 
-    for relative, text in texts.items():
+    for relative, text in counted(texts.items(), "Kaders schrijven", len(texts)):
         path = root / relative
         data_bytes = text.encode("utf-8")
         if path.is_file() and path.read_bytes() == data_bytes:

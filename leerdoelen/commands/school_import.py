@@ -27,6 +27,7 @@ from leerdoelen.core.model import GROEPEN
 from leerdoelen.export.tables import UnknownGroep, split_groepen
 from leerdoelen.load.names import brin_problem
 from leerdoelen.load.sheets import Blad, Rij, SheetError, cell_date, cell_text, read
+from leerdoelen.util.progress import step
 
 CLOSE = 0.6
 _CSV_NAME = re.compile(r"^(?:checklist-)?([0-9]{2}[A-Z]{2}(?:[0-9]{2})?)$", re.IGNORECASE)
@@ -241,7 +242,12 @@ def import_file(root: Path, path: Path, school: str | None, dry_run: bool) -> Im
             "niets ingelezen",
             [diagnostic("LD420", path.name, bestand=path.name, probleem=probleem)],
         )
-    plans = [p for u in units if (p := reader.school(*u)) is not None]
+    plans = []
+    with step("Rijen lezen", sum(len(rijen) for _, _, rijen, _ in units)) as bar:
+        for unit in units:
+            if (plan := reader.school(*unit)) is not None:
+                plans.append(plan)
+            bar.advance(len(unit[2]))
     if reader.problems:
         n = len(reader.problems)
         raise Failed(

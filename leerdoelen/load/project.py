@@ -25,7 +25,7 @@ from leerdoelen.load.names import NETWERKEN, SCHOLEN, file_name_fix, name_proble
 from leerdoelen.load.regular import DIR, FILE, SOORT, disk_kind, entry_kind
 from leerdoelen.load.shape import locate, name_records, validate_shape
 from leerdoelen.load.yamlfile import YamlFile, load_yaml
-from leerdoelen.util.parallel import pmap
+from leerdoelen.util import parallel, progress
 
 GOALS = "goals"
 ADOPTIE = "adoptie"
@@ -118,7 +118,7 @@ class DiskSource:
     def load_many(self, paths: Iterable[str]) -> Iterator[YamlFile]:
         # Thousands of school files: parsed in worker processes, in order, while this
         # process validates the ones already parsed.
-        return pmap(load_yaml, ((self.root / path, path) for path in paths))
+        return parallel.pmap(load_yaml, ((self.root / path, path) for path in paths))
 
 
 def below(source: Source, folder: str) -> list[Entry]:
@@ -211,7 +211,8 @@ def _load_adoptie(project: Project, source: Source) -> None:
                 report(diagnostic("LD409", item.path))
             else:
                 files.append(item)
-        for item, loaded_file in zip(files, source.load_many(f.path for f in files), strict=True):
+        pairs = zip(files, source.load_many(f.path for f in files), strict=True)  # by pmap
+        for item, loaded_file in progress.counted(pairs, f"{entry.name.title()} lezen", len(files)):
             file = _accept(project, loaded_file, schema)
             if name := name_problem(entry.name, item.name):
                 report(diagnostic("LD410", item.path, naam=item.name, probleem=name))
@@ -277,7 +278,7 @@ def _load_domein(project: Project, source: Source, folder: Entry) -> None:
         corpus.frame_complete = False
         if found is None or found.is_dir:  # anything else is reported as no content below
             report(diagnostic("LD309", f"{folder.path}/", domein=domein))
-    for entry in entries:
+    for entry in progress.counted(entries, f"Leerdoelen lezen ({domein})", len(entries)):
         name = entry.name
         if entry.is_dir:
             for inner in below(source, entry.path):

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from leerdoelen.util.files import describe
+from leerdoelen.util.progress import counted
 
 Waarde = str | int | float | bool | dt.datetime | dt.date | dt.time | None
 XLSX = (".xlsx", ".xlsm")
@@ -109,7 +110,7 @@ def _read_xlsx(path: Path) -> list[Blad]:
         raise SheetError(f"{path.name}: geen geldig XLSX-bestand (Excel-werkmap)") from None
     try:
         sheets = []
-        for sheet in workbook.worksheets:
+        for sheet in counted(workbook.worksheets, "Bladen lezen", len(workbook.worksheets)):
             rows = [
                 (n, tuple(row))
                 for n, row in enumerate(sheet.iter_rows(values_only=True), start=1)

@@ -69,7 +69,7 @@ from leerdoelen.render.checklist import (
 from leerdoelen.render.dates import datum_nl
 from leerdoelen.render.text import inline, label, plain
 from leerdoelen.render.theme import STYLESHEETS
-from leerdoelen.util import parallel
+from leerdoelen.util import parallel, progress
 
 
 @dataclass(frozen=True)
@@ -162,9 +162,9 @@ class _Renderer:
         in_network = {s.brin for n in self.view.netwerken.values() for s in n.scholen}
         # Each school's files are made in a worker process (see leerdoelen.util.parallel).
         brins = list(self.view.scholen)
-        for brin, files in zip(
-            brins, parallel.pmap(self.school_files, ((b,) for b in brins)), strict=True
-        ):
+        made = parallel.pmap(self.school_files, ((b,) for b in brins))
+        counted = progress.counted(made, "Schoolpagina's maken", len(brins))
+        for brin, files in zip(brins, counted, strict=True):
             if brin in in_network:
                 workbook = dict(files)[f"scholen/{brin}/checklist-{brin}.xlsx"]
                 assert isinstance(workbook, bytes)
@@ -224,7 +224,8 @@ class _Renderer:
     def netwerk_downloads(self) -> Iterable[tuple[str, str | bytes]]:
         # A network's downloads hold all its schools' records: worth a worker sooner.
         slugs = ((slug,) for slug in self.view.netwerken)
-        for files in parallel.pmap(self.netwerk_files, slugs, parallel.MIN_ITEMS // 8):
+        made = parallel.pmap(self.netwerk_files, slugs, parallel.MIN_ITEMS // 8)
+        for files in progress.counted(made, "Netwerkpagina's maken", len(self.view.netwerken)):
             yield from files
 
     def netwerk_files(self, slug: str) -> Files:

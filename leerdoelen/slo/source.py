@@ -36,6 +36,7 @@ import jsonschema
 
 from leerdoelen.core.diagnostics import Diagnostic, diagnostic
 from leerdoelen.util.files import describe
+from leerdoelen.util.progress import counted
 
 CONTEXT = "context.json"
 BASIS = "curriculum-basis"
@@ -229,7 +230,7 @@ def load_checkout(folder: Path) -> tuple[Dataset, list[Diagnostic]]:
             for name, relative in BASIS_FILES.items()
         }
     )
-    for kind, (relative, required) in sources.items():
+    for kind, (relative, required) in counted(sources.items(), "SLO lezen", len(sources)):
         path = folder / relative
         if not path.is_file():
             if required:
