@@ -25,12 +25,12 @@ Then it times, in the same run, with the CPU+wall clock and the build helpers of
 ``tools/timing.py``, as ``tools/bench_site.py`` does:
 
 1. ``leerdoelen build``: in-process ``build_site(root, root / "public")`` from a clean
-   slate, split into *check+genereren* (``generate``: check, render every page and
-   download, write ``build/pages`` and ``build/static``) and *mkdocs* (``run_mkdocs``);
-   the rest (linking the school files into the site, swapping it in, counting pages) is
-   only in the total. Then *zensical* (``run_zensical``, when installed): the step that
-   ``--engine zensical`` runs instead of MkDocs, on the same ``build/pages``, with its
-   ratio against the baseline beside MkDocs'.
+   slate (cold), as the command runs it: MkDocs in a process of its own beside the school
+   pages and downloads. Then its parts, each alone on the same content: *check+genereren*
+   (``generate``: check, render every page and download, write ``build/pages`` and
+   ``build/static``) and *mkdocs* (``run_engine``); what they cost together beyond the
+   total is what running them side by side saves. Then the same with ``--engine
+   zensical`` (when installed), with its ratio against the baseline beside MkDocs'.
 2. Bare MkDocs ("kale MkDocs"), the baseline: material (``nl``) with the search plugin
    and our nav, one one-line Markdown page for every ``index.html`` our build produced,
    at the same URL. School pages count, although ours skip MkDocs (ready HTML, linked
@@ -77,7 +77,6 @@ import itertools
 import logging
 import os
 import pstats
-import shutil
 import sys
 import tempfile
 from collections import defaultdict
@@ -86,10 +85,9 @@ from dataclasses import dataclass
 from importlib.util import find_spec
 from pathlib import Path
 
-from leerdoelen.commands.build import PAGES, generate, run_mkdocs, run_zensical
+from leerdoelen.commands.build import PAGES, generate, run_mkdocs
 from leerdoelen.commands.check import CheckResult, check
 from leerdoelen.core.clock import ENV as VANDAAG_ENV
-from leerdoelen.versions.log import read_version
 from tools.synthetic import (
     BRINS,
     MAX_GOALS,
@@ -169,15 +167,7 @@ class Result:
     bare: Seconds
     school_pages: int
     school_bytes: float
-    zensical: Seconds | None = None  # the engine step alone, on the same build/pages
-
-    @property
-    def rest(self) -> Seconds:
-        o = self.ours
-        return Seconds(
-            o.total.wall - o.generate.wall - o.mkdocs.wall,
-            o.total.cpu - o.generate.cpu - o.mkdocs.cpu,
-        )
+    zensical: Ours | None = None  # the same build with --engine zensical
 
 
 def warm_up(folder: Path) -> None:
@@ -205,7 +195,7 @@ def bench(folder: Path, n: int, goals: int, repeat: int) -> Result:
     bare_config: Path | None = None
     best_ours: Ours | None = None
     best_bare: Seconds | None = None
-    best_zensical: Seconds | None = None
+    best_zensical: Ours | None = None
     pages = md_pages = 0
     for run in range(1, repeat + 1):
         label = f" (ronde {run}/{repeat})" if repeat > 1 else ""
@@ -219,9 +209,8 @@ def bench(folder: Path, n: int, goals: int, repeat: int) -> Result:
             md_pages = len(markdown_pages(root / PAGES))
             bare_config = make_bare_site(bare, site_pages)
         if find_spec("zensical") is not None:
-            progress(n, f"zensical bouwen{label}")
-            zensical = time_zensical(root)
-            if best_zensical is None or zensical.wall < best_zensical.wall:
+            zensical = build_ours(root, f"N={n}", label, engine="zensical")
+            if best_zensical is None or zensical.total.wall < best_zensical.total.wall:
                 best_zensical = zensical
         progress(n, f"kale mkdocs bouwen{label}")
         seconds = build_bare(bare_config, bare / "site")
@@ -242,19 +231,6 @@ def bench(folder: Path, n: int, goals: int, repeat: int) -> Result:
         school_bytes,
         best_zensical,
     )
-
-
-def time_zensical(root: Path) -> Seconds:
-    """Zensical in place of MkDocs (``--engine zensical``'s step), on the pages that the
-    build just generated, into a folder of its own."""
-    site = root / "build" / "zensical-bench"
-    shutil.rmtree(site, ignore_errors=True)
-    site.mkdir(parents=True)
-    version = read_version(root)
-    times: list[Seconds] = []
-    with clock(times.append):
-        run_zensical(root, site, version)
-    return times[0]
 
 
 # --- the report ---------------------------------------------------------------------------
@@ -280,9 +256,9 @@ def report(r: Result, goals: int, repeat: int) -> None:
         f"{r.md_pages} .md in build/pages), beste van {repeat}"
     )
     line("leerdoelen build (totaal)", secs(o.total), f"{r.pages / o.total.wall:.0f} pagina's/s")
-    line("  check + genereren", secs(o.generate), share(o.generate, o.total))
-    line("  mkdocs", secs(o.mkdocs), share(o.mkdocs, o.total))
-    line("  rest (scholen koppelen, wisselen)", secs(r.rest), share(r.rest, o.total))
+    line("  check + genereren (alleen)", secs(o.generate), share(o.generate, o.total))
+    line("  mkdocs (alleen)", secs(o.mkdocs), share(o.mkdocs, o.total))
+    line("  naast elkaar bespaard", secs(o.overlap), "mkdocs naast de schoolpagina's")
     line("check alleen (apart, vooraf)", secs(r.check_alone))
     line(
         f"kale mkdocs ({r.pages} pagina's)", secs(r.bare), f"{r.pages / r.bare.wall:.0f} pagina's/s"
@@ -292,8 +268,12 @@ def report(r: Result, goals: int, repeat: int) -> None:
     line("ons / kaal", value, f"{cpu}; doel ≤ {TARGET:.1f}: {gehaald(ok)}")
     line("ons mkdocs / kaal", ratio(o.mkdocs, r.bare)[0])
     if r.zensical is not None:  # --engine zensical: the same pages, Zensical for MkDocs
-        line("  zensical (in plaats van mkdocs)", secs(r.zensical), share(r.zensical, o.total))
-        line("ons zensical / kaal", ratio(r.zensical, r.bare)[0])
+        z = r.zensical
+        line("leerdoelen build --engine zensical", secs(z.total))
+        line("  zensical (alleen)", secs(z.mkdocs), share(z.mkdocs, z.total))
+        value, cpu = ratio(z.total, r.bare)
+        ok = z.total.wall / r.bare.wall <= TARGET
+        line("ons (zensical) / kaal", value, f"{cpu}; doel ≤ {TARGET:.1f}: {gehaald(ok)}")
     line(
         "per school (ons totaal)",
         f"{o.total.wall / r.n * 1000:.1f} ms",

@@ -5,8 +5,9 @@
 - ``clock`` and ``Seconds``: wall-clock time together with the CPU time of this process
   and its finished child processes over the same stretch (a busy machine inflates wall
   time far more than CPU time);
-- ``build_ours`` and ``build_bare``: one clean ``leerdoelen build``, split into its
-  *check+genereren* and *mkdocs* parts, and one build of a bare MkDocs site, the baseline;
+- ``build_ours`` and ``build_bare``: one clean ``leerdoelen build`` (the site generator
+  runs beside the school pages), then its *check+genereren* and *mkdocs* parts each timed
+  alone on the same content; and one build of a bare MkDocs site, the baseline;
 - ``row``, ``secs``, ``ratio``, ``growth``, ``busy``: the lines the benchmarks print.
 """
 
@@ -23,10 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-import leerdoelen.commands.build as build_module
-from leerdoelen.commands.build import build_site, generate, run_mkdocs
-from leerdoelen.commands.check import CheckResult
-from leerdoelen.versions.log import Version
+from leerdoelen.commands.build import build_site, generate, run_engine
+from leerdoelen.versions.log import read_version
 
 BUSY = 0.8  # cpu / wall below this: the machine is busy with other work
 SUPERLINEAR = 1.5  # time per unit at the largest N / at the smallest: flag above this
@@ -92,9 +91,18 @@ def cpu_seconds() -> float:
 
 @dataclass
 class Ours:
-    total: Seconds = ZERO
-    generate: Seconds = ZERO  # check + render + write build/pages
-    mkdocs: Seconds = ZERO
+    total: Seconds = ZERO  # the build as `leerdoelen build` runs it
+    generate: Seconds = ZERO  # check + render + write, alone
+    mkdocs: Seconds = ZERO  # the site generator, alone, on the same build/pages
+
+    @property
+    def overlap(self) -> Seconds:
+        """What running the generator beside the school pages saves (and the rest of the
+        build, linking and swapping, costs)."""
+        return Seconds(
+            self.generate.wall + self.mkdocs.wall - self.total.wall,
+            self.generate.cpu + self.mkdocs.cpu - self.total.cpu,
+        )
 
 
 def clean(root: Path) -> None:
@@ -103,40 +111,27 @@ def clean(root: Path) -> None:
         shutil.rmtree(root / name, ignore_errors=True)
 
 
-@contextlib.contextmanager
-def split_timing(ours: Ours, prefix: str, label: str) -> Iterator[None]:
-    """Time ``generate`` and ``run_mkdocs`` as ``build_site`` calls them, then restore.
-
-    Each announces itself (``prefix: genereren…``) before its clock starts.
-    """
-
-    def timed_generate(root: Path, apart: bool = True) -> tuple[CheckResult, list[str]]:
-        print(f"{prefix}: genereren{label}…", flush=True)
-        with clock(lambda t: setattr(ours, "generate", t)):
-            return generate(root, apart)
-
-    def timed_mkdocs(root: Path, site_dir: Path, version: Version | None = None) -> None:
-        print(f"{prefix}: mkdocs bouwen{label}…", flush=True)
-        with clock(lambda t: setattr(ours, "mkdocs", t)):
-            run_mkdocs(root, site_dir, version)
-
-    saved = build_module.generate, build_module.run_mkdocs
-    build_module.generate, build_module.run_mkdocs = timed_generate, timed_mkdocs
-    try:
-        yield
-    finally:
-        build_module.generate, build_module.run_mkdocs = saved
-
-
-def build_ours(root: Path, prefix: str, label: str = "") -> Ours:
-    """One clean ``build_site``; fails loudly when check refuses the content."""
+def build_ours(root: Path, prefix: str, label: str = "", engine: str = "mkdocs") -> Ours:
+    """One clean ``build_site``, then its parts alone; fails loudly when check refuses the
+    content. Each part announces itself (``prefix: genereren…``) before its clock starts."""
     clean(root)
     ours = Ours()
     gc.collect()
-    with split_timing(ours, prefix, label), clock(lambda t: setattr(ours, "total", t)):
-        result = build_site(root, root / "public")
+    print(f"{prefix}: bouwen met {engine}{label}…", flush=True)
+    with clock(lambda t: setattr(ours, "total", t)):
+        result = build_site(root, root / "public", engine)
     if result.out is None:
         sys.exit(f"check vond {result.check.errors} fout(en); de generator is stuk")
+    shutil.rmtree(root / "build")  # cold again; the site in public/ stays, for the report
+    gc.collect()
+    print(f"{prefix}: genereren alleen{label}…", flush=True)
+    with clock(lambda t: setattr(ours, "generate", t)):
+        generate(root)
+    site = root / "build" / "engine-alone"
+    site.mkdir(parents=True)
+    print(f"{prefix}: {engine} alleen{label}…", flush=True)
+    with clock(lambda t: setattr(ours, "mkdocs", t)):
+        run_engine(engine, root, site, read_version(root))
     return ours
 
 
