@@ -254,3 +254,18 @@ def test_the_libreoffice_csv_has_the_columns_and_the_edits() -> None:
         found = by_code[code]
         assert (found["status"], found["groepen"]) == (status, groepen)
         assert found["datum"] == datum.date().isoformat()
+
+
+def test_text_that_xml_forbids_is_dropped_and_the_rest_kept() -> None:
+    """Control characters (which XML 1.0 forbids) go, in a header, a cell and a repeated
+    cell alike; spaces around a text stay (xml:space); the workbook opens."""
+    header = ("code", "toe\x01lichting")
+    rows = [("A\x0b1", " rond \x1f "), ("A\x0b1", "<b>&"), ("B2", dt.date(2026, 3, 1))]
+    book = openpyxl.load_workbook(io.BytesIO(xlsx_bytes([("Blad", header, rows)])))
+    sheet = book["Blad"]
+    assert [[c.value for c in row] for row in sheet.iter_rows()] == [
+        ["code", "toelichting"],
+        ["A1", " rond  "],
+        ["A1", "<b>&"],
+        ["B2", dt.datetime(2026, 3, 1)],
+    ]

@@ -150,6 +150,32 @@ def _controle_xml(c: Controle, letter: str, last: int) -> str:
     return f'<dataValidation allowBlank="1"{messages} sqref="{sqref}" />'
 
 
+# A cell's XML before and after its row number, and the width it asks for, per (column
+# letter, style, date style, type, value): goal codes, titles, statuses and dates repeat in
+# every school's sheet, so most cells are two strings joined around the row number.
+_CELLS: dict[tuple[str, str, str, type, Waarde], tuple[str, str, int] | None] = {}
+_CELLS_MAX = 200_000
+
+
+def _cell(
+    letter: str, style: str, date_style: str, kind: type, value: Waarde
+) -> tuple[str, str, int] | None:
+    head = f'<c r="{letter}'
+    if kind is int:
+        return head, f'"{style} t="n"><v>{value}</v></c>', 0
+    if kind is dt.date:
+        assert isinstance(value, dt.date)
+        return head, f'"{date_style} t="n"><v>{_serial(value)}</v></c>', 10
+    if isinstance(value, str) and value:
+        text = _NOT_XML.sub("", value).replace("&", "&amp;").replace("<", "&lt;")
+        text = text.replace(">", "&gt;")
+        space = ' xml:space="preserve"' if value != value.strip() else ""
+        return head, f'"{style} t="inlineStr"><is><t{space}>{text}</t></is></c>', len(value)
+    if style:  # an empty cell of an open column: there to be filled in
+        return head, f'"{style} />', 0
+    return None
+
+
 def _sheet_xml(
     header: Sequence[str], rows: Iterable[Sequence[Waarde]], formulier: Formulier | None = None
 ) -> bytes:
@@ -166,7 +192,7 @@ def _sheet_xml(
     date_style = [f' s="{S_OPEN_DATUM}"' if h in form.open else f' s="{S_DATUM}"' for h in header]
     parts = ['<row r="1">']
     parts += [
-        f'<c r="{c}1" s="{S_KOP}" t="inlineStr"><is><t>{escape(h)}</t></is></c>'
+        f'<c r="{c}1" s="{S_KOP}" t="inlineStr"><is><t>{escape(_NOT_XML.sub("", h))}</t></is></c>'
         for c, h in zip(letters, header, strict=True)
     ]
     parts.append("</row>")
@@ -178,26 +204,21 @@ def _sheet_xml(
     r = 1
     for row in rows:
         r += 1
+        number = str(r)
         cells = []
         for i, value in enumerate(row):
-            if value.__class__ is int:
-                cells.append(f'<c r="{letters[i]}{r}"{style[i]} t="n"><v>{value}</v></c>')
-            elif value.__class__ is dt.date:
-                serial = _serial(value)
-                cells.append(f'<c r="{letters[i]}{r}"{date_style[i]} t="n"><v>{serial}</v></c>')
-                widths[i] = max(widths[i], 10)
-            elif isinstance(value, str) and value:
-                text = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                space = ' xml:space="preserve"' if value != value.strip() else ""
-                cells.append(
-                    f'<c r="{letters[i]}{r}"{style[i]} t="inlineStr">'
-                    f"<is><t{space}>{text}</t></is></c>"
-                )
-                if len(value) > widths[i]:
-                    widths[i] = len(value)
-            elif style[i]:  # an empty cell of an open column: there to be filled in
-                cells.append(f'<c r="{letters[i]}{r}"{style[i]} />')
-        parts.append(f'<row r="{r}">{"".join(cells)}</row>')
+            key = (letters[i], style[i], date_style[i], value.__class__, value)
+            made = _CELLS.get(key)
+            if made is None:
+                made = _cell(*key)
+                if len(_CELLS) < _CELLS_MAX:
+                    _CELLS[key] = made
+            if made:
+                head, tail, width = made
+                cells.append(head + number + tail)
+                if width > widths[i]:
+                    widths[i] = width
+        parts.append(f'<row r="{number}">{"".join(cells)}</row>')
     cols = "".join(
         f'<col min="{i}" max="{i}" width="{min(w, 60) + 2}" customWidth="1"{s} />'
         for i, (w, s) in enumerate(
@@ -212,10 +233,12 @@ def _sheet_xml(
             for c in form.controles
             if c.kolom in header and r > 1
         ]
-        valid = f'<dataValidations count="{len(checks)}">{"".join(checks)}</dataValidations>'
+        valid = _NOT_XML.sub(
+            "", f'<dataValidations count="{len(checks)}">{"".join(checks)}</dataValidations>'
+        )
         tail = _PROTECTION + (valid if checks else "") + tail
     body = f"{head}<cols>{cols}</cols><sheetData>{''.join(parts)}</sheetData>{tail}"
-    return _NOT_XML.sub("", body).encode()
+    return body.encode()  # text is cleaned of what XML forbids where it goes in (_cell)
 
 
 @cache
