@@ -41,7 +41,8 @@ from leerdoelen.commands.build import generate
 from leerdoelen.commands.check import check
 from leerdoelen.core.adoptie import School
 from leerdoelen.export.tables import groepen_tekst
-from leerdoelen.export.xlsx import Formulier, packed_sheet, xlsx_bytes
+from leerdoelen.export.xlsx import Formulier, xlsx_bytes
+from leerdoelen.export.xlsx_packed import packed_sheet
 from leerdoelen.render.adoptie import Site, _Renderer, render_adoptie
 from leerdoelen.render.checklist import ONGEPUBLICEERD, SCHOOL_FORMULIER
 from leerdoelen.versions.log import read_history

@@ -13,7 +13,7 @@ from leerdoelen.core.diagnostics import Diagnostic
 from leerdoelen.export.case import case_bytes
 from leerdoelen.export.dates import last_commits
 from leerdoelen.export.tables import goals_csv
-from leerdoelen.export.xlsx import ZIP_TIME
+from leerdoelen.export.xlsx_packed import ZIP_TIME
 from leerdoelen.versions.log import History
 
 FOLDER = "open-data"

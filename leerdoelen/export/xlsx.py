@@ -17,7 +17,7 @@ mode writes, but fast and byte-for-byte reproducible.
   with the number format ``yyyy-mm-dd``).
 - xlsxwriter writing the same form was 2.2× (90 rows) to 6.6× (296 rows) slower.
 - A sheet that is in more than one workbook (a school's form is in its own workbook and in
-  each of its networks') is written and compressed once: ``packed_sheet`` takes it from the
+  each of its networks') is written and compressed once: ``xlsx_packed.packed_sheet`` takes it from the
   first workbook as its zip holds it, and ``xlsx_bytes`` copies that into the next one,
   in the very bytes that writing it again would give.
 
@@ -30,13 +30,18 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import struct
 import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from xml.sax.saxutils import escape
 
+from leerdoelen.export.xlsx_packed import (
+    PackedSheet,
+    sheet_name,
+    write_packed,
+    zip_info,
+)
 from leerdoelen.load.sheets import column_letter
 
 Waarde = str | int | dt.date
@@ -48,7 +53,6 @@ DATUM = "yyyy-mm-dd"  # the number format of date cells
 S_KOP, S_OPEN, S_OPEN_DATUM, S_DATUM = 1, 2, 3, 4  # bold header; unlocked text and date; date
 _EPOCH = dt.date(1899, 12, 30)
 FIXED = dt.datetime(2020, 1, 1)  # the workbook's created/modified: content, not clock
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _SHEET_HEAD = (
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
@@ -90,32 +94,6 @@ class Formulier:
 
     open: tuple[str, ...] = ()
     controles: tuple[Controle, ...] = ()
-
-
-@dataclass(frozen=True)
-class PackedSheet:
-    """A worksheet as a workbook's zip holds it: compressed, with its checksum and size."""
-
-    title: str
-    crc: int
-    size: int  # uncompressed
-    data: bytes | memoryview  # deflated
-
-
-def packed_sheet(xlsx: bytes, number: int, title: str) -> PackedSheet:
-    """Sheet ``number`` (from 1) of the workbook ``xlsx``, to be named ``title`` in the next
-    one; its data is a view on ``xlsx``, not a copy."""
-    with zipfile.ZipFile(io.BytesIO(xlsx)) as archive:
-        info = archive.getinfo(_sheet_name(number))
-    # The local header: 30 bytes, then the name and the extra field, whose lengths end it.
-    name, extra = struct.unpack_from("<HH", xlsx, info.header_offset + 26)
-    start = info.header_offset + 30 + name + extra
-    data = memoryview(xlsx)[start : start + info.compress_size]
-    return PackedSheet(title, info.CRC, info.file_size, data)
-
-
-def _sheet_name(number: int) -> str:
-    return f"xl/worksheets/sheet{number}.xml"
 
 
 def _serial(day: dt.date) -> int:
@@ -298,31 +276,6 @@ def _workbook_xml(data: bytes, titles: Sequence[str]) -> bytes:
     return text.encode()
 
 
-def _zip_info(name: str) -> zipfile.ZipInfo:
-    info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
-    info.compress_type = zipfile.ZIP_DEFLATED
-    return info
-
-
-def _write_packed(archive: zipfile.ZipFile, name: str, sheet: PackedSheet) -> None:
-    """Add ``sheet`` as the entry ``name``, byte for byte as ``writestr`` writes it when
-    it compresses the same data (at the level that compressed ``sheet``): the header,
-    the data, and the entry in the central directory. ``zipfile`` has no call that takes
-    data compressed already, so this does what its ``open(..., "w")`` does."""
-    assert archive.fp is not None
-    info = _zip_info(name)
-    info.external_attr = 0o600 << 16  # as writestr's open(..., "w") sets it: ?rw-------
-    info.flag_bits = 0  # a seekable file: no data descriptor
-    info.file_size, info.compress_size, info.CRC = sheet.size, len(sheet.data), sheet.crc
-    archive.fp.seek(archive.start_dir)
-    info.header_offset = archive.fp.tell()
-    archive.fp.write(info.FileHeader(False))
-    archive.fp.write(sheet.data)
-    archive.start_dir = archive.fp.tell()
-    archive.filelist.append(info)
-    archive.NameToInfo[name] = info
-
-
 def xlsx_bytes(
     sheets: Sequence[Blad | PackedSheet], formulieren: Mapping[str, Formulier] | None = None
 ) -> bytes:
@@ -334,7 +287,7 @@ def xlsx_bytes(
     titles = [s.title if isinstance(s, PackedSheet) else s[0] for s in sheets]
     skeleton = _skeleton(len(sheets))
     written: dict[str, bytes | PackedSheet] = {
-        _sheet_name(i): s
+        sheet_name(i): s
         if isinstance(s, PackedSheet)
         else _sheet_xml(s[1], s[2], formulieren.get(s[0]))
         for i, s in enumerate(sheets, start=1)
@@ -344,10 +297,10 @@ def xlsx_bytes(
         for name, data in skeleton:
             part = written.get(name, data)
             if isinstance(part, PackedSheet):
-                _write_packed(archive, name, part)
+                write_packed(archive, name, part)
                 continue
             if name == "xl/workbook.xml":
                 part = _workbook_xml(data, titles)
             # Level 1: twice as fast as the default, and only ~10% bigger here.
-            archive.writestr(_zip_info(name), part, zipfile.ZIP_DEFLATED, compresslevel=1)
+            archive.writestr(zip_info(name), part, zipfile.ZIP_DEFLATED, compresslevel=1)
     return buffer.getvalue()

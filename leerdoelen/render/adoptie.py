@@ -45,7 +45,8 @@ from leerdoelen.adoptie.view import AdoptieView, SchoolStand, adoptie_view
 from leerdoelen.core.clock import today
 from leerdoelen.core.corpus import Corpus
 from leerdoelen.export.tables import csv_bytes
-from leerdoelen.export.xlsx import Blad, Formulier, PackedSheet, Waarde, packed_sheet, xlsx_bytes
+from leerdoelen.export.xlsx import Blad, Formulier, Waarde, xlsx_bytes
+from leerdoelen.export.xlsx_packed import PackedSheet, packed_sheet
 from leerdoelen.render import charts
 from leerdoelen.render.checklist import (
     INFO,

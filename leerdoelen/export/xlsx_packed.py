@@ -1,0 +1,63 @@
+"""A worksheet copied, compressed as it is, from one workbook into another: a network's
+workbook holds each of its schools' forms as the school's own workbook has them, so each
+form is written and compressed once (``export.xlsx``)."""
+
+from __future__ import annotations
+
+import io
+import struct
+import zipfile
+from dataclasses import dataclass
+
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+@dataclass(frozen=True)
+class PackedSheet:
+    """A worksheet as a workbook's zip holds it: compressed, with its checksum and size."""
+
+    title: str
+    crc: int
+    size: int  # uncompressed
+    data: bytes | memoryview  # deflated
+
+
+def packed_sheet(xlsx: bytes, number: int, title: str) -> PackedSheet:
+    """Sheet ``number`` (from 1) of the workbook ``xlsx``, to be named ``title`` in the next
+    one; its data is a view on ``xlsx``, not a copy."""
+    with zipfile.ZipFile(io.BytesIO(xlsx)) as archive:
+        info = archive.getinfo(sheet_name(number))
+    # The local header: 30 bytes, then the name and the extra field, whose lengths end it.
+    name, extra = struct.unpack_from("<HH", xlsx, info.header_offset + 26)
+    start = info.header_offset + 30 + name + extra
+    data = memoryview(xlsx)[start : start + info.compress_size]
+    return PackedSheet(title, info.CRC, info.file_size, data)
+
+
+def sheet_name(number: int) -> str:
+    return f"xl/worksheets/sheet{number}.xml"
+
+
+def zip_info(name: str) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    return info
+
+
+def write_packed(archive: zipfile.ZipFile, name: str, sheet: PackedSheet) -> None:
+    """Add ``sheet`` as the entry ``name``, byte for byte as ``writestr`` writes it when
+    it compresses the same data (at the level that compressed ``sheet``): the header,
+    the data, and the entry in the central directory. ``zipfile`` has no call that takes
+    data compressed already, so this does what its ``open(..., "w")`` does."""
+    assert archive.fp is not None
+    info = zip_info(name)
+    info.external_attr = 0o600 << 16  # as writestr's open(..., "w") sets it: ?rw-------
+    info.flag_bits = 0  # a seekable file: no data descriptor
+    info.file_size, info.compress_size, info.CRC = sheet.size, len(sheet.data), sheet.crc
+    archive.fp.seek(archive.start_dir)
+    info.header_offset = archive.fp.tell()
+    archive.fp.write(info.FileHeader(False))
+    archive.fp.write(sheet.data)
+    archive.start_dir = archive.fp.tell()
+    archive.filelist.append(info)
+    archive.NameToInfo[name] = info
