@@ -17,9 +17,9 @@ mode writes, but fast and byte-for-byte reproducible.
   with the number format ``yyyy-mm-dd``).
 - xlsxwriter writing the same form was 2.2× (90 rows) to 6.6× (296 rows) slower.
 - A sheet that is in more than one workbook (a school's form is in its own workbook and in
-  each of its networks') is written and compressed once: ``xlsx_packed.packed_sheet`` takes it from the
-  first workbook as its zip holds it, and ``xlsx_bytes`` copies that into the next one,
-  in the very bytes that writing it again would give.
+  each of its networks') is written and compressed once: ``xlsx_packed.packed_sheet``
+  takes it from the first workbook as its zip holds it, and ``xlsx_bytes`` copies that
+  into the next one, in the very bytes that writing it again would give.
 
 Text in an XLSX cell is a string, never a formula, so it needs no guard; characters that
 XML 1.0 forbids (control characters) are dropped.
