@@ -121,7 +121,11 @@ def beside(function: Callable[..., object], *args: Any) -> Iterator[None]:
 
 
 def _report(send: Connection, function: Callable[..., object], args: tuple[Any, ...]) -> None:
-    gc.enable()  # the parent may have paused it (util.gcpause); this process runs long
+    # The parent may have paused the collector (util.gcpause), and this process runs long:
+    # collect again, but never over what it inherited (the corpus), whose every visit
+    # would copy the parent's memory page by page.
+    gc.freeze()
+    gc.enable()
     try:
         function(*args)
         outcome: BaseException | None = None
