@@ -77,6 +77,7 @@ _function: Callable[..., Any] | None = None  # in a worker: what it runs
 
 def _inherit(function: Callable[..., Any]) -> None:
     global _function
+    gc.freeze()  # what the worker inherited is never visited by its collections (fork: COW)
     _function = function
 
 
