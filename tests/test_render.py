@@ -193,3 +193,10 @@ def test_write_tree_writes_only_changes_and_removes_stale_files(tmp_path: Path) 
     assert write_tree(tmp_path, {"a/index.md": "een", "b.csv": b"x"}) == []
     assert write_tree(tmp_path, {"a/index.md": "twee"}) == ["a/index.md", "b.csv"]
     assert not (tmp_path / "b.csv").exists()
+
+
+def test_write_tree_takes_a_stream_as_the_schools_come(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"a.html": "een", "b.csv": b"x", "c/d.xlsx": b"y"})
+    stream = ((name, content) for name, content in [("a.html", "een"), ("c/d.xlsx", b"z")])
+    assert write_tree(tmp_path, stream) == ["c/d.xlsx", "b.csv"]
+    assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == ["a.html", "d.xlsx"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -142,6 +142,14 @@ def _refuse_clash(path: str, files: dict[str, str | bytes]) -> None:
         raise BuildError(f"{SITE_PAGES.as_posix()}/{path} botst met een gegenereerde pagina")
 
 
+def _no_clash(
+    made: Iterable[tuple[str, str | bytes]], files: dict[str, str | bytes]
+) -> Iterator[tuple[str, str | bytes]]:
+    for path, content in made:
+        _refuse_clash(path, files)
+        yield path, content
+
+
 def site_parts(
     root: Path, result: CheckResult
 ) -> tuple[dict[str, str | bytes], Iterator[tuple[str, str | bytes]]]:
@@ -220,11 +228,18 @@ def _unlink_links(target: Path) -> None:
                     dirs.remove(name)
 
 
-def write_tree(target: Path, files: dict[str, str | bytes]) -> list[str]:
-    """Make ``target`` hold exactly ``files``; write only what changed. Returns changes."""
+def write_tree(
+    target: Path, files: dict[str, str | bytes] | Iterable[tuple[str, str | bytes]]
+) -> list[str]:
+    """Make ``target`` hold exactly ``files``; write only what changed. Returns changes.
+
+    ``files`` may be a stream of ``(path, content)``: each is written as it comes, so the
+    thousands of school files are never all in memory at once."""
     _unlink_links(target)
     changed = []
-    for relative, content in files.items():
+    written: set[str] = set()
+    for relative, content in files.items() if isinstance(files, dict) else files:
+        written.add(relative)
         data = content.encode("utf-8") if isinstance(content, str) else content
         path = target / relative
         if path.is_file():
@@ -238,7 +253,7 @@ def write_tree(target: Path, files: dict[str, str | bytes]) -> list[str]:
     if target.is_dir():
         for path in sorted(target.rglob("*"), reverse=True):
             relative = path.relative_to(target).as_posix()
-            if path.is_file() and relative not in files:
+            if path.is_file() and relative not in written:
                 path.unlink()
                 changed.append(relative)
             elif path.is_dir() and not any(path.iterdir()):
@@ -336,11 +351,7 @@ def build_site(root: Path, out: Path, engine: str = engines.DEFAULT) -> BuildRes
             with replacing(root, out, SITE) as staging:
                 # The engine uses one core; the schools' files, which skip it, the others.
                 with parallel.beside(run_engine, engine, root, staging, read_version(root)):
-                    static: dict[str, str | bytes] = {}
-                    for path, content in scholen:
-                        _refuse_clash(path, files)
-                        static[path] = content
-                    write_tree(root / STATIC, static)
+                    write_tree(root / STATIC, _no_clash(scholen, files))
                 bar.advance()
                 bar.label("Bouwen: publiceren")
                 publish_theme_stylesheets(staging)
