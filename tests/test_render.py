@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from leerdoelen.commands.build import write_tree
 from leerdoelen.commands.check import check
+from leerdoelen.commands.tree import write_tree
 from leerdoelen.export.tables import goals_csv
 from leerdoelen.render.pages import render_pages
 from leerdoelen.render.text import block, inline, label, plain

@@ -21,9 +21,10 @@ from leerdoelen.commands import engines
 from leerdoelen.commands.check import CheckResult, check
 from leerdoelen.commands.engines import BuildError
 from leerdoelen.commands.outputs import SITE, claim_folder, replacing
+from leerdoelen.commands.tree import write_tree
 from leerdoelen.export.opendata import ExportError, Settings, open_data
 from leerdoelen.load.project import GOALS, DiskSource, below
-from leerdoelen.load.regular import DIR, FILE, SOORT, NotRegular, disk_kind, open_regular
+from leerdoelen.load.regular import FILE, SOORT, NotRegular, open_regular
 from leerdoelen.render.adoptie import Site, adoptie_parts
 from leerdoelen.render.changelog import render_changelog
 from leerdoelen.render.checklist import ONGEPUBLICEERD
@@ -209,56 +210,6 @@ def generate(root: Path, apart: bool = True) -> tuple[CheckResult, list[str]]:
         apart_files = [path for path in files if standalone(path)] if apart else []
         static = {path: files.pop(path) for path in apart_files}
         return result, write_tree(root / PAGES, files) + write_tree(root / STATIC, static)
-
-
-def _unlink_links(target: Path) -> None:
-    """Remove every symlink (and FIFO, socket, device) in ``target``, ``target`` included.
-
-    ``build/`` is ours, but a symlink can still get there (committed despite .gitignore):
-    it is never written through, and MkDocs, which follows symlinks, never sees it.
-    """
-    if disk_kind(target) not in (FILE, DIR, None):
-        target.unlink()
-    for folder, dirs, names in os.walk(target):  # does not descend into a symlink
-        for name in [*dirs, *names]:
-            path = Path(folder, name)
-            if disk_kind(path) not in (FILE, DIR, None):
-                path.unlink()
-                if name in dirs:
-                    dirs.remove(name)
-
-
-def write_tree(
-    target: Path, files: dict[str, str | bytes] | Iterable[tuple[str, str | bytes]]
-) -> list[str]:
-    """Make ``target`` hold exactly ``files``; write only what changed. Returns changes.
-
-    ``files`` may be a stream of ``(path, content)``: each is written as it comes, so the
-    thousands of school files are never all in memory at once."""
-    _unlink_links(target)
-    changed = []
-    written: set[str] = set()
-    for relative, content in files.items() if isinstance(files, dict) else files:
-        written.add(relative)
-        data = content.encode("utf-8") if isinstance(content, str) else content
-        path = target / relative
-        if path.is_file():
-            if path.read_bytes() == data:
-                continue
-            # A new file, not the old one overwritten: a published site may hard-link it.
-            path.unlink()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-        changed.append(relative)
-    if target.is_dir():
-        for path in sorted(target.rglob("*"), reverse=True):
-            relative = path.relative_to(target).as_posix()
-            if path.is_file() and relative not in written:
-                path.unlink()
-                changed.append(relative)
-            elif path.is_dir() and not any(path.iterdir()):
-                path.rmdir()
-    return changed
 
 
 def publish_theme_stylesheets(site_dir: Path) -> None:

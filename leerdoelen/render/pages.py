@@ -2,7 +2,7 @@
 
 Every page is a pure function of the corpus and the goals' git history: ``render_pages``
 returns the whole docs tree as ``{relative path: content}``; the build writes only what
-changed (``leerdoelen.commands.build.write_tree``), so that a live preview does not rebuild
+changed (``leerdoelen.commands.tree.write_tree``), so that a live preview does not rebuild
 in a loop. Goal pages live at
 ``doelen/<CODE>/``, a URL made from the code alone.
 """
