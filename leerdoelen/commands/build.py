@@ -39,21 +39,6 @@ from leerdoelen.versions.release import Changelog, changelog, version
 
 PAGES = Path("build/pages")
 STATIC = Path("build/static")
-# Standalone files (school checklists, ready HTML, and the downloads of schools and
-# networks) that MkDocs would only copy: they skip MkDocs and are linked into its output.
-# Measured at 3,000 schools: MkDocs 8.2-10.4 s with the school files, 5.4 s without, plus
-# 0.6 s to link them.
-STANDALONE = ("scholen/",)
-DOWNLOADS = (".csv", ".xlsx")
-
-
-def standalone(path: str) -> bool:
-    """Whether a generated file skips the site generator."""
-    return path.startswith(STANDALONE) or (
-        path.startswith("netwerken/") and path.endswith(DOWNLOADS)
-    )
-
-
 SITE_PAGES = Path("site/pages")
 MKDOCS_YML = "mkdocs.yml"
 ENGINE_NAMES = {engines.MKDOCS: "MkDocs", engines.ZENSICAL: "Zensical"}
@@ -132,9 +117,7 @@ def export_settings(site: Site) -> Settings:
 def docs_tree(root: Path, result: CheckResult) -> dict[str, str | bytes]:
     """Everything MkDocs reads: generated pages plus hand-written ones from ``site/pages``."""
     files, scholen = site_parts(root, result)
-    for path, content in scholen:
-        _refuse_clash(path, files)
-        files[path] = content
+    files.update(_no_clash(scholen, files))
     return files
 
 
@@ -154,8 +137,11 @@ def _no_clash(
 def site_parts(
     root: Path, result: CheckResult
 ) -> tuple[dict[str, str | bytes], Iterator[tuple[str, str | bytes]]]:
-    """The site's files in two parts: everything but the schools' files, and those
-    (``STANDALONE``: they skip MkDocs), made in worker processes as they are read."""
+    """The site's files in two parts: what the site generator reads, and the standalone files
+    (school checklists, ready HTML, and the downloads of schools and networks: MkDocs would
+    only copy them, so they skip it and are linked into its output; measured at 3,000
+    schools, MkDocs took 8.2-10.4 s with the school files, 5.4 s without, plus 0.6 s to link
+    them), made in worker processes as they are read."""
     corpus = result.project.corpus
     # One `git log` pass gives the history of every goal file and school file.
     history = read_history(root, (GOALS, SCHOLEN) if corpus.scholen else (GOALS,))
@@ -206,9 +192,11 @@ def generate(root: Path, apart: bool = True) -> tuple[CheckResult, list[str]]:
     if not result.ok:
         return result, []
     with gc_paused():
-        files = docs_tree(root, result)
-        apart_files = [path for path in files if standalone(path)] if apart else []
-        static = {path: files.pop(path) for path in apart_files}
+        files, scholen = site_parts(root, result)
+        static = dict(_no_clash(scholen, files))
+        if not apart:
+            files.update(static)
+            static = {}
         return result, write_tree(root / PAGES, files) + write_tree(root / STATIC, static)
 
 

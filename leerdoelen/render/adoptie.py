@@ -9,7 +9,7 @@ Pages (all generated, none in the nav except the overview):
 - ``netwerken/index.md``: the national overview ("leer van elkaar"), always there,
 - ``netwerken/<slug>/index.md``: a network's dashboard, with a CSV and an XLSX,
 - ``scholen/<BRIN>/index.html``: a school's implementation checklist (standalone HTML, published
-  beside the MkDocs site: ``build.standalone``), with a CSV and an XLSX.
+  beside the MkDocs site: ``build.site_parts``), with a CSV and an XLSX.
 
 Scale: there are ~7,000 schools. A school page holds its own checklist and links to its
 networks, nothing that grows with the number of schools. It is left out of the search
