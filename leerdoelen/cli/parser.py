@@ -89,6 +89,12 @@ def parser() -> argparse.ArgumentParser:
         metavar="REVISIE",
         help="controleer ook de identiteitsregels (LD5xx) ten opzichte van deze revisie",
     )
+    check.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="lees ook de schoolbestanden die sinds de vorige controle niet veranderden "
+        "(build/cache)",
+    )
 
     diff = _command(commands, "diff")
     diff.add_argument("base", metavar="BASIS", help="de revisie om mee te vergelijken, zoals main")

@@ -40,7 +40,7 @@ def run_check(args: argparse.Namespace) -> int:
     root = root_of(args.directory)
     only = _relative_paths(root, args.paths, workdir(args))
     previous = corpus_at(root, args.base) if args.base is not None else None
-    result = check(root, only, base=previous)
+    result = check(root, only, base=previous, cache=previous is None and not args.no_cache)
     sys.stdout.write(REPORTERS[args.format or default_format()](result))
     return OK if result.ok else CONTENT
 

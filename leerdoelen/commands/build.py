@@ -23,8 +23,9 @@ from leerdoelen.commands.engines import BuildError
 from leerdoelen.commands.outputs import SITE, claim_folder, replacing
 from leerdoelen.commands.tree import write_tree
 from leerdoelen.export.opendata import ExportError, Settings, open_data
-from leerdoelen.load.project import GOALS, DiskSource, below
+from leerdoelen.load.project import GOALS
 from leerdoelen.load.regular import FILE, SOORT, NotRegular, open_regular
+from leerdoelen.load.source import DiskSource, below
 from leerdoelen.render.adoptie import Site, adoptie_parts
 from leerdoelen.render.changelog import render_changelog
 from leerdoelen.render.checklist import ONGEPUBLICEERD

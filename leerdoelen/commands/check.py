@@ -9,6 +9,7 @@ from pathlib import Path
 from leerdoelen.commands.errors import git_usage
 from leerdoelen.core.corpus import Corpus
 from leerdoelen.core.diagnostics import Diagnostic, Severity
+from leerdoelen.load.checkcache import CheckCache
 from leerdoelen.load.project import Project, load_project
 from leerdoelen.util.gcpause import gc_paused
 from leerdoelen.util.progress import step
@@ -47,13 +48,20 @@ class Refused(Exception):
         self.hint = hint
 
 
-def check(root: Path, only: Iterable[str] = (), base: Corpus | None = None) -> CheckResult:
+def check(
+    root: Path, only: Iterable[str] = (), base: Corpus | None = None, cache: bool = False
+) -> CheckResult:
     """Check the whole project; with ``only`` (paths relative to the root, files or
     folders), report just the diagnostics in those paths. References are always
     resolved against the whole project. With ``base`` (the content at an earlier
-    revision), the identity rules (LD5xx) run too."""
+    revision), the identity rules (LD5xx) run too.
+
+    With ``cache``, school files that passed before and are unchanged are answered from
+    ``build/cache`` (``leerdoelen.load.checkcache``): the result is the same, but those
+    schools are not in the corpus, so only a command that reports uses it."""
+    remembered = CheckCache(root) if cache else None
     with gc_paused():
-        project = load_project(root)
+        project = load_project(root, cache=remembered)
         found = list(project.diagnostics)
         for file in project.files:
             found.extend(file.problems)
@@ -74,10 +82,13 @@ def check(root: Path, only: Iterable[str] = (), base: Corpus | None = None) -> C
         # at the base); the HEAD check adds only what the base did not see.
         seen = {d.path for d in found if d.code == "LD501"}
         found.extend(d for d in removed_rules(removed) if d.path not in seen)
-    files = len(project.files)
+    if remembered is not None:
+        sources = corpus.adoptie_sources
+        remembered.keep({sources[b].path: sources[b].text for b in corpus.scholen}, found)
+    files = len(project.files) + len(project.recalled)
     if only := tuple(p.rstrip("/") for p in only):
         found = [d for d in found if any(_within(p, only) for p in (d.path, *d.related))]
-        files = sum(_within(f.path, only) for f in project.files)
+        files = sum(_within(p, only) for p in [*(f.path for f in project.files), *project.recalled])
     return CheckResult(project, files, sorted(set(found)))
 
 

@@ -21,7 +21,8 @@ from pathlib import Path
 
 from leerdoelen.commands.build import MKDOCS_YML, SITE_PAGES, generate
 from leerdoelen.commands.check import CheckResult
-from leerdoelen.load.project import GOALS, DiskSource, below
+from leerdoelen.load.project import GOALS
+from leerdoelen.load.source import DiskSource, below
 
 Report = Callable[[CheckResult], str]  # a check result as text for the editor
 

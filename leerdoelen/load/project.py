@@ -3,29 +3,29 @@
 Layout: ``goals/<domein>/kader.yaml`` holds a domain's frame, ``goals/<domein>/<CODE>.yaml``
 one leerdoel each. Everything that is wrong on the way becomes a diagnostic.
 
-Files come from a ``Source``: the working tree (``DiskSource``) or, for ``diff`` and
-``check --base``, a commit's tree (``leerdoelen.versions.revisions.TreeSource``). Both go
-through the same loading code and the same hardened YAML parser.
+Files come from a ``Source`` (``leerdoelen.load.source``): the working tree or a commit's
+tree. Both go through the same loading code and the same hardened YAML parser.
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
+from functools import partial
 from pathlib import Path
-from typing import Protocol
 
 from leerdoelen.core.adoptie import Netwerk, School
 from leerdoelen.core.corpus import Corpus, SourceFile
 from leerdoelen.core.diagnostics import Diagnostic, diagnostic, printable
 from leerdoelen.core.model import Kader, Leerdoel
+from leerdoelen.load.checkcache import CheckCache
 from leerdoelen.load.names import NETWERKEN, SCHOLEN, file_name_fix, name_problem
-from leerdoelen.load.regular import DIR, FILE, SOORT, disk_kind, entry_kind
+from leerdoelen.load.regular import DIR, FILE, SOORT
 from leerdoelen.load.shape import locate, name_records, validate_shape
-from leerdoelen.load.yamlfile import YamlFile, load_yaml
-from leerdoelen.util import parallel, progress
+from leerdoelen.load.source import DiskSource, Entry, Source, below
+from leerdoelen.load.yamlfile import YamlFile
+from leerdoelen.util import progress
 
 GOALS = "goals"
 ADOPTIE = "adoptie"
@@ -49,91 +49,13 @@ class Project:
     corpus: Corpus
     files: list[YamlFile] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # School files that the check cache answered for: checked, but not loaded.
+    recalled: list[str] = field(default_factory=list)
 
 
 def at(file: SourceFile, *loc: int | str, key: bool = False) -> tuple[str, int, int]:
     """``(path, line, column)`` of a key or value in a loaded file, for a diagnostic."""
     return (file.path, *locate(file.root_node(), loc, key=key))
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    name: str
-    path: str  # relative to the project root, POSIX style
-    kind: str  # FILE, DIR, or what is no content (leerdoelen.load.regular)
-
-    @property
-    def is_dir(self) -> bool:
-        return self.kind == DIR
-
-
-class Source(Protocol):
-    """Where the content files come from. Paths are relative to the project root.
-
-    A source never follows a symlink: it reports it, and what else is no content, as such.
-    """
-
-    def kind(self, path: str) -> str | None:
-        """What is at ``path`` itself; None if nothing is."""
-        ...
-
-    def entries(self, folder: str) -> list[Entry]:
-        """The folder's entries, sorted by name; empty if it is no folder."""
-        ...
-
-    def load(self, path: str) -> YamlFile:
-        """Read and parse one file; never raises for anything that is in the file."""
-        ...
-
-    def load_many(self, paths: Iterable[str]) -> Iterator[YamlFile]:
-        """``load`` for each path, in order."""
-        ...
-
-
-class DiskSource:
-    """The working tree."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-
-    def kind(self, path: str) -> str | None:
-        return disk_kind(self.root / path)
-
-    def entries(self, folder: str) -> list[Entry]:
-        if self.kind(folder) != DIR:  # a symlinked folder is not listed either
-            return []
-        try:
-            with os.scandir(self.root / folder) as found:
-                listed = [(e.name, entry_kind(e)) for e in found]
-        except OSError:
-            return []
-        return sorted(
-            (Entry(name, f"{folder}/{name}", kind) for name, kind in listed if kind is not None),
-            key=lambda entry: entry.name,
-        )
-
-    def load(self, path: str) -> YamlFile:
-        return load_yaml(self.root / path, path)
-
-    def load_many(self, paths: Iterable[str]) -> Iterator[YamlFile]:
-        # Thousands of school files: parsed in worker processes, in order, while this
-        # process validates the ones already parsed.
-        return parallel.pmap(load_yaml, ((self.root / path, path) for path in paths))
-
-
-def below(source: Source, folder: str) -> list[Entry]:
-    """Everything below ``folder`` that is not a folder, sorted by path.
-
-    Iterative, and never into a symlink: what is not content is among the results.
-    """
-    found, todo = [], [folder]
-    while todo:
-        for entry in source.entries(todo.pop()):
-            if entry.is_dir:
-                todo.append(entry.path)
-            else:
-                found.append(entry)
-    return sorted(found, key=lambda entry: entry.path)
 
 
 def refused(entry: Entry) -> Diagnostic | None:
@@ -147,16 +69,25 @@ def _is_yaml(name: str) -> bool:
     return name.endswith((".yaml", ".yml"))
 
 
-def load_project(root: Path, source: Source | None = None, adoptie: bool = True) -> Project:
+def load_project(
+    root: Path,
+    source: Source | None = None,
+    adoptie: bool = True,
+    cache: CheckCache | None = None,
+) -> Project:
     """Load the content under ``root``: from disk, or from ``source`` (a commit's tree).
 
     ``adoptie=False`` loads only the goals and their frames (no adoption, no site check).
+    With ``cache`` (from disk only), school files it answers for are not loaded: they are
+    in ``Project.recalled``, their warnings among the diagnostics.
     """
+    if source is not None:
+        cache = None
     source = source or DiskSource(root)
     project = Project(root, Corpus())
-    parts = [(GOALS, _load_goals)]
+    parts: list[tuple[str, Callable[[Project, Source], None]]] = [(GOALS, _load_goals)]
     if adoptie:
-        parts += [(ADOPTIE, _load_adoptie), (SITE, _check_site)]
+        parts += [(ADOPTIE, partial(_load_adoptie, cache=cache)), (SITE, _check_site)]
     for folder, load in parts:
         kind = source.kind(folder)
         if kind == DIR:
@@ -187,8 +118,9 @@ def _strays(project: Project, entries: Iterable[Entry], code: str) -> None:
         project.diagnostics.append(refused(entry) or diagnostic(code, entry.path))
 
 
-def _load_adoptie(project: Project, source: Source) -> None:
-    """``adoptie/netwerken/<slug>.yaml`` and ``adoptie/scholen/<BRIN>.yaml``."""
+def _load_adoptie(project: Project, source: Source, cache: CheckCache | None) -> None:
+    """``adoptie/netwerken/<slug>.yaml`` and ``adoptie/scholen/<BRIN>.yaml``; the
+    networks first, so that ``cache`` knows them when it answers for schools."""
     corpus = project.corpus
     report = project.diagnostics.append
     expected: dict[str, tuple[str, type[Netwerk | School]]] = {
@@ -211,6 +143,12 @@ def _load_adoptie(project: Project, source: Source) -> None:
                 report(diagnostic("LD409", item.path))
             else:
                 files.append(item)
+        if model is School and cache is not None:
+            answered = cache.recall(corpus, (f.path for f in files))
+            for path, warnings in answered.items():
+                project.recalled.append(path)
+                project.diagnostics.extend(warnings)
+            files = [f for f in files if f.path not in answered]
         pairs = zip(files, source.load_many(f.path for f in files), strict=True)  # by pmap
         for item, loaded_file in progress.counted(pairs, f"{entry.name.title()} lezen", len(files)):
             file = _accept(project, loaded_file, schema)

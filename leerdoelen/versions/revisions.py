@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from leerdoelen.core.diagnostics import diagnostic
-from leerdoelen.load.project import GOALS, Entry, Project, load_project
+from leerdoelen.load.project import GOALS, Project, load_project
 from leerdoelen.load.regular import DIR, FILE, SOORT, SYMLINK
+from leerdoelen.load.source import Entry
 from leerdoelen.load.yamlfile import YamlFile, oversized, parse_yaml
 
 if TYPE_CHECKING:
@@ -117,7 +118,7 @@ def prefix(repo: git.Repo, root: Path) -> str:
 
 
 class TreeSource:
-    """The project's files as they are in one commit (a ``load.project.Source``).
+    """The project's files as they are in one commit (a ``load.source.Source``).
 
     Git holds folders, files and symlinks; a symlink is reported as the working tree
     reports one (LD114), and never resolved. Submodules are not part of the content.
