@@ -19,7 +19,9 @@ For each size N (schools) the script writes a temporary project, which is not ti
 The files look like the bundled example in ``adoptie/`` and the random seed is fixed, so
 every run measures the same content (the generator is ``tools/synthetic.py``).
 ``leerdoelen check`` must pass on it before anything is timed (its time is shown too, as
-"check alleen": measured apart, once).
+"check alleen": measured apart, once). Then ``check`` as the command runs it, with its
+cache (``build/cache``): once to fill it, then timed after a comment was added to one
+school file ("check warm": only that school is read again).
 
 Then it times, in the same run, with the CPU+wall clock and the build helpers of
 ``tools/timing.py``, as ``tools/bench_site.py`` does:
@@ -137,6 +139,24 @@ def assert_valid(root: Path) -> tuple[CheckResult, Seconds]:
     return result, times[0]
 
 
+def check_warm(root: Path) -> Seconds:
+    """``check`` with its cache (``leerdoelen check``), after one school file changed: a
+    first run fills the cache (not timed), then a comment is added to one school."""
+    check(root, cache=True)
+    school = min((root / "adoptie" / "scholen").glob("*.yaml"))
+    with school.open("a", encoding="utf-8") as stream:
+        stream.write("# gewijzigd\n")
+    times: list[Seconds] = []
+    gc.collect()
+    with clock(times.append):
+        result = check(root, cache=True)
+    schools = sum(1 for _ in school.parent.glob("*.yaml"))
+    if not result.ok or len(result.project.recalled) != schools - 1:
+        print("de warme check las meer dan de ene gewijzigde school, of vond een fout")
+        sys.exit(1)
+    return times[0]
+
+
 # --- the measurements ---------------------------------------------------------------------
 
 
@@ -163,6 +183,7 @@ class Result:
     pages: int  # index.html pages of our built site
     md_pages: int  # .md files in build/pages
     check_alone: Seconds
+    check_warm: Seconds  # with its cache, one school changed
     ours: Ours
     bare: Seconds
     school_pages: int
@@ -192,6 +213,8 @@ def bench(folder: Path, n: int, goals: int, repeat: int) -> Result:
     progress(n, "check vooraf (moet slagen)")
     result, check_alone = assert_valid(root)
     del result
+    progress(n, "check met cache, na een gewijzigde school")
+    warm = check_warm(root)
     bare_config: Path | None = None
     best_ours: Ours | None = None
     best_bare: Seconds | None = None
@@ -225,6 +248,7 @@ def bench(folder: Path, n: int, goals: int, repeat: int) -> Result:
         pages,
         md_pages,
         check_alone,
+        warm,
         best_ours,
         best_bare,
         school_pages,
@@ -260,6 +284,11 @@ def report(r: Result, goals: int, repeat: int) -> None:
     line("  mkdocs (alleen)", secs(o.mkdocs), share(o.mkdocs, o.total))
     line("  naast elkaar bespaard", secs(o.overlap), "mkdocs naast de schoolpagina's")
     line("check alleen (apart, vooraf)", secs(r.check_alone))
+    line(
+        "check warm (1 school gewijzigd)",
+        secs(r.check_warm),
+        f"{r.check_alone.wall / r.check_warm.wall:.0f}x sneller",
+    )
     line(
         f"kale mkdocs ({r.pages} pagina's)", secs(r.bare), f"{r.pages / r.bare.wall:.0f} pagina's/s"
     )

@@ -9,6 +9,7 @@ tree. Both go through the same loading code and the same hardened YAML parser.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
@@ -32,6 +33,8 @@ ADOPTIE = "adoptie"
 SITE = "site"  # hand-written pages (site/pages) and theme overrides (site/overrides)
 KADER = "kader.yaml"
 SCHEMA_HINT = "# yaml-language-server: $schema="
+# Where str.splitlines() ends a line: the first line, without splitting the whole text.
+_LINE_END = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
 def find_root(start: Path) -> Path | None:
@@ -186,7 +189,8 @@ def _accept(project: Project, loaded: YamlFile, schema: str) -> YamlFile:
     """Keep a loaded file; it should start with the hint that names its schema."""
     project.files.append(loaded)
     # The first line as YAML sees it: with Windows line endings too (git's core.autocrlf).
-    first = loaded.text.splitlines()[0] if loaded.text else ""
+    end = _LINE_END.search(loaded.text)
+    first = loaded.text[: end.start()] if end else loaded.text
     if loaded.text and not (
         first.startswith(SCHEMA_HINT) and first.endswith(f"{schema}.schema.json")
     ):
