@@ -39,7 +39,7 @@ from leerdoelen.adoptie.staleness import commit_dates, is_stale, last_change
 from leerdoelen.adoptie.view import adoptie_view
 from leerdoelen.commands.build import generate
 from leerdoelen.commands.check import check
-from leerdoelen.core.adoptie import School
+from leerdoelen.core.adoptie import School, samenvatting
 from leerdoelen.export.tables import groepen_tekst
 from leerdoelen.export.xlsx import Formulier, xlsx_bytes
 from leerdoelen.export.xlsx_packed import packed_sheet
@@ -682,10 +682,11 @@ def test_last_change_is_the_later_of_commit_and_newest_datum() -> None:
             {"code": "DG-002", "status": "bezig", "datum": "2025-03-01"},
         ]
     )
-    assert last_change(school, {}) == dt.date(2025, 3, 1)
-    assert last_change(school, {"11AA": dt.date(2026, 1, 1)}) == dt.date(2026, 1, 1)
-    assert last_change(school, {"11AA": dt.date(2024, 1, 1)}) == dt.date(2025, 3, 1)
-    assert last_change(_school(), {}) is None
+    gezien = samenvatting(school)
+    assert last_change(gezien, {}) == dt.date(2025, 3, 1)
+    assert last_change(gezien, {"11AA": dt.date(2026, 1, 1)}) == dt.date(2026, 1, 1)
+    assert last_change(gezien, {"11AA": dt.date(2024, 1, 1)}) == dt.date(2025, 3, 1)
+    assert last_change(samenvatting(_school()), {}) is None
 
 
 def test_stale_means_more_than_a_school_year() -> None:

@@ -54,7 +54,7 @@ def test_warm_check_reports_what_a_cold_one_does(project: Path) -> None:
     cold = check(project)
     assert {d.code for d in cold.diagnostics} >= {"LD113", "LD117"}
     first = check(project, cache=True)
-    assert first.project.recalled == []
+    assert first.project.recalled == {}
     warm = check(project, cache=True)
     assert _seen(warm) == _seen(cold) == _seen(first)
     assert warm.files == cold.files
@@ -105,7 +105,7 @@ def test_a_change_elsewhere_that_a_school_depends_on_reads_all_again(project: Pa
     check(project, cache=True)
     change(project)
     warm = check(project, cache=True)
-    assert warm.project.recalled == []
+    assert warm.project.recalled == {}
     assert _seen(warm) == _seen(check(project))
     assert warm.errors > 0
 
@@ -134,7 +134,7 @@ def test_a_spoiled_cache_is_ignored_and_replaced(project: Path, spoil) -> None:
     file = project / CACHE / FILE_NAME
     file.write_bytes(spoil(_cache(project)))
     warm = check(project, cache=True)
-    assert warm.project.recalled == []
+    assert warm.project.recalled == {}
     assert _seen(warm) == _seen(cold)
     assert len(check(project, cache=True).project.recalled) == _schools(project)
 
@@ -166,7 +166,7 @@ def test_the_cache_is_never_read_or_written_through_a_symlink(
     os.symlink(elsewhere, project / CACHE)
     check(project, cache=True)
     assert list(elsewhere.iterdir()) == []
-    assert check(project, cache=True).project.recalled == []
+    assert check(project, cache=True).project.recalled == {}
 
 
 def test_the_blob_id_is_gits(project: Path) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import klein_project
 
-from leerdoelen.adoptie.progress import DoelstellingStand, doelstelling_standen, records
+from leerdoelen.adoptie.progress import DoelstellingStand, doelstelling_standen
 from leerdoelen.commands.check import check
 from leerdoelen.core import clock
 from leerdoelen.core.adoptie import Doelstelling
@@ -124,7 +124,7 @@ def test_the_projection_starts_at_the_first_record_date(
     school.write_text(school.read_text().replace("2025-06-01", "2027-03-01"), encoding="utf-8")
     monkeypatch.setenv(clock.ENV, "2026-11-29")
     corpus = check(root).project.corpus
-    recs = [records(corpus.scholen[brin]) for brin in ("11AA", "22BB")]
+    recs = [corpus.samenvattingen[brin].records for brin in ("11AA", "22BB")]
     doel = corpus.netwerken["techniek-noord"].doelstellingen
     (s,) = doelstelling_standen(corpus, doel, recs, clock.today())
     assert s.begin == dt.date(2026, 9, 1)  # 11AA's DG-002; 22BB's future date left out

@@ -16,7 +16,7 @@ import datetime as dt
 import heapq
 from dataclasses import dataclass, field
 
-from leerdoelen.core.adoptie import Netwerk, Registratie, School
+from leerdoelen.core.adoptie import Netwerk, Samenvatting, Stand
 from leerdoelen.core.corpus import Corpus
 
 VOORBEELDEN = 3  # examples per network on a goal page
@@ -54,7 +54,7 @@ def _nieuwste(v: Praktijkvoorbeeld) -> tuple[bool, int, str, str]:
     return (v.datum is None, -(v.datum.toordinal() if v.datum else 0), v.naam, v.brin)
 
 
-def _voorbeeld(school: School, record: Registratie, voorbeeld: bool) -> Praktijkvoorbeeld:
+def _voorbeeld(school: Samenvatting, record: Stand) -> Praktijkvoorbeeld:
     return Praktijkvoorbeeld(
         school.brin,
         school.naam,
@@ -63,7 +63,7 @@ def _voorbeeld(school: School, record: Registratie, voorbeeld: bool) -> Praktijk
         record.datum,
         record.toelichting,
         record.bewijs,
-        voorbeeld,
+        school.voorbeeld,
     )
 
 
@@ -74,20 +74,20 @@ def leer_van_elkaar(corpus: Corpus) -> dict[str, list[NetwerkPraktijk]]:
     grootte = dict.fromkeys(published, 0)
     ingevoerd: dict[tuple[str, str], int] = {}  # (code, slug) → schools
     kandidaten: dict[tuple[str, str], list[Praktijkvoorbeeld]] = {}
-    for school in corpus.scholen.values():
+    for school in corpus.samenvattingen.values():
         mine = [slug for slug in school.netwerken if slug in published]
         if not mine:
             continue
         for slug in mine:
             grootte[slug] += 1
-        for record in school.doelen:
+        for code, record in school.records.items():
             klaar = record.status == "ingevoerd"
             tekst = record.toelichting or record.bewijs
-            if not (klaar or tekst) or record.gearchiveerd:
+            if not (klaar or tekst):
                 continue
-            gezien = _voorbeeld(school, record, school.voorbeeld) if tekst else None
+            gezien = _voorbeeld(school, record) if tekst else None
             for slug in mine:
-                key = (record.code, slug)
+                key = (code, slug)
                 if klaar:
                     ingevoerd[key] = ingevoerd.get(key, 0) + 1
                 if gezien:

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
-from leerdoelen.core.adoptie import ADOPTIE_STATUSSEN, Doelstelling, Registratie, School
+from leerdoelen.core.adoptie import ADOPTIE_STATUSSEN, Doelstelling, Stand
 from leerdoelen.core.corpus import Corpus
 from leerdoelen.core.model import Kerndoel, Leerdoel
 
@@ -48,17 +48,12 @@ def counted_of(corpus: Corpus, kerndoel: str) -> list[Leerdoel]:
     return [d for d in corpus.per_kerndoel.get(kerndoel, ()) if d.status == "vastgesteld"]
 
 
-def records(school: School) -> dict[str, Registratie]:
-    """A school's current records by goal code (archived ones left out)."""
-    return {r.code: r for r in school.doelen if not r.gearchiveerd}
-
-
-def status_of(school_records: dict[str, Registratie], code: str) -> str:
+def status_of(school_records: dict[str, Stand], code: str) -> str:
     record = school_records.get(code)
     return record.status if record else "niet gestart"
 
 
-def reached(school_records: dict[str, Registratie], code: str, status: str) -> bool:
+def reached(school_records: dict[str, Stand], code: str, status: str) -> bool:
     return RANK[status_of(school_records, code)] >= RANK[status]
 
 
@@ -78,7 +73,7 @@ class Voortgang:
         return round(100 * self.ingevoerd / self.total) if self.total else 0
 
 
-def voortgang(school_records: dict[str, Registratie], goals: list[Leerdoel]) -> Voortgang:
+def voortgang(school_records: dict[str, Stand], goals: list[Leerdoel]) -> Voortgang:
     return Voortgang(Counter(status_of(school_records, d.code) for d in goals), len(goals))
 
 
@@ -153,7 +148,7 @@ def _percentage(deel: int, geheel: int) -> int:
 
 
 def _begin(
-    school_records: list[dict[str, Registratie]], goals: list[Leerdoel], vandaag: dt.date
+    school_records: list[dict[str, Stand]], goals: list[Leerdoel], vandaag: dt.date
 ) -> dt.date | None:
     """The first record date for these goals at these schools, leaving out future ones."""
     datums = [
@@ -168,7 +163,7 @@ def _begin(
 def doelstelling_standen(
     corpus: Corpus,
     doelen: list[Doelstelling],
-    school_records: list[dict[str, Registratie]],
+    school_records: list[dict[str, Stand]],
     vandaag: dt.date,
 ) -> list[DoelstellingStand]:
     """Where a group of schools (a network's) stands on each of its targets on ``vandaag``."""
@@ -186,7 +181,7 @@ def doelstelling_standen(
 
 
 def achterblijvers(
-    corpus: Corpus, school_records: list[dict[str, Registratie]], limit: int = 10
+    corpus: Corpus, school_records: list[dict[str, Stand]], limit: int = 10
 ) -> list[tuple[Leerdoel, int]]:
     """The counted goals that the fewest of these schools have ingevoerd: (goal, schools)."""
     rows = [
@@ -218,9 +213,7 @@ class KerndoelStand:
         return round(100 * self.volledig / self.scholen) if self.scholen else 0
 
 
-def kerndoel_standen(
-    corpus: Corpus, school_records: list[dict[str, Registratie]]
-) -> list[KerndoelStand]:
+def kerndoel_standen(corpus: Corpus, school_records: list[dict[str, Stand]]) -> list[KerndoelStand]:
     """Per kerndoel (frame order) with at least one counted goal, for these schools: the
     spread of statuses over all school × goal pairs, and how many schools have ingevoerd
     every goal in it."""

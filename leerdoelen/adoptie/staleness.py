@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from leerdoelen.core.adoptie import School
+from leerdoelen.core.adoptie import Samenvatting
 from leerdoelen.versions.log import History
 
 SCHOLEN = "adoptie/scholen"
@@ -33,14 +33,9 @@ def commit_dates(history: History, folder: str = SCHOLEN) -> dict[str, dt.date]:
     return dates
 
 
-def newest_datum(school: School) -> dt.date | None:
-    """The newest ``datum`` among the school's records (archived ones too: an edit)."""
-    return max((r.datum for r in school.doelen if r.datum is not None), default=None)
-
-
-def last_change(school: School, commits: dict[str, dt.date]) -> dt.date | None:
+def last_change(school: Samenvatting, commits: dict[str, dt.date]) -> dt.date | None:
     """The later of the file's last commit and its newest ``datum``; None if neither."""
-    known = [d for d in (commits.get(school.brin), newest_datum(school)) if d is not None]
+    known = [d for d in (commits.get(school.brin), school.nieuwste) if d is not None]
     return max(known, default=None)
 
 

@@ -29,11 +29,10 @@ from leerdoelen.adoptie.progress import (
     counted_goals,
     doelstelling_standen,
     kerndoel_standen,
-    records,
     voortgang,
 )
 from leerdoelen.adoptie.staleness import is_stale, last_change
-from leerdoelen.core.adoptie import Doelstelling, Netwerk, Registratie, School
+from leerdoelen.core.adoptie import Doelstelling, Netwerk, Samenvatting, Stand
 from leerdoelen.core.corpus import Corpus
 from leerdoelen.core.model import Kader, Kerndoel, Leerdoel, Subdomein
 
@@ -92,8 +91,8 @@ def indeling(corpus: Corpus) -> list[DomeinBlok]:
 class SchoolStand:
     """A published school: its records, its published networks and its progress."""
 
-    school: School
-    records: dict[str, Registratie]
+    school: Samenvatting
+    records: dict[str, Stand]  # its current records
     netwerken: list[tuple[str, Netwerk]]  # the published ones only
     laatst: dt.date | None  # last change: git commit or newest datum
     verouderd: bool
@@ -237,19 +236,19 @@ def adoptie_view(corpus: Corpus, commits: dict[str, dt.date], vandaag: dt.date) 
         if corpus.netwerken[slug].publiceren
     }
     scholen: dict[str, SchoolStand] = {}
-    for brin in sorted(corpus.scholen):
-        school = corpus.scholen[brin]
+    samenvattingen = corpus.samenvattingen
+    for brin, school in samenvattingen.items():
         mine = [(s, published[s]) for s in school.netwerken if s in published]
         if not mine:
             continue
-        recs = records(school)
+        recs = school.records
         laatst = last_change(school, commits)
         scholen[brin] = SchoolStand(
             school, recs, mine, laatst, is_stale(laatst, vandaag), voortgang(recs, geteld)
         )
-    # A network's schools by name; the same name keeps the order the corpus has.
+    # A network's schools by name; the same name keeps BRIN order.
     leden: dict[str, list[SchoolStand]] = {slug: [] for slug in published}
-    for school in corpus.scholen.values():
+    for school in samenvattingen.values():
         for slug in school.netwerken:
             if slug in leden:
                 leden[slug].append(scholen[school.brin])

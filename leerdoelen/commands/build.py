@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from leerdoelen.adoptie.staleness import SCHOLEN, commit_dates
-from leerdoelen.commands import engines
+from leerdoelen.commands import buildcache, engines
 from leerdoelen.commands.check import CheckResult, check
 from leerdoelen.commands.engines import BuildError
 from leerdoelen.commands.outputs import SITE, claim_folder, replacing
@@ -26,7 +26,7 @@ from leerdoelen.export.opendata import ExportError, Settings, open_data
 from leerdoelen.load.project import GOALS
 from leerdoelen.load.regular import FILE, SOORT, NotRegular, open_regular
 from leerdoelen.load.source import DiskSource, below
-from leerdoelen.render.adoptie import Site, adoptie_parts
+from leerdoelen.render.adoptie import Reuse, Site, adoptie_parts
 from leerdoelen.render.changelog import render_changelog
 from leerdoelen.render.checklist import ONGEPUBLICEERD
 from leerdoelen.render.pages import render_pages
@@ -136,16 +136,17 @@ def _no_clash(
 
 
 def site_parts(
-    root: Path, result: CheckResult
+    root: Path, result: CheckResult, reuse: Reuse | None = None
 ) -> tuple[dict[str, str | bytes], Iterator[tuple[str, str | bytes]]]:
     """The site's files in two parts: what the site generator reads, and the standalone files
     (school checklists, ready HTML, and the downloads of schools and networks: MkDocs would
     only copy them, so they skip it and are linked into its output; measured at 3,000
     schools, MkDocs took 8.2-10.4 s with the school files, 5.4 s without, plus 0.6 s to link
-    them), made in worker processes as they are read."""
+    them), made in worker processes as they are read. With ``reuse``, those that an
+    earlier build made from the same inputs are left out."""
     corpus = result.project.corpus
     # One `git log` pass gives the history of every goal file and school file.
-    history = read_history(root, (GOALS, SCHOLEN) if corpus.scholen else (GOALS,))
+    history = read_history(root, (GOALS, SCHOLEN) if corpus.samenvattingen else (GOALS,))
     site = edit_settings(root, site_settings(root))
     # What changed per release (git tags vJJJJ.N), from the diff engine.
     releases = changelog(root, corpus)
@@ -154,7 +155,8 @@ def site_parts(
     # Adoption: school checklists, network dashboards and their overview; the checklist
     # workbooks name the goals' version, the newest release.
     dates = commit_dates(history)
-    adoptie, scholen = adoptie_parts(corpus, dates, site=site, versie=newest_release(releases))
+    versie = newest_release(releases)
+    adoptie, scholen = adoptie_parts(corpus, dates, site=site, versie=versie, reuse=reuse)
     files.update(adoptie)
     # Before the first release, the goals' history; the commit, for editors, only here.
     files.update(render_changelog(releases, corpus, history, version))
@@ -278,24 +280,26 @@ def build_site(root: Path, out: Path, engine: str = engines.DEFAULT) -> BuildRes
     out = claim_folder(root, out, SITE)
     with step("Bouwen", total=4) as bar:
         bar.label("Bouwen: controleren")
-        result = check(root)
+        result = check(root, cache=True)
         if not result.ok:
             return BuildResult(result)
         bar.advance()
         bar.label("Bouwen: pagina's maken")
         with gc_paused():
-            files, scholen = site_parts(root, result)
+            cache = buildcache.prepared(root, result, STATIC)
+            files, scholen = site_parts(root, result, cache)
             write_tree(root / PAGES, files)
             bar.advance()
             bar.label(f"Bouwen: site bouwen ({ENGINE_NAMES[engine]}) en schoolpagina's maken")
             with replacing(root, out, SITE) as staging:
                 # The engine uses one core; the schools' files, which skip it, the others.
                 with parallel.beside(run_engine, engine, root, staging, read_version(root)):
-                    write_tree(root / STATIC, _no_clash(scholen, files))
+                    write_tree(root / STATIC, _no_clash(scholen, files), keep=cache.keeps)
                 bar.advance()
                 bar.label("Bouwen: publiceren")
                 publish_theme_stylesheets(staging)
                 publish_static(root, staging)
+            cache.save(result.project.corpus)
         bar.advance()
     pages = sum(1 for _ in out.rglob("index.html"))
     return BuildResult(result, out, pages)

@@ -4,7 +4,7 @@ a symlink, and nothing left over from before."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from leerdoelen.load.regular import DIR, FILE, disk_kind
@@ -28,9 +28,12 @@ def _unlink_links(target: Path) -> None:
 
 
 def write_tree(
-    target: Path, files: dict[str, str | bytes] | Iterable[tuple[str, str | bytes]]
+    target: Path,
+    files: dict[str, str | bytes] | Iterable[tuple[str, str | bytes]],
+    keep: Callable[[str], bool] = lambda path: False,
 ) -> list[str]:
-    """Make ``target`` hold exactly ``files``; write only what changed. Returns changes.
+    """Make ``target`` hold exactly ``files``, and the files it has for which ``keep``
+    says so (asked when all ``files`` are written); write only what changed. Returns changes.
 
     ``files`` may be a stream of ``(path, content)``: each is written as it comes, so the
     thousands of school files are never all in memory at once."""
@@ -52,7 +55,7 @@ def write_tree(
     if target.is_dir():
         for path in sorted(target.rglob("*"), reverse=True):
             relative = path.relative_to(target).as_posix()
-            if path.is_file() and relative not in written:
+            if path.is_file() and relative not in written and not keep(relative):
                 path.unlink()
                 changed.append(relative)
             elif path.is_dir() and not any(path.iterdir()):

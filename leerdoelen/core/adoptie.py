@@ -8,7 +8,8 @@ for the JSON Schemas.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal, get_args
+from dataclasses import dataclass
+from typing import Annotated, Literal, NamedTuple, get_args
 
 from pydantic import ConfigDict, Field, StringConstraints
 
@@ -106,3 +107,49 @@ class Netwerk(_Strict):
         "verzonnen is, staat bij de school zelf.",
     )
     doelstellingen: list[Doelstelling] = Field(default_factory=list)
+
+
+# --- a school as the pages that combine schools see it ---------------------------------------
+
+
+class Stand(NamedTuple):
+    """One current record: a ``Registratie`` without its code and archive flag."""
+
+    status: str
+    groepen: tuple[str, ...] = ()
+    datum: dt.date | None = None
+    toelichting: str | None = None
+    bewijs: str | None = None
+
+
+@dataclass(frozen=True)
+class Samenvatting:
+    """What the site shows of one school: its current records, without the archived
+    ones. Plain data, so that a build can keep it between runs instead of reading and
+    validating the school again."""
+
+    brin: str
+    naam: str
+    plaats: str
+    soort: str
+    voorbeeld: bool
+    netwerken: tuple[str, ...]
+    nieuwste: dt.date | None  # the newest datum, archived records too (an edit)
+    records: dict[str, Stand]  # the current records by goal code
+
+
+def samenvatting(school: School) -> Samenvatting:
+    return Samenvatting(
+        school.brin,
+        school.naam,
+        school.plaats,
+        school.soort,
+        school.voorbeeld,
+        tuple(school.netwerken),
+        max((r.datum for r in school.doelen if r.datum is not None), default=None),
+        {
+            r.code: Stand(r.status, tuple(r.groepen), r.datum, r.toelichting, r.bewijs)
+            for r in school.doelen
+            if not r.gearchiveerd
+        },
+    )

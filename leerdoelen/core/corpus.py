@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Protocol
 
-from leerdoelen.core.adoptie import Netwerk, School
+from leerdoelen.core.adoptie import Netwerk, Samenvatting, School, samenvatting
 from leerdoelen.core.model import Doelzin, Kader, Kerndoel, Leerdoel, Subdomein
 
 if TYPE_CHECKING:
@@ -58,6 +58,9 @@ class Corpus:
     # Adoption (adoptie/), when the project has it.
     netwerken: dict[str, Netwerk] = field(default_factory=dict)  # by slug
     scholen: dict[str, School] = field(default_factory=dict)  # by BRIN
+    # Schools that passed before and did not change, as a build's cache kept them: not
+    # loaded, and so not in ``scholen``.
+    samengevat: dict[str, Samenvatting] = field(default_factory=dict)  # by BRIN
     adoptie_sources: dict[str, SourceFile] = field(default_factory=dict)  # slug or BRIN → file
 
     @cached_property
@@ -92,6 +95,13 @@ class Corpus:
             for code in doel.voorkennis:
                 index[code].append(doel.code)
         return dict(index)
+
+    @cached_property
+    def samenvattingen(self) -> dict[str, Samenvatting]:
+        """Every school that passed, loaded or kept, by BRIN in BRIN order: what the site
+        shows of schools (made on first use, when all are loaded)."""
+        found = {brin: samenvatting(school) for brin, school in self.scholen.items()}
+        return dict(sorted((found | self.samengevat).items()))
 
     def plek(self, doel: Leerdoel) -> Plek | None:
         return self.doelzinnen.get(doel.doelzin)

@@ -95,25 +95,17 @@ class CheckCache:
     def file(self) -> Path:
         return self.root / CACHE / FILE_NAME
 
-    def usable(self) -> bool:
-        """Only our own folders and a regular file (or none yet): never a symlink."""
-        folders = (self.root / "build", self.root / CACHE)
-        return all(disk_kind(f) in (DIR, None) for f in folders) and disk_kind(self.file) in (
-            FILE,
-            None,
-        )
-
     def recall(self, corpus: Corpus, paths: Iterable[str]) -> dict[str, list[Diagnostic]]:
         """The warnings of each school file (path relative to the root) that the cache
         answers for; the others must be loaded and checked."""
         self.key = hashlib.sha256((package_hash() + facts_hash(corpus)).encode()).hexdigest()
-        self.entries = self._read() if self.usable() else {}
+        self.entries = self._read() if usable(self.root, self.file) else {}
         answered = {}
         for path in paths:
             entry = self.entries.get(path)
             if entry is None:
                 continue
-            data = _read_bytes(self.root / path)
+            data = read_bytes(self.root / path)
             if data is not None and blob_id(data) == entry["blob"]:
                 answered[path] = [_diagnostic(path, item) for item in entry["warnings"]]
                 self.recalled[path] = entry
@@ -122,7 +114,7 @@ class CheckCache:
     def keep(self, passed: dict[str, str], found: Iterable[Diagnostic]) -> None:
         """Remember the school files that passed (path → text) and the ones recalled,
         with their warnings in ``found``; forget the rest. Silent when it cannot write."""
-        if not self.key or not self.usable():
+        if not self.key or not usable(self.root, self.file):
             return
         failed = {d.path for d in found if d.severity is Severity.ERROR}
         warnings: dict[str, list[list[Any]]] = {}
@@ -144,7 +136,7 @@ class CheckCache:
             write_atomic(self.file, json.dumps(data, ensure_ascii=False).encode("utf-8"))
 
     def _read(self) -> dict[str, dict[str, Any]]:
-        data = _read_bytes(self.file, MAX_CACHE)
+        data = read_bytes(self.file, MAX_CACHE)
         try:
             loaded = json.loads(data) if data is not None else None
         except ValueError:
@@ -159,7 +151,14 @@ class CheckCache:
         return {p: e for p, e in loaded["files"].items() if _well_formed(e)}
 
 
-def _read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes | None:
+def usable(root: Path, file: Path) -> bool:
+    """Whether ``file`` in ``build/cache`` may be read and written: only our own folders
+    and a regular file (or none yet), never a symlink."""
+    folders = (root / "build", root / CACHE)
+    return all(disk_kind(f) in (DIR, None) for f in folders) and disk_kind(file) in (FILE, None)
+
+
+def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes | None:
     """A regular file's bytes (never through a symlink), if not over ``limit``."""
     try:
         with open_regular(path) as stream:

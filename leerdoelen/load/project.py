@@ -52,8 +52,8 @@ class Project:
     corpus: Corpus
     files: list[YamlFile] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    # School files that the check cache answered for: checked, but not loaded.
-    recalled: list[str] = field(default_factory=list)
+    # School files that the check cache answered for (path → blob id): checked, not loaded.
+    recalled: dict[str, str] = field(default_factory=dict)
 
 
 def at(file: SourceFile, *loc: int | str, key: bool = False) -> tuple[str, int, int]:
@@ -149,7 +149,7 @@ def _load_adoptie(project: Project, source: Source, cache: CheckCache | None) ->
         if model is School and cache is not None:
             answered = cache.recall(corpus, (f.path for f in files))
             for path, warnings in answered.items():
-                project.recalled.append(path)
+                project.recalled[path] = cache.recalled[path]["blob"]
                 project.diagnostics.extend(warnings)
             files = [f for f in files if f.path not in answered]
         pairs = zip(files, source.load_many(f.path for f in files), strict=True)  # by pmap

@@ -31,16 +31,15 @@ would end a raw HTML block).
 from __future__ import annotations
 
 import datetime as dt
-import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
 from itertools import chain
+from typing import Protocol
 from urllib.parse import quote
 
-import jinja2
 from markupsafe import Markup
 
+from leerdoelen.adoptie.staleness import SCHOLEN
 from leerdoelen.adoptie.view import AdoptieView, SchoolStand, adoptie_view
 from leerdoelen.core.clock import today
 from leerdoelen.core.corpus import Corpus
@@ -48,6 +47,7 @@ from leerdoelen.export.tables import csv_bytes
 from leerdoelen.export.xlsx import Blad, Formulier, Waarde, xlsx_bytes
 from leerdoelen.export.xlsx_packed import PackedSheet, packed_sheet
 from leerdoelen.render import charts
+from leerdoelen.render.adoptie_env import environment, html_link
 from leerdoelen.render.checklist import (
     INFO,
     INFO_KOLOMMEN,
@@ -60,15 +60,12 @@ from leerdoelen.render.checklist import (
     SCHOOL_GROEPEN,
     SCHOOL_KOLOMMEN,
     SCHOOL_TEKST,
-    SOORT,
     Checklist,
     info_rijen,
     matrix,
     scholen_rij,
     school_rijen,
 )
-from leerdoelen.render.dates import datum_nl
-from leerdoelen.render.text import inline, label, plain
 from leerdoelen.render.theme import STYLESHEETS
 from leerdoelen.util import parallel, progress
 
@@ -92,58 +89,35 @@ def bewerk_url(site: Site, path: str) -> str:
     return site.bewerken + quote(path) if site.bewerken and path else ""
 
 
-def _html_link(page: str) -> Callable[[str], str]:
-    """Relative directory URLs from ``page`` (``…/index.md``), for links in raw HTML."""
-    up = "../" * page.count("/")
-    return lambda target: f"{up}{target}/"
-
-
-def _one_line(value: object) -> object:
-    """Every text from the data on one line: a blank line would end a raw HTML block."""
-    if isinstance(value, str) and not isinstance(value, Markup):
-        return " ".join(value.split())
-    return value
-
-
-@cache
-def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("leerdoelen.render", "templates"),
-        autoescape=True,  # raw HTML is the default here; Markdown text uses the filters
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined,
-        auto_reload=False,  # templates ship with the package: no stat per render
-        finalize=_one_line,
-    )
-    env.filters.update(
-        inline=inline,
-        label=label,
-        plain=plain,
-        title=lambda text: Markup(json.dumps(str(plain(text)), ensure_ascii=False)),
-        datum=datum_nl,
-        kort=lambda datum: datum.strftime("%d-%m-%Y"),
-    )
-    env.globals.update(
-        statusbalk=lambda *a: Markup(charts.statusbalk(*a)),
-        doelstellingbalk=lambda *a: Markup(charts.doelstellingbalk(*a)),
-        legenda=lambda: Markup(charts.legenda()),
-        SOORT=SOORT,
-    )
-    return env
-
-
 Files = list[tuple[str, str | bytes]]
 
 
+class Reuse(Protocol):
+    """Files of an earlier build that may stay (``leerdoelen.commands.buildcache``)."""
+
+    def kept(self, name: str, scholen: Iterable[str], *inputs: object) -> bool:
+        """Whether the files of ``name``, made from these schools and ``inputs``, are
+        there as they were made; if not, they are made again and reported to ``wrote``."""
+        ...
+
+    def wrote(self, name: str, paths: Iterable[str]) -> None: ...
+
+
 class _Renderer:
-    def __init__(self, view: AdoptieView, site: Site, paden: dict[str, str], versie: str) -> None:
+    def __init__(
+        self,
+        view: AdoptieView,
+        site: Site,
+        paden: dict[str, str],
+        versie: str,
+        reuse: Reuse | None = None,
+    ) -> None:
         self.view = view
         self.site = site
         self.paden = paden  # BRIN → its school file: the edit link, the workbook's Info
         self.versie = versie  # the goals' version, for the workbook's Info
-        self.env = _environment()
+        self.reuse = reuse
+        self.env = environment()
         self.checklist = Checklist(view.indeling, "../../")  # school pages: scholen/<BRIN>/
         # Each school's form sheet as its own workbook holds it, for its networks' workbooks
         # (``school_pages`` first: the network workers are forked with these).
@@ -151,7 +125,7 @@ class _Renderer:
 
     def render(self, template: str, page: str, **context: object) -> str:
         body = self.env.get_template(f"adoptie/{template}").render(
-            href=_html_link(page),
+            href=html_link(page),
             vandaag=self.view.vandaag,
             **context,
         )
@@ -162,7 +136,7 @@ class _Renderer:
         kept in ``packed``."""
         in_network = {s.brin for n in self.view.netwerken.values() for s in n.scholen}
         # Each school's files are made in a worker process (see leerdoelen.util.parallel).
-        brins = list(self.view.scholen)
+        brins = [b for b, s in self.view.scholen.items() if not self._kept(f"scholen/{b}", [s])]
         made = parallel.pmap(self.school_files, ((b,) for b in brins))
         counted = progress.counted(made, "Schoolpagina's maken", len(brins))
         for brin, files in zip(brins, counted, strict=True):
@@ -170,7 +144,20 @@ class _Renderer:
                 workbook = dict(files)[f"scholen/{brin}/checklist-{brin}.xlsx"]
                 assert isinstance(workbook, bytes)
                 self.packed[brin] = packed_sheet(workbook, 1, brin)
+            self._wrote(f"scholen/{brin}", files)
             yield from files
+
+    def _kept(self, name: str, scholen: list[SchoolStand]) -> bool:
+        """Whether an earlier build's files of ``name`` may stay: made from the same
+        schools, with the same last change and staleness, and the same settings."""
+        if self.reuse is None:
+            return False
+        standen = [(s.laatst, s.verouderd) for s in scholen]
+        return self.reuse.kept(name, [s.brin for s in scholen], standen, self.versie, self.site)
+
+    def _wrote(self, name: str, files: Files) -> None:
+        if self.reuse is not None:
+            self.reuse.wrote(name, [path for path, _ in files])
 
     def school_files(self, brin: str) -> Files:
         """A school's checklist page, CSV and XLSX."""
@@ -224,9 +211,15 @@ class _Renderer:
 
     def netwerk_downloads(self) -> Iterable[tuple[str, str | bytes]]:
         # A network's downloads hold all its schools' records: worth a worker sooner.
-        slugs = ((slug,) for slug in self.view.netwerken)
-        made = parallel.pmap(self.netwerk_files, slugs, parallel.MIN_ITEMS // 8)
-        for files in progress.counted(made, "Netwerkpagina's maken", len(self.view.netwerken)):
+        slugs = [
+            slug
+            for slug, stand in self.view.netwerken.items()
+            if not self._kept(f"netwerken/{slug}", stand.scholen)
+        ]
+        made = parallel.pmap(self.netwerk_files, ((s,) for s in slugs), parallel.MIN_ITEMS // 8)
+        counted = progress.counted(made, "Netwerkpagina's maken", len(slugs))
+        for slug, files in zip(slugs, counted, strict=True):
+            self._wrote(f"netwerken/{slug}", files)
             yield from files
 
     def netwerk_files(self, slug: str) -> Files:
@@ -321,14 +314,16 @@ def adoptie_parts(
     vandaag: dt.date | None = None,
     site: Site | None = None,
     versie: str = ONGEPUBLICEERD,
+    reuse: Reuse | None = None,
 ) -> tuple[dict[str, str | bytes], Iterator[tuple[str, str | bytes]]]:
     """``render_adoptie`` in two parts: the overview and the networks' dashboards (for
-    the site generator), and the downloads and school pages that skip it (``standalone``),
-    made in worker processes as they are read."""
+    the site generator), and the downloads and school pages that skip it, made in worker
+    processes as they are read. With ``reuse``, the second part leaves out the files of an
+    earlier build that may stay."""
     view = adoptie_view(corpus, commits or {}, vandaag or today())
     site = site or Site()
-    paden = {brin: corpus.adoptie_sources[brin].path for brin in view.scholen}
-    renderer = _Renderer(view, site, paden, versie)
+    paden = {brin: f"{SCHOLEN}/{brin}.yaml" for brin in view.scholen}
+    renderer = _Renderer(view, site, paden, versie, reuse)
     pages: dict[str, str | bytes] = dict([renderer.overview()])
     pages.update(renderer.netwerk_page(slug) for slug in view.netwerken)
     # The schools first: the networks' workbooks reuse their forms.

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from leerdoelen.adoptie.view import DomeinBlok, SchoolStand, SubdomeinBlok
-from leerdoelen.core.adoptie import ADOPTIE_STATUSSEN, Registratie
+from leerdoelen.core.adoptie import ADOPTIE_STATUSSEN, Stand
 from leerdoelen.core.model import Kader, Kerndoel, Leerdoel, Subdomein
 from leerdoelen.export.xlsx import Controle, Formulier, Waarde
 from leerdoelen.render.text import inline, plain
@@ -111,7 +111,7 @@ class Checklist:
                             f"<td>{inline(doel.titel)}{mark}"
                         )
 
-    def tabel(self, sub: SubdomeinBlok, recs: dict[str, Registratie]) -> str:
+    def tabel(self, sub: SubdomeinBlok, recs: dict[str, Stand]) -> str:
         parts = ['<div class="ld-checklist"><table>', CHECKLIST_KOP]
         for kern in sub.kerndoelen:
             parts.append(self.kerndoel[kern.kerndoel.code])
@@ -146,7 +146,7 @@ class Checklist:
 
 
 def school_rij(
-    doel: Leerdoel, blok: tuple[Kader, Subdomein, Kerndoel], record: Registratie | None
+    doel: Leerdoel, blok: tuple[Kader, Subdomein, Kerndoel], record: Stand | None
 ) -> tuple[Waarde, ...]:
     """One goal of a school's checklist, as the downloads have it."""
     kader, subdomein, kerndoel = blok

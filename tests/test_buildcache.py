@@ -1,0 +1,221 @@
+"""A rebuild from the cache gives the site a build from scratch gives, byte for byte: after
+no change, after one school changed, after a goal changed, and with a cache that is spoiled."""
+
+from __future__ import annotations
+
+import filecmp
+import json
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import add_adoptie, commit_all, copy_project, git_repo
+
+from leerdoelen.commands.build import STATIC, build_site
+from leerdoelen.commands.buildcache import FILE_NAME, samenvatting_from_json, samenvatting_json
+from leerdoelen.commands.check import check
+from leerdoelen.load.checkcache import CACHE
+
+SCHOOL = "adoptie/scholen/99AA.yaml"
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled content with its schools, committed (so schools have a last commit)."""
+    root = copy_project(tmp_path_factory.mktemp("bron") / "project")
+    add_adoptie(root)
+    commit_all(git_repo(root), "Inhoud")
+    return root
+
+
+def _copy(project: Path, tmp_path: Path) -> Path:
+    root = tmp_path / "project"
+    shutil.copytree(project, root, symlinks=True)
+    return root
+
+
+def _built(root: Path) -> Path:
+    result = build_site(root, root / "public")
+    assert result.out is not None, [d.message for d in result.check.diagnostics]
+    return result.out
+
+
+def _differences(a: Path, b: Path) -> list[str]:
+    """Every file that is in one tree and not the other, or differs (byte for byte)."""
+    found = []
+    compared = filecmp.dircmp(a, b)
+    pending = [("", compared)]
+    while pending:
+        prefix, here = pending.pop()
+        found += [f"{prefix}{name}" for name in here.left_only + here.right_only]
+        _, mismatch, errors = filecmp.cmpfiles(
+            here.left, here.right, here.common_files, shallow=False
+        )
+        found += [f"{prefix}{name}" for name in mismatch + errors]
+        pending += [(f"{prefix}{name}/", sub) for name, sub in here.subdirs.items()]
+    return sorted(found)
+
+
+def _cold(root: Path, tmp_path: Path) -> Path:
+    """The same content built from scratch, in a copy without build/."""
+    fresh = tmp_path / "vers"
+    shutil.copytree(root, fresh, symlinks=True, ignore=shutil.ignore_patterns("build", "public"))
+    return _built(fresh)
+
+
+def _mtimes(root: Path) -> dict[str, int]:
+    static = root / STATIC
+    return {p.relative_to(static).as_posix(): p.stat().st_mtime_ns for p in static.rglob("*.*")}
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, path
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_rebuild_without_changes_makes_nothing_again(project: Path, tmp_path: Path) -> None:
+    root = _copy(project, tmp_path)
+    first = _built(root)
+    kept = tmp_path / "eerste"
+    shutil.copytree(first, kept)
+    before = _mtimes(root)
+    assert before
+    again = _built(root)
+    assert _mtimes(root) == before  # no school's or network's file written again
+    assert _differences(kept, again) == []
+    assert _differences(again, _cold(root, tmp_path)) == []
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param(
+            lambda root: _edit(root / SCHOOL, "status: bezig", "status: ingevoerd"),
+            id="one school's record",
+        ),
+        pytest.param(
+            lambda root: (root / SCHOOL).unlink(),
+            id="one school removed",
+        ),
+        pytest.param(
+            lambda root: _edit(
+                root / "goals/digitale-geletterdheid/DG-002.yaml",
+                "titel: ",
+                "titel: Herzien ",
+            ),
+            id="a goal's titel",
+        ),
+        pytest.param(
+            lambda root: _edit(
+                root / "adoptie/netwerken/techniekregio-maasdelta.yaml", "naam: ", "naam: Regio "
+            ),
+            id="a network's name",
+        ),
+    ],
+)
+def test_a_rebuild_after_a_change_is_the_build_from_scratch(
+    project: Path, tmp_path: Path, change: Callable[[Path], None]
+) -> None:
+    root = _copy(project, tmp_path)
+    _built(root)
+    change(root)
+    assert _differences(_built(root), _cold(root, tmp_path)) == []
+
+
+def test_a_changed_school_alone_is_made_again(project: Path, tmp_path: Path) -> None:
+    root = _copy(project, tmp_path)
+    _built(root)
+    before = _mtimes(root)
+    _edit(root / SCHOOL, "status: bezig", "status: ingevoerd")
+    _built(root)
+    after = _mtimes(root)
+    again = {path for path in before if after.get(path) != before[path]}
+    assert again, "the school's own files are made again"
+    assert {path.split("/")[0] + "/" + path.split("/")[1] for path in again} <= {
+        "scholen/99AA",
+        *(f"netwerken/{slug}" for slug in _networks(root, "99AA")),
+    }
+
+
+def _networks(root: Path, brin: str) -> list[str]:
+    school = check(root).project.corpus.scholen[brin]
+    return list(school.netwerken)
+
+
+@pytest.mark.parametrize(
+    "spoil",
+    [
+        pytest.param(
+            lambda root: (root / CACHE / FILE_NAME).write_bytes(b"{niet: json"), id="garbage"
+        ),
+        pytest.param(
+            lambda root: (root / CACHE / FILE_NAME).write_text(
+                json.dumps({**json.loads((root / CACHE / FILE_NAME).read_text()), "key": "x"})
+            ),
+            id="foreign key",
+        ),
+        pytest.param(
+            lambda root: (root / STATIC / "scholen/99AA/index.html").write_text("vervalst"),
+            id="a kept file changed",
+        ),
+        pytest.param(
+            lambda root: (root / STATIC / "scholen/99AA/index.html").unlink(),
+            id="a kept file gone",
+        ),
+        pytest.param(lambda root: _malformed_summary(root), id="a malformed summary"),
+    ],
+)
+def test_a_spoiled_cache_is_not_trusted(
+    project: Path, tmp_path: Path, spoil: Callable[[Path], None]
+) -> None:
+    root = _copy(project, tmp_path)
+    _built(root)
+    spoil(root)
+    assert _differences(_built(root), _cold(root, tmp_path)) == []
+
+
+def _malformed_summary(root: Path) -> None:
+    """The school's summary, for its blob, with a status that does not exist."""
+    data = json.loads((root / CACHE / FILE_NAME).read_text(encoding="utf-8"))
+    data["schools"]["99AA"][1][7] = [["DG-001", 99, [], None, None, None]]
+    (root / CACHE / FILE_NAME).write_text(json.dumps(data), encoding="utf-8")
+
+
+def test_the_cache_is_not_used_through_a_symlink(project: Path, tmp_path: Path) -> None:
+    root = _copy(project, tmp_path)
+    elsewhere = tmp_path / "elders"
+    elsewhere.mkdir()
+    (root / "build").mkdir(exist_ok=True)
+    os.symlink(elsewhere, root / CACHE)
+    _built(root)
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_every_school_summary_survives_json(project: Path) -> None:
+    summaries = check(project).project.corpus.samenvattingen
+    assert summaries
+    for summary in summaries.values():
+        data = json.loads(json.dumps(samenvatting_json(summary)))
+        assert samenvatting_from_json(data) == summary
+
+
+@pytest.mark.parametrize(
+    "spoil",
+    [
+        lambda d: d[:-1],
+        lambda d: [*d[:4], "ja", *d[5:]],
+        lambda d: [*d[:6], "gisteren", d[7]],
+        lambda d: [*d[:7], [["DG-001", 17, [], None, None, None]]],
+        lambda d: [*d[:7], [["DG-001", True, [], None, None, None]]],
+        lambda d: [*d[:7], [["DG-001", 0, [5], None, None, None]]],
+        lambda d: None,
+    ],
+)
+def test_a_malformed_summary_is_none(project: Path, spoil: Callable[[list], object]) -> None:
+    summary = next(iter(check(project).project.corpus.samenvattingen.values()))
+    assert samenvatting_from_json(spoil(samenvatting_json(summary))) is None
