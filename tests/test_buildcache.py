@@ -182,7 +182,7 @@ def test_a_spoiled_cache_is_not_trusted(
 def _malformed_summary(root: Path) -> None:
     """The school's summary, for its blob, with a status that does not exist."""
     data = json.loads((root / CACHE / FILE_NAME).read_text(encoding="utf-8"))
-    data["schools"]["99AA"][1][7] = [["DG-001", 99, [], None, None, None]]
+    data["schools"]["99AA"][1][7] = "DG-001\t99\t\t"
     (root / CACHE / FILE_NAME).write_text(json.dumps(data), encoding="utf-8")
 
 
@@ -209,10 +209,14 @@ def test_every_school_summary_survives_json(project: Path) -> None:
     [
         lambda d: d[:-1],
         lambda d: [*d[:4], "ja", *d[5:]],
-        lambda d: [*d[:6], "gisteren", d[7]],
-        lambda d: [*d[:7], [["DG-001", 17, [], None, None, None]]],
-        lambda d: [*d[:7], [["DG-001", True, [], None, None, None]]],
-        lambda d: [*d[:7], [["DG-001", 0, [5], None, None, None]]],
+        lambda d: [*d[:6], "gisteren", *d[7:]],
+        lambda d: [*d[:7], "DG-001\t17\t\t", {}],
+        lambda d: [*d[:7], "DG-001\tbezig\t\t", {}],
+        lambda d: [*d[:7], "DG-001\t0\t5-6\t2026-02-30", {}],
+        lambda d: [*d[:7], "DG-001\t0\t5-6", {}],
+        lambda d: [*d[:7], "DG-001\t0\t\t", {"DG-002": [None, None]}],
+        lambda d: [*d[:7], "DG-001\t0\t\t", {"DG-001": "ab"}],
+        lambda d: [*d[:8], []],
         lambda d: None,
     ],
 )

@@ -213,12 +213,15 @@ def publish_theme_stylesheets(site_dir: Path) -> None:
             target.write_bytes(source.read_bytes())
 
 
-def publish_static(root: Path, site_dir: Path) -> None:
-    """Put ``build/static`` into a built site: hard links where they can be made."""
+def publish_static(root: Path, site_dir: Path) -> int:
+    """Put ``build/static`` into a built site: hard links where they can be made. Returns
+    the number of pages (``index.html``) among them."""
     source = root / STATIC
     if not source.is_dir():
-        return
+        return 0
+    pages = 0
     for folder, _, names in os.walk(source):
+        pages += "index.html" in names
         target = site_dir / Path(folder).relative_to(source)
         target.mkdir(parents=True, exist_ok=True)
         for name in names:
@@ -229,6 +232,7 @@ def publish_static(root: Path, site_dir: Path) -> None:
                 os.link(Path(folder, name), target / name)
             except OSError:  # another file system, or no hard links there
                 shutil.copy2(Path(folder, name), target / name)
+    return pages
 
 
 def version_text(version: Version) -> str:
@@ -298,8 +302,8 @@ def build_site(root: Path, out: Path, engine: str = engines.DEFAULT) -> BuildRes
                 bar.advance()
                 bar.label("Bouwen: publiceren")
                 publish_theme_stylesheets(staging)
-                publish_static(root, staging)
+                pages = sum(1 for _ in staging.rglob("index.html"))  # the engine's
+                pages += publish_static(root, staging)
             cache.save(result.project.corpus)
         bar.advance()
-    pages = sum(1 for _ in out.rglob("index.html"))
     return BuildResult(result, out, pages)
