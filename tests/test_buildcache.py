@@ -217,6 +217,9 @@ def test_every_school_summary_survives_json(project: Path) -> None:
         lambda d: [*d[:7], "DG-001\t0\t\t", {"DG-002": [None, None]}],
         lambda d: [*d[:7], "DG-001\t0\t\t", {"DG-001": "ab"}],
         lambda d: [*d[:8], []],
+        lambda d: [*d[:7], "DG-001\t0\t9-10\t", {}],
+        lambda d: [*d[:7], "DG-001\t0\t\t", {"DG-001": [None, "javascript:alert(1)"]}],
+        lambda d: [*d[:3], "mbo", *d[4:]],
         lambda d: None,
     ],
 )

@@ -20,19 +20,20 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import functools
 import hashlib
 import json
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from leerdoelen.commands.check import CheckResult
 from leerdoelen.commands.engines import BuildError
-from leerdoelen.core.adoptie import ADOPTIE_STATUSSEN, Samenvatting, School, Stand
+from leerdoelen.core.adoptie import ADOPTIE_STATUSSEN, Samenvatting, School, SchoolSoort, Stand
 from leerdoelen.core.corpus import Corpus
+from leerdoelen.core.model import Groep
 from leerdoelen.load.checkcache import CACHE, MAX_CACHE, blob_id, package_hash, read_bytes, usable
 from leerdoelen.load.regular import FILE, disk_kind
 from leerdoelen.load.shape import validate_shape
@@ -87,18 +88,29 @@ def samenvatting_from_json(data: Any) -> Samenvatting | None:
         if not isinstance(texts, dict):
             raise TypeError(texts)
         records = {}
+        # Two million records at national scale: the loop does lookups, no calls of ours.
+        statuses, groups, days = _STATUSES, _GROEPEN, _DAYS
         for line in _text(lines).split("\n") if lines else ():
             code, status, groepen, datum = line.split("\t")
-            toelichting, bewijs = _pair(texts.get(code, [None, None]))
-            records[code] = Stand(
-                ADOPTIE_STATUSSEN[_index(int(status))],
-                tuple(groepen.split(",")) if groepen else (),
-                _date(datum or None),
-                _optional(toelichting),
-                _optional(bewijs),
-            )
-        if len(texts) > len(records) or not texts.keys() <= records.keys():
+            if (bands := groups.get(groepen)) is None:
+                bands = tuple(groepen.split(",")) if groepen else ()
+                if not set(bands) <= _BANDS:
+                    raise ValueError(groepen)
+                groups[groepen] = bands
+            if (day := days.get(datum)) is None and datum:
+                day = days[datum] = dt.date.fromisoformat(datum)
+            records[code] = Stand(statuses[status], bands, day)
+        if not texts.keys() <= records.keys():
             raise ValueError(texts)
+        for code, pair in texts.items():
+            toelichting, bewijs = _pair(pair)
+            if bewijs is not None and not _URL.fullmatch(_text(bewijs)):
+                raise ValueError(bewijs)  # https only, as the model says
+            records[code] = records[code]._replace(
+                toelichting=_optional(toelichting), bewijs=_optional(bewijs)
+            )
+        if soort not in _SOORTEN:
+            raise ValueError(soort)
         summary = Samenvatting(
             _text(brin),
             _text(naam),
@@ -109,9 +121,17 @@ def samenvatting_from_json(data: Any) -> Samenvatting | None:
             _date(nieuwste),
             records,
         )
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, KeyError):
         return None
     return summary
+
+
+_STATUSES = {str(i): status for i, status in enumerate(ADOPTIE_STATUSSEN)}
+_BANDS = frozenset(get_args(Groep))
+_SOORTEN = frozenset(get_args(SchoolSoort))
+_URL = re.compile(r"https://[^\s]+")
+_GROEPEN: dict[str, tuple[str, ...]] = {}  # as written → the groepen
+_DAYS: dict[str, dt.date] = {}  # ISO date → the date: a few hundred days recur
 
 
 def _pair(value: object) -> list[object]:
@@ -140,20 +160,8 @@ def _flag(value: object) -> bool:
     return value
 
 
-def _index(value: object) -> int:
-    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        raise TypeError(value)
-    return value
-
-
 def _date(value: object) -> dt.date | None:
-    return None if value is None else _day_of(_text(value))
-
-
-@functools.lru_cache(maxsize=4096)
-def _day_of(text: str) -> dt.date:
-    """A date from its ISO text: the same few hundred days recur in every school."""
-    return dt.date.fromisoformat(text)
+    return None if value is None else dt.date.fromisoformat(_text(value))
 
 
 # --- the cache -----------------------------------------------------------------------------
