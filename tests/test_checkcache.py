@@ -190,3 +190,21 @@ def test_the_command_uses_the_cache_unless_told_not_to(
     out = capsys.readouterr().out.splitlines(keepends=True)
     assert "".join(out[-len(cold.splitlines()) :]) == cold
     assert "1 bestand gecontroleerd" in "".join(out)
+
+
+def test_a_cache_that_git_tracks_is_not_used(project: Path) -> None:
+    """A pull request can commit build/cache (past .gitignore): a cache that claims a
+    broken school passed. It is a stranger's file, not ours, and is not read."""
+    import git
+
+    check(project, cache=True)
+    school = project / SCHOLEN / "98ZZ.yaml"
+    school.write_text(WARNED.replace("code: DG-001", "code: XX-999"), encoding="utf-8")
+    data = _cache(project)
+    data["files"][f"{SCHOLEN}/98ZZ.yaml"]["blob"] = blob_id(school.read_bytes())
+    (project / CACHE / FILE_NAME).write_text(json.dumps(data), encoding="utf-8")
+    repo = git.Repo.init(project)
+    repo.git.add("--force", "--", str(project / CACHE / FILE_NAME))
+    warm = check(project, cache=True)
+    assert warm.project.recalled == {}
+    assert "LD401" in {d.code for d in warm.diagnostics if d.path.endswith("98ZZ.yaml")}

@@ -42,7 +42,6 @@ import re
 import secrets
 import shutil
 import stat
-import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -52,6 +51,7 @@ from typing import Any
 from leerdoelen import __version__
 from leerdoelen.core.diagnostics import listing, printable
 from leerdoelen.util.files import write_atomic
+from leerdoelen.util.git import git, tracked
 
 # The project's own folders: content, hand-written pages, schemas, our work folder and git.
 PROTECTED = ("goals", "adoptie", "site", "schemas", "build", ".git")
@@ -162,43 +162,18 @@ def _refuse_protected(root: Path, full: Path, shown: str) -> None:
 
 
 def _refuse_tracked(full: Path, shown: str) -> None:
-    if not (tracked := _tracked(full)):
+    if not (files := tracked(full)):
         return
     if not full.is_dir():
         raise OutputRefused(f"{shown} wordt bijgehouden door git; leerdoelen overschrijft het niet")
     raise OutputRefused(
-        f"{shown} bevat bestanden die git bijhoudt ({_names(tracked)}); "
+        f"{shown} bevat bestanden die git bijhoudt ({_names(files)}); "
         "leerdoelen overschrijft die niet"
     )
 
 
-# --- git -------------------------------------------------------------------------------------
-# Git runs with fixed arguments in the folder concerned: user text only as a path after
-# ``--`` (taken literally), the repository's fsmonitor is not run, and GIT_DIR and friends from
-# the environment do not point git elsewhere. No git, or not a repository: nothing is tracked.
-_LOCATION = ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_COMMON_DIR", "GIT_NAMESPACE")
-
-
-def _git(folder: Path, *args: str) -> subprocess.CompletedProcess[bytes] | None:
-    env = {name: value for name, value in os.environ.items() if name not in _LOCATION}
-    command = ["git", "-c", "core.fsmonitor=false", "-c", "safe.directory=*"]
-    try:
-        return subprocess.run([*command, *args], cwd=folder, env=env, capture_output=True)
-    except OSError:
-        return None
-
-
-def _tracked(full: Path) -> list[str]:
-    """Files that git tracks at ``full`` (a file) or under it (a folder)."""
-    folder, spec = (full, ".") if full.is_dir() else (full.parent, full.name)
-    run = _git(folder, "--literal-pathspecs", "ls-files", "-z", "--", spec)
-    if run is None or run.returncode != 0:
-        return []
-    return [os.fsdecode(name) for name in run.stdout.split(b"\0") if name]
-
-
 def _ignored(root: Path, name: str) -> bool:
-    run = _git(root, "check-ignore", "-q", "--", name)  # a fixed name: no literal pathspecs
+    run = git(root, "check-ignore", "-q", "--", name)  # a fixed name: no literal pathspecs
     return run is not None and run.returncode == 0
 
 

@@ -16,7 +16,8 @@ and not in the corpus; its warnings (LD113, LD117-LD119: from its own bytes) are
 as before. A file with an error is never kept: it is read and judged again every time.
 
 The cache is data only (JSON), written in one rename. One that is unreadable, not ours,
-made by another version of the package or for other facts, or reached through a symlink,
+made by another version of the package or for other facts, reached through a symlink, or
+committed to git (``build/`` holds a file that git tracks: a pull request can bring that),
 is ignored and replaced; it is never trusted.
 """
 
@@ -38,6 +39,7 @@ from leerdoelen.core.diagnostics import Diagnostic, Severity
 from leerdoelen.load.regular import DIR, FILE, NotRegular, disk_kind, open_regular
 from leerdoelen.load.yamlfile import MAX_BYTES
 from leerdoelen.util.files import WriteError, write_atomic
+from leerdoelen.util.git import tracked
 
 CACHE = Path("build/cache")
 FILE_NAME = "check.json"
@@ -153,9 +155,14 @@ class CheckCache:
 
 def usable(root: Path, file: Path) -> bool:
     """Whether ``file`` in ``build/cache`` may be read and written: only our own folders
-    and a regular file (or none yet), never a symlink."""
+    and a regular file (or none yet), never a symlink, and nothing under ``build/`` that git
+    tracks: a cache that came in with a pull request is the stranger's, not ours."""
     folders = (root / "build", root / CACHE)
-    return all(disk_kind(f) in (DIR, None) for f in folders) and disk_kind(file) in (FILE, None)
+    return (
+        all(disk_kind(f) in (DIR, None) for f in folders)
+        and disk_kind(file) in (FILE, None)
+        and not tracked(root / "build")
+    )
 
 
 def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes | None:
