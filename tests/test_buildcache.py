@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 from conftest import add_adoptie, commit_all, copy_project, git_repo
 
-from leerdoelen.commands.build import STATIC, build_site
+from leerdoelen.commands.build import build_site
 from leerdoelen.commands.buildcache import FILE_NAME, samenvatting_from_json, samenvatting_json
 from leerdoelen.commands.check import check
+from leerdoelen.commands.publish import STATIC
 from leerdoelen.load.checkcache import CACHE
 
 SCHOOL = "adoptie/scholen/99AA.yaml"
@@ -226,3 +227,41 @@ def test_every_school_summary_survives_json(project: Path) -> None:
 def test_a_malformed_summary_is_none(project: Path, spoil: Callable[[list], object]) -> None:
     summary = next(iter(check(project).project.corpus.samenvattingen.values()))
     assert samenvatting_from_json(spoil(samenvatting_json(summary))) is None
+
+
+def _inode(path: Path) -> int:
+    return path.stat().st_ino
+
+
+def test_the_generator_runs_only_when_its_input_changes(project: Path, tmp_path: Path) -> None:
+    """A page without slots is the generator's file, kept in build/cache/engine: after a
+    school changed, the new site links the same file; after a goal changed, it is new."""
+    root = _copy(project, tmp_path)
+    page = "kerndoelen/index.html"
+    first = _inode(_built(root) / page)
+    assert _inode(root / CACHE / "engine" / page) == first
+    _edit(root / SCHOOL, "status: bezig", "status: ingevoerd")
+    assert _inode(_built(root) / page) == first
+    _edit(root / "goals/digitale-geletterdheid/DG-002.yaml", "titel: ", "titel: Herzien ")
+    assert _inode(_built(root) / page) != first
+
+
+def test_no_placeholder_is_left_and_the_slots_are_filled(project: Path, tmp_path: Path) -> None:
+    root = _copy(project, tmp_path)
+    site = _built(root)
+    for html in site.rglob("*.html"):
+        assert 'class="ld-slot"' not in html.read_text(encoding="utf-8"), html
+    goal = (site / "doelen/DG-001/index.html").read_text(encoding="utf-8")
+    assert 'id="leer-van-elkaar"' in goal
+    assert "Techniekregio Maasdelta" in goal or "Nog geen scholen" in goal
+    dashboard = (site / "netwerken/techniekregio-maasdelta/index.html").read_text(encoding="utf-8")
+    assert "<h2 id=\"doelstellingen\">Doelstellingen</h2>" in dashboard
+
+
+def test_a_spoiled_engine_cache_is_not_used(project: Path, tmp_path: Path) -> None:
+    root = _copy(project, tmp_path)
+    _built(root)
+    kept = root / CACHE / "engine" / "kerndoelen/index.html"
+    kept.unlink()
+    kept.write_text("vervalst", encoding="utf-8")
+    assert _differences(_built(root), _cold(root, tmp_path)) == []

@@ -607,7 +607,7 @@ def test_school_checklists_skip_mkdocs_and_are_linked_into_the_site(
 
 
 def test_a_publish_that_cannot_link_copies(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from leerdoelen.commands.build import STATIC, publish_static
+    from leerdoelen.commands.publish import STATIC, publish_static
 
     (tmp_path / STATIC / "scholen" / "99AA").mkdir(parents=True)
     (tmp_path / STATIC / "scholen" / "99AA" / "index.html").write_text("<p>x</p>", "utf-8")

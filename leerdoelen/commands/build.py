@@ -7,9 +7,7 @@ and how it replaces the old one, is ``leerdoelen.commands.outputs``.
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -19,18 +17,25 @@ import yaml
 from leerdoelen.adoptie.staleness import SCHOLEN, commit_dates
 from leerdoelen.commands import buildcache, engines
 from leerdoelen.commands.check import CheckResult, check
+from leerdoelen.commands.enginecache import EngineCache, engine_key
 from leerdoelen.commands.engines import BuildError
 from leerdoelen.commands.outputs import SITE, claim_folder, replacing
+from leerdoelen.commands.publish import (
+    STATIC,
+    fill_slots,
+    publish_static,
+    publish_theme_stylesheets,
+)
 from leerdoelen.commands.tree import write_tree
 from leerdoelen.export.opendata import ExportError, Settings, open_data
 from leerdoelen.load.project import GOALS
 from leerdoelen.load.regular import FILE, SOORT, NotRegular, open_regular
 from leerdoelen.load.source import DiskSource, below
 from leerdoelen.render.adoptie import Reuse, Site, adoptie_parts
-from leerdoelen.render.changelog import render_changelog
+from leerdoelen.render.changelog import changelog_parts
 from leerdoelen.render.checklist import ONGEPUBLICEERD
-from leerdoelen.render.pages import render_pages
-from leerdoelen.render.theme import theme_stylesheets
+from leerdoelen.render.pages import page_parts
+from leerdoelen.render.slots import Slots, inline_slots
 from leerdoelen.render.versie import version_in_words
 from leerdoelen.util import parallel
 from leerdoelen.util.gcpause import gc_paused
@@ -39,7 +44,6 @@ from leerdoelen.versions.log import Version, read_history, read_version
 from leerdoelen.versions.release import Changelog, changelog, version
 
 PAGES = Path("build/pages")
-STATIC = Path("build/static")
 SITE_PAGES = Path("site/pages")
 MKDOCS_YML = "mkdocs.yml"
 ENGINE_NAMES = {engines.MKDOCS: "MkDocs", engines.ZENSICAL: "Zensical"}
@@ -104,6 +108,25 @@ def _line_of_bewerken(root: Path) -> str:
     return f":{node.start_mark.line + 1}:{node.start_mark.column + 1}"
 
 
+def markdown_extensions(root: Path) -> list[str | dict[str, object]]:
+    """``markdown_extensions`` of mkdocs.yml, for the slots: a name, or a name with its
+    settings; what is neither is left out (MkDocs itself refuses it)."""
+    try:
+        config = yaml.safe_load((root / MKDOCS_YML).read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        return []
+    listed = config.get("markdown_extensions") if isinstance(config, dict) else None
+    return [
+        item
+        for item in listed or []
+        if isinstance(item, str)
+        or (
+            isinstance(item, dict)
+            and all(isinstance(k, str) and isinstance(v, dict | None) for k, v in item.items())
+        )
+    ]
+
+
 def newest_release(log: Changelog) -> str:
     """The newest release tag of the changelog (readable or not), else ``ongepubliceerd``."""
     names = [release.name for release, _ in log.per_release] + list(log.unavailable)
@@ -116,8 +139,10 @@ def export_settings(site: Site) -> Settings:
 
 
 def docs_tree(root: Path, result: CheckResult) -> dict[str, str | bytes]:
-    """Everything MkDocs reads: generated pages plus hand-written ones from ``site/pages``."""
-    files, scholen = site_parts(root, result)
+    """Everything MkDocs reads: generated pages plus hand-written ones from ``site/pages``,
+    with the slots in their pages."""
+    files, scholen, slots = site_parts(root, result)
+    inline_slots(files, slots)
     files.update(_no_clash(scholen, files))
     return files
 
@@ -137,8 +162,9 @@ def _no_clash(
 
 def site_parts(
     root: Path, result: CheckResult, reuse: Reuse | None = None
-) -> tuple[dict[str, str | bytes], Iterator[tuple[str, str | bytes]]]:
-    """The site's files in two parts: what the site generator reads, and the standalone files
+) -> tuple[dict[str, str | bytes], Iterator[tuple[str, str | bytes]], Slots]:
+    """The site's files in three parts: what the site generator reads, the slots of its
+    pages (what counts schools, ``render.slots``), and the standalone files
     (school checklists, ready HTML, and the downloads of schools and networks: MkDocs would
     only copy them, so they skip it and are linked into its output; measured at 3,000
     schools, MkDocs took 8.2-10.4 s with the school files, 5.4 s without, plus 0.6 s to link
@@ -151,15 +177,20 @@ def site_parts(
     # What changed per release (git tags vJJJJ.N), from the diff engine.
     releases = changelog(root, corpus)
     version = read_version(root)
-    files = render_pages(corpus, history, site.bewerken, version_text(version))
+    files, slots = page_parts(corpus, history, site.bewerken, version_text(version))
     # Adoption: school checklists, network dashboards and their overview; the checklist
     # workbooks name the goals' version, the newest release.
     dates = commit_dates(history)
     versie = newest_release(releases)
-    adoptie, scholen = adoptie_parts(corpus, dates, site=site, versie=versie, reuse=reuse)
+    adoptie, scholen, adoptie_slots = adoptie_parts(
+        corpus, dates, site=site, versie=versie, reuse=reuse
+    )
     files.update(adoptie)
+    slots.update(adoptie_slots)
     # Before the first release, the goals' history; the commit, for editors, only here.
-    files.update(render_changelog(releases, corpus, history, version))
+    changes, changes_slots = changelog_parts(releases, corpus, history, version)
+    files.update(changes)
+    slots.update(changes_slots)
     # Open data: exactly what `leerdoelen export` writes.
     try:
         files.update(open_data(corpus, export_settings(site), history))
@@ -181,58 +212,33 @@ def site_parts(
         except NotRegular as error:
             soort = SOORT[error.kind]
             raise BuildError(f"{entry.path} is {soort}: dat wordt niet gepubliceerd") from None
-    return files, scholen
+    return files, scholen, slots
 
 
 def generate(root: Path, apart: bool = True) -> tuple[CheckResult, list[str]]:
     """Check, then bring ``build/pages`` (and ``build/static``) in line with the content.
 
-    With ``apart``, the standalone files go to ``build/static``, for ``publish_static``;
-    without (``serve``, whose MkDocs serves only its docs), they stay among the pages.
-    Returns what changed.
+    With ``apart``, the standalone files go to ``build/static``, for ``publish_static``,
+    and the pages keep their slots' placeholders, as ``build`` writes them; without
+    (``serve``, whose MkDocs serves only its docs), both are in the pages. Returns what
+    changed.
     """
     result = check(root)
     if not result.ok:
         return result, []
     with gc_paused():
-        files, scholen = site_parts(root, result)
+        files, scholen, slots = site_parts(root, result)
         static = dict(_no_clash(scholen, files))
         if not apart:
+            inline_slots(files, slots)
             files.update(static)
             static = {}
         return result, write_tree(root / PAGES, files) + write_tree(root / STATIC, static)
 
 
-def publish_theme_stylesheets(site_dir: Path) -> None:
-    """The standalone pages link Material's stylesheets; an engine that writes its own
-    theme's (Zensical) gets Material's copied in beside them."""
-    for relative, source in theme_stylesheets().items():
-        target = site_dir / relative
-        if not target.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(source.read_bytes())
-
-
-def publish_static(root: Path, site_dir: Path) -> int:
-    """Put ``build/static`` into a built site: hard links where they can be made. Returns
-    the number of pages (``index.html``) among them."""
-    source = root / STATIC
-    if not source.is_dir():
-        return 0
-    pages = 0
-    for folder, _, names in os.walk(source):
-        pages += "index.html" in names
-        target = site_dir / Path(folder).relative_to(source)
-        target.mkdir(parents=True, exist_ok=True)
-        for name in names:
-            if (target / name).exists():
-                relative = (target / name).relative_to(site_dir).as_posix()
-                raise BuildError(f"{relative} botst met een pagina die MkDocs maakte")
-            try:
-                os.link(Path(folder, name), target / name)
-            except OSError:  # another file system, or no hard links there
-                shutil.copy2(Path(folder, name), target / name)
-    return pages
+def _engine_key(root: Path, engine: str, files: dict[str, str | bytes], version: Version) -> str:
+    read = (root / MKDOCS_YML, root / "site" / "overrides")
+    return engine_key(root, engine, files, footer_version(version), read)
 
 
 def version_text(version: Version) -> str:
@@ -291,16 +297,23 @@ def build_site(root: Path, out: Path, engine: str = engines.DEFAULT) -> BuildRes
         bar.label("Bouwen: pagina's maken")
         with gc_paused():
             cache = buildcache.prepared(root, result, STATIC)
-            files, scholen = site_parts(root, result, cache)
+            files, scholen, slots = site_parts(root, result, cache)
             write_tree(root / PAGES, files)
             bar.advance()
             bar.label(f"Bouwen: site bouwen ({ENGINE_NAMES[engine]}) en schoolpagina's maken")
+            version = read_version(root)
+            engine_cache = EngineCache(root, _engine_key(root, engine, files, version))
             with replacing(root, out, SITE) as staging:
-                # The engine uses one core; the schools' files, which skip it, the others.
-                with parallel.beside(run_engine, engine, root, staging, read_version(root)):
-                    write_tree(root / STATIC, _no_clash(scholen, files), keep=cache.keeps)
+                static = _no_clash(scholen, files)
+                if engine_cache.reuse(staging):  # only schools changed: its output stands
+                    write_tree(root / STATIC, static, keep=cache.keeps)
+                else:  # the engine uses one core; the schools' files, which skip it, the others
+                    with parallel.beside(run_engine, engine, root, staging, version):
+                        write_tree(root / STATIC, static, keep=cache.keeps)
+                    engine_cache.keep(staging)
                 bar.advance()
                 bar.label("Bouwen: publiceren")
+                fill_slots(staging, slots, markdown_extensions(root))
                 publish_theme_stylesheets(staging)
                 pages = sum(1 for _ in staging.rglob("index.html"))  # the engine's
                 pages += publish_static(root, staging)

@@ -66,6 +66,7 @@ from leerdoelen.render.checklist import (
     scholen_rij,
     school_rijen,
 )
+from leerdoelen.render.slots import Slots, inline_slots, placeholder
 from leerdoelen.render.theme import STYLESHEETS
 from leerdoelen.util import parallel, progress
 
@@ -90,6 +91,7 @@ def bewerk_url(site: Site, path: str) -> str:
 
 
 Files = list[tuple[str, str | bytes]]
+INHOUD = "inhoud"  # the slot of a dashboard and of the overview: all but the title
 
 
 class Reuse(Protocol):
@@ -122,6 +124,7 @@ class _Renderer:
         # Each school's form sheet as its own workbook holds it, for its networks' workbooks
         # (``school_pages`` first: the network workers are forked with these).
         self.packed: dict[str, PackedSheet] = {}
+        self.slots: Slots = {}  # what counts schools on the dashboards and the overview
 
     def render(self, template: str, page: str, **context: object) -> str:
         body = self.env.get_template(f"adoptie/{template}").render(
@@ -259,24 +262,29 @@ class _Renderer:
             ],
             "Status van de vastgestelde leerdoelen per kerndoel, over alle scholen van het netwerk",
         )
+        self.slots[page] = {
+            INHOUD: self.render(
+                "netwerk_inhoud.md.j2",
+                page,
+                slug=slug,
+                netwerk=stand.netwerk,
+                scholen=stand.scholen,
+                bestand=f"netwerk-{slug}",
+                doelstellingen=stand.doelstellingen,
+                kerndoelen=stand.per_kerndoel,
+                grafiek=Markup(grafiek),
+                achterblijvers=stand.achterblijvers,
+                totaal=stand.totaal,
+            )
+        }
         return page, self.render(
-            "netwerk.md.j2",
-            page,
-            slug=slug,
-            netwerk=stand.netwerk,
-            scholen=stand.scholen,
-            bestand=f"netwerk-{slug}",
-            doelstellingen=stand.doelstellingen,
-            kerndoelen=stand.per_kerndoel,
-            grafiek=Markup(grafiek),
-            achterblijvers=stand.achterblijvers,
-            totaal=stand.totaal,
+            "netwerk.md.j2", page, netwerk=stand.netwerk, inhoud=Markup(placeholder(INHOUD)[:-1])
         )
 
     def overview(self) -> tuple[str, str]:
         page = "netwerken/index.md"
-        return page, self.render(
-            "overzicht.md.j2",
+        inhoud = self.render(
+            "overzicht_inhoud.md.j2",
             page,
             netwerken=list(self.view.netwerken.values()),
             per_kerndoel=self.view.voorlopers,
@@ -288,6 +296,8 @@ class _Renderer:
                 for k in sub.kerndoelen
             },
         )
+        self.slots[page] = {INHOUD: inhoud}
+        return page, self.render("overzicht.md.j2", page, inhoud=Markup(placeholder(INHOUD)[:-1]))
 
 
 def render_adoptie(
@@ -303,7 +313,8 @@ def render_adoptie(
     ``vandaag`` defaults to ``clock.today()``; ``versie`` is the goals' version (the newest
     release tag), for the workbooks. The overview is there even without data.
     """
-    pages, scholen = adoptie_parts(corpus, commits, vandaag, site, versie)
+    pages, scholen, slots = adoptie_parts(corpus, commits, vandaag, site, versie)
+    inline_slots(pages, slots)
     pages.update(scholen)
     return pages
 
@@ -315,11 +326,11 @@ def adoptie_parts(
     site: Site | None = None,
     versie: str = ONGEPUBLICEERD,
     reuse: Reuse | None = None,
-) -> tuple[dict[str, str | bytes], Iterator[tuple[str, str | bytes]]]:
-    """``render_adoptie`` in two parts: the overview and the networks' dashboards (for
-    the site generator), and the downloads and school pages that skip it, made in worker
-    processes as they are read. With ``reuse``, the second part leaves out the files of an
-    earlier build that may stay."""
+) -> tuple[dict[str, str | bytes], Iterator[tuple[str, str | bytes]], Slots]:
+    """``render_adoptie`` in three parts: the overview and the networks' dashboards (for
+    the site generator), the downloads and school pages that skip it, made in worker
+    processes as they are read, and the pages' slots (``render.slots``). With ``reuse``,
+    the second part leaves out the files of an earlier build that may stay."""
     view = adoptie_view(corpus, commits or {}, vandaag or today())
     site = site or Site()
     paden = {brin: f"{SCHOLEN}/{brin}.yaml" for brin in view.scholen}
@@ -327,4 +338,4 @@ def adoptie_parts(
     pages: dict[str, str | bytes] = dict([renderer.overview()])
     pages.update(renderer.netwerk_page(slug) for slug in view.netwerken)
     # The schools first: the networks' workbooks reuse their forms.
-    return pages, chain(renderer.school_pages(), renderer.netwerk_downloads())
+    return pages, chain(renderer.school_pages(), renderer.netwerk_downloads()), renderer.slots

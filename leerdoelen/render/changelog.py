@@ -14,6 +14,7 @@ from leerdoelen.core.corpus import Corpus
 from leerdoelen.core.model import Leerdoel
 from leerdoelen.render.dates import datum_nl
 from leerdoelen.render.diff import Link, markdown
+from leerdoelen.render.slots import Slots, inline_slots, placeholder
 from leerdoelen.render.text import inline, plain
 from leerdoelen.render.woorden import HTML
 from leerdoelen.versions.log import History, Version
@@ -21,6 +22,7 @@ from leerdoelen.versions.release import Changelog
 from leerdoelen.versions.review import Summary
 
 PAGE = "veranderd/index.md"
+COMMIT = "commit"  # the slot of the page: which commit the site was built from
 _MISSING = {
     "git": "Deze site is niet gebouwd vanuit een git-repository: er is geen overzicht van "
     "releases.",
@@ -94,11 +96,13 @@ def since_the_beginning(corpus: Corpus, history: History) -> str:
     return "\n".join(parts)
 
 
-def _for_editors(version: Version | None) -> str:
+def _commit(version: Version | None) -> str:
+    """Which commit the site was built from: a slot (``render.slots``), since it changes
+    with every commit, and with every edit in the working tree (``-dirty``)."""
     if version is None or version.commit is None:
         return ""
     describe = f" (`{plain(version.describe)}`)" if version.describe else ""
-    return f"## Voor redacteuren\n\nDeze site is gebouwd van commit `{version.commit}`{describe}.\n"
+    return f"Deze site is gebouwd van commit `{version.commit}`{describe}.\n"
 
 
 def changelog_page(
@@ -107,8 +111,28 @@ def changelog_page(
     history: History | None = None,
     version: Version | None = None,
 ) -> str:
+    pages, slots = changelog_parts(log, corpus, history, version)
+    inline_slots(pages, slots)
+    text = pages[PAGE]
+    assert isinstance(text, str)
+    return text
+
+
+def changelog_parts(
+    log: Changelog,
+    corpus: Corpus,
+    history: History | None = None,
+    version: Version | None = None,
+) -> tuple[dict[str, str | bytes], Slots]:
+    """The page with its slot apart: the commit, for editors."""
+    commit = _commit(version)
+    slots = {PAGE: {COMMIT: commit}} if commit else {}
+    return {PAGE: _page(log, corpus, history, commit and placeholder(COMMIT))}, slots
+
+
+def _page(log: Changelog, corpus: Corpus, history: History | None, commit: str) -> str:
     parts = ["---\ntitle: Wat is er veranderd\n---\n\n# Wat is er veranderd\n"]
-    editors = _for_editors(version)
+    editors = f"## Voor redacteuren\n\n{commit}" if commit else ""
     if log.missing == "releases" and history is not None:
         parts.append(since_the_beginning(corpus, history))
         return "\n".join([*parts, editors] if editors else parts)

@@ -21,14 +21,17 @@ from leerdoelen.core.catalogue import CATALOGUE
 from leerdoelen.core.corpus import Corpus
 from leerdoelen.core.model import GROEPEN, Kader, Leerdoel
 from leerdoelen.export.tables import goals_csv
+from leerdoelen.render.adoptie_env import html_link
 from leerdoelen.render.dates import datum_nl
 from leerdoelen.render.dekking import samenvatting
 from leerdoelen.render.slo import per_niveau, slo_bron_tekst
+from leerdoelen.render.slots import Slots, inline_slots, placeholder
 from leerdoelen.render.text import block, inline, label, plain
 from leerdoelen.slo.dekking import Dekking, dekking, omschrijving, slo_tekst
 from leerdoelen.versions.log import History
 
 SECTIONS = ("domeinen", "kerndoelen", "doelen", "leerlijnen", "groepen", "meldingen")
+PRAKTIJK = "leer-van-elkaar"  # the slot of a goal page
 
 
 @cache
@@ -89,6 +92,7 @@ class _Renderer:
         self.versie = versie  # the content's version in words, for the printed year plans
         self.env = _environment()
         self.praktijk = leer_van_elkaar(corpus)  # leer van elkaar: once, for every goal page
+        self.slots: Slots = {}
         goals = sorted(corpus.leerdoelen.values(), key=lambda d: d.code)
         self.current = [d for d in goals if d.status != "vervallen"]
         self.retired = [d for d in goals if d.status == "vervallen"]
@@ -105,12 +109,14 @@ class _Renderer:
 
     def render(self, template: str, page: str, **context: object) -> str:
         body = self.env.get_template(template).render(
-            url=_linker(page),
-            open_data=lambda name: "../" * page.count("/") + f"open-data/{name}",
-            corpus=self.corpus,
-            huidige=lambda code: self.by_doelzin.get(code, []),
-            ook_bij_doelen=lambda code: self.also_by_doelzin.get(code, []),
-            **context,
+            {
+                "url": _linker(page),
+                "open_data": lambda name: "../" * page.count("/") + f"open-data/{name}",
+                "corpus": self.corpus,
+                "huidige": lambda code: self.by_doelzin.get(code, []),
+                "ook_bij_doelen": lambda code: self.also_by_doelzin.get(code, []),
+                **context,
+            }
         )
         return body.lstrip("\n")
 
@@ -126,6 +132,17 @@ class _Renderer:
             plek = corpus.plek(doel)
             assert plek is not None, "render only a corpus that passed check"
             path = corpus.sources[doel.code].path
+            if doel.status != "vervallen":  # leer van elkaar counts schools: a slot
+                self.slots[page] = {
+                    PRAKTIJK: self.render(
+                        "praktijk.md.j2",
+                        page,
+                        url=html_link(page),  # the build converts a slot itself
+                        praktijk=praktijk[:NETWERKEN],
+                        meer_netwerken=len(praktijk[NETWERKEN:]),
+                        school_url=_school_url,
+                    )
+                }
             yield (
                 page,
                 self.render(
@@ -144,9 +161,7 @@ class _Renderer:
                     historie=self.history,
                     geschiedenis=self.history.of(path),
                     bewerken=self.bewerken and self.bewerken + quote(path),
-                    praktijk=praktijk[:NETWERKEN],
-                    meer_netwerken=len(praktijk[NETWERKEN:]),
-                    school_url=_school_url,
+                    leer_van_elkaar=placeholder(PRAKTIJK)[:-1],
                 ),
             )
 
@@ -266,6 +281,15 @@ def render_pages(
     page links to its file there. ``versie``: the content's version in words
     (``commands.build.version_text``), printed on the groep pages' year plans.
     """
+    pages, slots = page_parts(corpus, history, bewerken, versie)
+    inline_slots(pages, slots)
+    return pages
+
+
+def page_parts(
+    corpus: Corpus, history: History, bewerken: str = "", versie: str = ""
+) -> tuple[dict[str, str | bytes], Slots]:
+    """``render_pages`` with its slots apart (``render.slots``): leer van elkaar."""
     renderer = _Renderer(corpus, history, bewerken, versie)
     pages: dict[str, str | bytes] = {}
     for part in (
@@ -276,4 +300,4 @@ def render_pages(
         renderer.dekking_pages(dekking(corpus)),
     ):
         pages.update(part)
-    return pages
+    return pages, renderer.slots

@@ -1,0 +1,74 @@
+"""The parts of pages that change with any school, kept out of the site generator's input.
+
+The network dashboards, the national overview and "leer van elkaar" on each goal page
+count schools. If they were in the pages MkDocs (or Zensical) reads, one school's edit would
+change its input, and every build would run it again on every page. So such a part is a
+*slot*: the page holds a placeholder on a line of its own (a raw HTML block, which the
+generator passes on as it is), and the part, Markdown like the rest, is kept beside the
+page. The build converts it to HTML with the Markdown extensions of ``mkdocs.yml`` and puts
+it in the placeholder's place in the built page (``commands.build``); the generator's
+output can then be reused while only schools change. Where the generator itself should see
+the part (``serve``, and the tests that read pages), ``inline_slots`` puts it back in the page.
+
+A slot's text is left out of the search index (the dashboards are anyway).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import markdown
+
+PLACEHOLDER = '<div class="ld-slot" data-slot="{}"></div>'
+
+Slots = dict[str, dict[str, str]]  # page (…/index.md) → slot name → its Markdown
+
+
+def placeholder(name: str) -> str:
+    """What a page holds where slot ``name`` goes: a line, then a blank line."""
+    return PLACEHOLDER.format(name) + "\n\n"
+
+
+def inline_slots(files: dict[str, str | bytes], slots: Slots) -> None:
+    """Put every slot's Markdown back in its page, in place."""
+    for page, parts in slots.items():
+        text = files[page]
+        assert isinstance(text, str)
+        for name, part in parts.items():
+            text = text.replace(placeholder(name), part, 1)
+        files[page] = text
+
+
+def built_page(page: str) -> str:
+    """Where the generator writes a page: ``doelen/X/index.md`` → ``doelen/X/index.html``."""
+    return page.removesuffix(".md") + ".html"
+
+
+def slot_converter(extensions: Iterable[str | dict[str, object]]) -> markdown.Markdown:
+    """Markdown with the extensions of ``mkdocs.yml`` (``markdown_extensions``: a name,
+    or a name with its settings), as the site generator converts the pages."""
+    names: list[str] = []
+    configs: dict[str, dict[str, object]] = {}
+    for extension in extensions:
+        if isinstance(extension, dict):
+            for name, config in extension.items():
+                names.append(name)
+                configs[name] = dict(config or {})  # type: ignore[call-overload]
+        else:
+            names.append(extension)
+    return markdown.Markdown(extensions=names, extension_configs=configs)
+
+
+def to_html(converter: markdown.Markdown, parts: dict[str, str]) -> dict[str, str]:
+    """Each slot's Markdown as HTML."""
+    return {name: converter.reset().convert(part) for name, part in parts.items()}
+
+
+def fill(page_html: str, html: dict[str, str]) -> str:
+    """The built page with each slot's HTML in its placeholder's place."""
+    for name, part in html.items():
+        marker = PLACEHOLDER.format(name)
+        if page_html.count(marker) != 1:
+            raise ValueError(f"de plek {name!r} staat niet precies één keer in de pagina")
+        page_html = page_html.replace(marker, part)
+    return page_html
