@@ -169,6 +169,13 @@ def _networks(root: Path, brin: str) -> list[str]:
             id="a kept file gone",
         ),
         pytest.param(lambda root: _malformed_summary(root), id="a malformed summary"),
+        pytest.param(
+            lambda root: (root / CACHE / "slots.json").write_text('{"html": [1]}'),
+            id="the slots' HTML",
+        ),
+        pytest.param(
+            lambda root: (root / CACHE / "engine.json").write_text("[]"), id="the engine's record"
+        ),
     ],
 )
 def test_a_spoiled_cache_is_not_trusted(
@@ -255,7 +262,7 @@ def test_no_placeholder_is_left_and_the_slots_are_filled(project: Path, tmp_path
     assert 'id="leer-van-elkaar"' in goal
     assert "Techniekregio Maasdelta" in goal or "Nog geen scholen" in goal
     dashboard = (site / "netwerken/techniekregio-maasdelta/index.html").read_text(encoding="utf-8")
-    assert "<h2 id=\"doelstellingen\">Doelstellingen</h2>" in dashboard
+    assert '<h2 id="doelstellingen">Doelstellingen</h2>' in dashboard
 
 
 def test_a_spoiled_engine_cache_is_not_used(project: Path, tmp_path: Path) -> None:

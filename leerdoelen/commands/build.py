@@ -313,7 +313,7 @@ def build_site(root: Path, out: Path, engine: str = engines.DEFAULT) -> BuildRes
                     engine_cache.keep(staging)
                 bar.advance()
                 bar.label("Bouwen: publiceren")
-                fill_slots(staging, slots, markdown_extensions(root))
+                fill_slots(root, staging, slots, markdown_extensions(root))
                 publish_theme_stylesheets(staging)
                 pages = sum(1 for _ in staging.rglob("index.html"))  # the engine's
                 pages += publish_static(root, staging)

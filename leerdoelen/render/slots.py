@@ -59,11 +59,6 @@ def slot_converter(extensions: Iterable[str | dict[str, object]]) -> markdown.Ma
     return markdown.Markdown(extensions=names, extension_configs=configs)
 
 
-def to_html(converter: markdown.Markdown, parts: dict[str, str]) -> dict[str, str]:
-    """Each slot's Markdown as HTML."""
-    return {name: converter.reset().convert(part) for name, part in parts.items()}
-
-
 def fill(page_html: str, html: dict[str, str]) -> str:
     """The built page with each slot's HTML in its placeholder's place."""
     for name, part in html.items():
