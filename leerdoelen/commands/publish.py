@@ -18,6 +18,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import markdown
+from markupsafe import Markup
 
 from leerdoelen.commands.engines import BuildError
 from leerdoelen.load.checkcache import CACHE, MAX_CACHE, package_hash, read_bytes, usable
@@ -39,8 +40,11 @@ def fill_slots(
     memo, used = _read_memo(root, key), {}
     converter: markdown.Markdown | None = None
     for page, parts in slots.items():
-        html = {}
+        html: dict[str, str] = {}
         for name, text in parts.items():
+            if isinstance(text, Markup):  # HTML in a cell already
+                html[name] = text
+                continue
             digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
             if (converted := memo.get(digest)) is None:
                 converter = converter or slot_converter(extensions)

@@ -66,7 +66,7 @@ from leerdoelen.render.checklist import (
     scholen_rij,
     school_rijen,
 )
-from leerdoelen.render.slots import Slots, inline_slots, placeholder
+from leerdoelen.render.slots import Slots, cell_placeholder, inline_slots, placeholder
 from leerdoelen.render.theme import STYLESHEETS
 from leerdoelen.util import parallel, progress
 
@@ -91,7 +91,7 @@ def bewerk_url(site: Site, path: str) -> str:
 
 
 Files = list[tuple[str, str | bytes]]
-INHOUD = "inhoud"  # the slot of a dashboard and of the overview: all but the title
+INHOUD = "inhoud"  # the slot of a dashboard: all but its title
 
 
 class Reuse(Protocol):
@@ -283,9 +283,16 @@ class _Renderer:
 
     def overview(self) -> tuple[str, str]:
         page = "netwerken/index.md"
-        inhoud = self.render(
-            "overzicht_inhoud.md.j2",
+        cells: dict[str, str] = {}
+
+        def slot(name: str, html: str) -> Markup:
+            cells[name] = Markup(html)
+            return cell_placeholder(name)
+
+        text = self.render(
+            "overzicht.md.j2",
             page,
+            slot=slot,
             netwerken=list(self.view.netwerken.values()),
             per_kerndoel=self.view.voorlopers,
             voorbeeld=self.view.voorbeeld,
@@ -296,8 +303,8 @@ class _Renderer:
                 for k in sub.kerndoelen
             },
         )
-        self.slots[page] = {INHOUD: inhoud}
-        return page, self.render("overzicht.md.j2", page, inhoud=Markup(placeholder(INHOUD)[:-1]))
+        self.slots[page] = cells
+        return page, text
 
 
 def render_adoptie(

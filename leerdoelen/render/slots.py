@@ -10,7 +10,9 @@ it in the placeholder's place in the built page (``commands.build``); the genera
 output can then be reused while only schools change. Where the generator itself should see
 the part (``serve``, and the tests that read pages), ``inline_slots`` puts it back in the page.
 
-A slot's text is left out of the search index (the dashboards are anyway).
+A slot's text is left out of the search index (the dashboards are anyway). A slot can also
+be a piece of HTML inside raw HTML, such as a table cell (``Markup``, placed where
+``cell_placeholder`` is): the page around it, names and links, stays searchable.
 """
 
 from __future__ import annotations
@@ -18,10 +20,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import markdown
+from markupsafe import Markup
 
 PLACEHOLDER = '<div class="ld-slot" data-slot="{}"></div>'
+CELL = '<span class="ld-slot" data-slot="{}"></span>'
 
-Slots = dict[str, dict[str, str]]  # page (…/index.md) → slot name → its Markdown
+# page (…/index.md) → slot name → its Markdown, or (Markup) its HTML in a cell
+Slots = dict[str, dict[str, str]]
 
 
 def placeholder(name: str) -> str:
@@ -29,13 +34,19 @@ def placeholder(name: str) -> str:
     return PLACEHOLDER.format(name) + "\n\n"
 
 
+def cell_placeholder(name: str) -> Markup:
+    """What a page holds, inside raw HTML, where the HTML of slot ``name`` goes."""
+    return Markup(CELL.format(name))
+
+
 def inline_slots(files: dict[str, str | bytes], slots: Slots) -> None:
-    """Put every slot's Markdown back in its page, in place."""
+    """Put every slot back in its page, in place."""
     for page, parts in slots.items():
         text = files[page]
         assert isinstance(text, str)
         for name, part in parts.items():
-            text = text.replace(placeholder(name), part, 1)
+            marker = CELL.format(name) if isinstance(part, Markup) else placeholder(name)
+            text = text.replace(marker, part, 1)
         files[page] = text
 
 
@@ -60,9 +71,10 @@ def slot_converter(extensions: Iterable[str | dict[str, object]]) -> markdown.Ma
 
 
 def fill(page_html: str, html: dict[str, str]) -> str:
-    """The built page with each slot's HTML in its placeholder's place."""
+    """The built page with each slot's HTML in its placeholder's place (``Markup``: a
+    cell's, as it is)."""
     for name, part in html.items():
-        marker = PLACEHOLDER.format(name)
+        marker = (CELL if isinstance(part, Markup) else PLACEHOLDER).format(name)
         if page_html.count(marker) != 1:
             raise ValueError(f"de plek {name!r} staat niet precies één keer in de pagina")
         page_html = page_html.replace(marker, part)
