@@ -17,7 +17,7 @@ from leerdoelen.commands.build import build_site
 from leerdoelen.commands.buildcache import FILE_NAME, samenvatting_from_json, samenvatting_json
 from leerdoelen.commands.check import check
 from leerdoelen.commands.publish import STATIC
-from leerdoelen.load.checkcache import CACHE
+from leerdoelen.load.cachefile import CACHE
 
 SCHOOL = "adoptie/scholen/99AA.yaml"
 

@@ -12,7 +12,8 @@ from conftest import OPEN_NETWORK, add_adoptie, copy_project
 
 from leerdoelen.cli.main import main
 from leerdoelen.commands.check import CheckResult, check
-from leerdoelen.load.checkcache import CACHE, FILE_NAME, blob_id
+from leerdoelen.load.cachefile import CACHE, blob_id
+from leerdoelen.load.checkcache import FILE_NAME
 
 SCHOLEN = "adoptie/scholen"
 # A school with warnings only: no schema hint (LD113) and a folded line (LD117).

@@ -123,25 +123,26 @@ def change_one_school(root: Path) -> None:
     school.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def _timed_build(root: Path, engine: str, ours: Ours, field: str, said: str) -> None:
+    """``build_site`` on the clock, into ``ours.<field>``; exits when check refuses."""
+    gc.collect()
+    print(f"{said}…", flush=True)
+    with clock(lambda t: setattr(ours, field, t)):
+        result = build_site(root, root / "public", engine)
+    if result.out is None:
+        sys.exit(f"check vond {result.check.errors} fout(en); de generator is stuk")
+
+
 def build_ours(root: Path, prefix: str, label: str = "", engine: str = "mkdocs") -> Ours:
     """One clean ``build_site``, then the same after one school changed (warm: with the
     cache the first one left), then its parts alone; fails loudly when check refuses the
     content. Each part announces itself (``prefix: genereren…``) before its clock starts."""
     clean(root)
     ours = Ours()
-    gc.collect()
-    print(f"{prefix}: bouwen met {engine}{label}…", flush=True)
-    with clock(lambda t: setattr(ours, "total", t)):
-        result = build_site(root, root / "public", engine)
-    if result.out is None:
-        sys.exit(f"check vond {result.check.errors} fout(en); de generator is stuk")
+    _timed_build(root, engine, ours, "total", f"{prefix}: bouwen met {engine}{label}")
     change_one_school(root)
-    gc.collect()
-    print(f"{prefix}: opnieuw bouwen na één gewijzigde school{label}…", flush=True)
-    with clock(lambda t: setattr(ours, "warm", t)):
-        result = build_site(root, root / "public", engine)
-    if result.out is None:
-        sys.exit(f"check vond {result.check.errors} fout(en) na de wijziging")
+    said = f"{prefix}: opnieuw bouwen na één gewijzigde school{label}"
+    _timed_build(root, engine, ours, "warm", said)
     shutil.rmtree(root / "build")  # cold again; the site in public/ stays, for the report
     gc.collect()
     print(f"{prefix}: genereren alleen{label}…", flush=True)

@@ -18,7 +18,6 @@ succeeded; an unreadable, foreign or malformed one is ignored, never trusted.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -34,11 +33,17 @@ from leerdoelen.commands.engines import BuildError
 from leerdoelen.core.adoptie import ADOPTIE_STATUSSEN, Samenvatting, School, SchoolSoort, Stand
 from leerdoelen.core.corpus import Corpus
 from leerdoelen.core.model import Groep
-from leerdoelen.load.checkcache import CACHE, MAX_CACHE, blob_id, package_hash, read_bytes, usable
+from leerdoelen.load.cachefile import (
+    CACHE,
+    blob_id,
+    package_hash,
+    read_record,
+    usable,
+    write_record,
+)
 from leerdoelen.load.regular import FILE, disk_kind
 from leerdoelen.load.shape import validate_shape
 from leerdoelen.load.source import DiskSource
-from leerdoelen.util.files import WriteError, write_atomic
 
 FILE_NAME = "build.json"
 FORMAT = "leerdoelen build-cache 1"
@@ -187,27 +192,11 @@ class BuildCache:
     asked: dict[str, str] = field(default_factory=dict)  # group → fingerprint asked for
     _keep: set[str] | None = None
 
-    @property
-    def file(self) -> Path:
-        return self.root / CACHE / FILE_NAME
-
     @classmethod
     def open(cls, root: Path, static: Path, key: str) -> BuildCache:
         cache = cls(root, static, key)
-        if not usable(root, cache.file):
-            return cache
-        data = read_bytes(cache.file, MAX_CACHE)
-        try:
-            loaded = json.loads(data) if data is not None else None
-        except ValueError:
-            return cache
-        if not (
-            isinstance(loaded, dict)
-            and loaded.get("format") == FORMAT
-            and loaded.get("key") == key
-            and isinstance(loaded.get("schools"), dict)
-            and isinstance(loaded.get("groups"), dict)
-        ):
+        loaded = read_record(root, FILE_NAME, FORMAT, key, "schools", "groups")
+        if loaded is None:
             return cache
         cache.schools = {
             brin: entry
@@ -265,8 +254,8 @@ class BuildCache:
     def save(self, corpus: Corpus) -> None:
         """After a build that succeeded: remember every school's summary and every group's
         files as they are now. Silent when it cannot write."""
-        if not usable(self.root, self.file):
-            return
+        if not usable(self.root, self.root / CACHE / FILE_NAME):
+            return  # nor are the files' sizes read
         for group in self.made.values():
             for path in group.files:
                 found = os.lstat(self.root / self.static / path)
@@ -291,9 +280,7 @@ class BuildCache:
         }
         if not made and schools.keys() == self.schools.keys() and groups == read:
             return  # nothing to remember that is not remembered
-        data = {"format": FORMAT, "key": self.key, "schools": schools, "groups": groups}
-        with contextlib.suppress(WriteError):
-            write_atomic(self.file, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+        write_record(self.root, FILE_NAME, FORMAT, self.key, schools=schools, groups=groups)
 
 
 def school_blob(text: str) -> str:

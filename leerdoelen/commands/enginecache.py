@@ -22,9 +22,8 @@ import shutil
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from leerdoelen.load.checkcache import CACHE, MAX_CACHE, package_hash, read_bytes, usable
+from leerdoelen.load.cachefile import CACHE, package_hash, read_record, usable, write_record
 from leerdoelen.load.regular import DIR, FILE, disk_kind
-from leerdoelen.util.files import WriteError, write_atomic
 
 FORMAT = "leerdoelen engine-cache 1"
 RECORD = "engine.json"
@@ -75,23 +74,15 @@ class EngineCache:
         self.folder = root / CACHE / FOLDER
 
     def _usable(self) -> bool:
-        return usable(self.root, self.record) and disk_kind(self.folder) in (DIR, None)
+        return usable(self.root, self.root / CACHE / RECORD) and disk_kind(self.folder) in (
+            DIR,
+            None,
+        )
 
     def reuse(self, site_dir: Path) -> bool:
         """Link the kept output into ``site_dir`` when it is the output for this key."""
-        if not self._usable():
-            return False
-        data = read_bytes(self.record, MAX_CACHE)
-        try:
-            record = json.loads(data) if data is not None else None
-        except ValueError:
-            return False
-        if not (
-            isinstance(record, dict)
-            and record.get("format") == FORMAT
-            and record.get("key") == self.key
-            and isinstance(record.get("files"), dict)
-        ):
+        record = read_record(self.root, RECORD, FORMAT, self.key, "files")
+        if record is None or disk_kind(self.folder) != DIR:
             return False
         files: dict[str, object] = record["files"]
         for path, seen in files.items():
@@ -122,9 +113,7 @@ class EngineCache:
                 _link(source, target)
                 found = target.lstat()
                 kept[relative] = [found.st_size, found.st_mtime_ns]
-        data = {"format": FORMAT, "key": self.key, "files": kept}
-        with contextlib.suppress(WriteError):
-            write_atomic(self.record, json.dumps(data).encode("utf-8"))
+        write_record(self.root, RECORD, FORMAT, self.key, files=kept)
 
 
 def _safe(path: object) -> bool:

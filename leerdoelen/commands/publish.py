@@ -9,7 +9,6 @@ Converting the slots costs what MkDocs would have spent on them (the 70 dashboar
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
@@ -21,10 +20,9 @@ import markdown
 from markupsafe import Markup
 
 from leerdoelen.commands.engines import BuildError
-from leerdoelen.load.checkcache import CACHE, MAX_CACHE, package_hash, read_bytes, usable
+from leerdoelen.load.cachefile import package_hash, read_record, write_record
 from leerdoelen.render.slots import Slots, built_page, fill, slot_converter
 from leerdoelen.render.theme import theme_stylesheets
-from leerdoelen.util.files import WriteError, write_atomic
 
 STATIC = Path("build/static")
 MEMO = "slots.json"
@@ -57,10 +55,8 @@ def fill_slots(
             raise BuildError(f"{built_page(page)}: de plek voor de scholen ontbreekt") from error
         built.unlink()
         built.write_text(filled, encoding="utf-8")
-    if used != memo and usable(root, root / CACHE / MEMO):
-        data = {"format": MEMO_FORMAT, "key": key, "html": used}
-        with contextlib.suppress(WriteError):
-            write_atomic(root / CACHE / MEMO, json.dumps(data, ensure_ascii=False).encode())
+    if used != memo:
+        write_record(root, MEMO, MEMO_FORMAT, key, html=used)
 
 
 def _memo_key(extensions: list[str | dict[str, object]]) -> str:
@@ -77,21 +73,9 @@ def _version(name: str) -> str:
 
 
 def _read_memo(root: Path, key: str) -> dict[str, str]:
-    file = root / CACHE / MEMO
-    data = read_bytes(file, MAX_CACHE) if usable(root, file) else None
-    try:
-        loaded = json.loads(data) if data is not None else None
-    except ValueError:
-        return {}
-    if not (
-        isinstance(loaded, dict)
-        and loaded.get("format") == MEMO_FORMAT
-        and loaded.get("key") == key
-        and isinstance(html := loaded.get("html"), dict)
-        and all(isinstance(v, str) for v in html.values())
-    ):
-        return {}
-    return html
+    record = read_record(root, MEMO, MEMO_FORMAT, key, "html")
+    html = record["html"] if record else {}
+    return html if all(isinstance(v, str) for v in html.values()) else {}
 
 
 def publish_theme_stylesheets(site_dir: Path) -> None:

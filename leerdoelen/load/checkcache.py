@@ -15,7 +15,8 @@ passing. Such a file is answered from the cache: it is not read as YAML, not val
 and not in the corpus; its warnings (LD113, LD117-LD119: from its own bytes) are reported
 as before. A file with an error is never kept: it is read and judged again every time.
 
-The cache is data only (JSON), written in one rename. One that is unreadable, not ours,
+The cache is a record in ``build/cache`` (``load.cachefile``): data only (JSON), written in
+one rename. One that is unreadable, not ours,
 made by another version of the package or for other facts, reached through a symlink, or
 committed to git (``build/`` holds a file that git tracks: a pull request can bring that),
 is ignored and replaced; it is never trusted.
@@ -23,51 +24,20 @@ is ignored and replaced; it is never trusted.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
-import leerdoelen
 from leerdoelen.core.catalogue import CATALOGUE
 from leerdoelen.core.corpus import Corpus
 from leerdoelen.core.diagnostics import Diagnostic, Severity
-from leerdoelen.load.regular import DIR, FILE, NotRegular, disk_kind, open_regular
-from leerdoelen.load.yamlfile import MAX_BYTES
-from leerdoelen.util.files import WriteError, write_atomic
-from leerdoelen.util.git import tracked
+from leerdoelen.load.cachefile import blob_id, package_hash, read_bytes, read_record, write_record
 
-CACHE = Path("build/cache")
 FILE_NAME = "check.json"
 FORMAT = "leerdoelen check-cache 1"
-MAX_CACHE = 256 * 1024 * 1024  # some 100 bytes a school; more is not ours
-# The libraries whose behaviour a cached answer depends on, besides this package.
-LIBRARIES = ("yaml-rs", "PyYAML", "pydantic", "pydantic-core")
-
-
-def blob_id(data: bytes) -> str:
-    """git's object id for a file with these bytes."""
-    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
-
-
-def package_hash() -> str:
-    """A hash of every file of this package and of the libraries' versions."""
-    digest = hashlib.sha256()
-    package = Path(leerdoelen.__file__).parent
-    for path in sorted(package.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(package).as_posix().encode() + b"\0")
-            digest.update(path.read_bytes() + b"\0")
-    for library in LIBRARIES:
-        try:
-            digest.update(f"{library}=={version(library)}\0".encode())
-        except PackageNotFoundError:
-            digest.update(f"{library} ontbreekt\0".encode())
-    return digest.hexdigest()
 
 
 def facts_hash(corpus: Corpus) -> str:
@@ -93,15 +63,13 @@ class CheckCache:
     entries: dict[str, dict[str, Any]] = field(default_factory=dict)  # path → entry
     recalled: dict[str, dict[str, Any]] = field(default_factory=dict)  # answered this run
 
-    @property
-    def file(self) -> Path:
-        return self.root / CACHE / FILE_NAME
-
     def recall(self, corpus: Corpus, paths: Iterable[str]) -> dict[str, list[Diagnostic]]:
         """The warnings of each school file (path relative to the root) that the cache
         answers for; the others must be loaded and checked."""
         self.key = hashlib.sha256((package_hash() + facts_hash(corpus)).encode()).hexdigest()
-        self.entries = self._read() if usable(self.root, self.file) else {}
+        record = read_record(self.root, FILE_NAME, FORMAT, self.key, "files")
+        files = record["files"] if record else {}
+        self.entries = {path: e for path, e in files.items() if _well_formed(e)}
         answered = {}
         for path in paths:
             entry = self.entries.get(path)
@@ -116,7 +84,7 @@ class CheckCache:
     def keep(self, passed: dict[str, str], found: Iterable[Diagnostic]) -> None:
         """Remember the school files that passed (path → text) and the ones recalled,
         with their warnings in ``found``; forget the rest. Silent when it cannot write."""
-        if not self.key or not usable(self.root, self.file):
+        if not self.key:
             return
         failed = {d.path for d in found if d.severity is Severity.ERROR}
         warnings: dict[str, list[list[Any]]] = {}
@@ -132,47 +100,7 @@ class CheckCache:
                 entries[path] = {"blob": blob, "warnings": warnings.get(path, [])}
         if entries == self.entries:
             return
-        data = {"format": FORMAT, "key": self.key, "files": dict(sorted(entries.items()))}
-        # A cache that cannot be written costs time, not correctness.
-        with contextlib.suppress(WriteError):
-            write_atomic(self.file, json.dumps(data, ensure_ascii=False).encode("utf-8"))
-
-    def _read(self) -> dict[str, dict[str, Any]]:
-        data = read_bytes(self.file, MAX_CACHE)
-        try:
-            loaded = json.loads(data) if data is not None else None
-        except ValueError:
-            return {}
-        if not (
-            isinstance(loaded, dict)
-            and loaded.get("format") == FORMAT
-            and loaded.get("key") == self.key
-            and isinstance(loaded.get("files"), dict)
-        ):
-            return {}
-        return {p: e for p, e in loaded["files"].items() if _well_formed(e)}
-
-
-def usable(root: Path, file: Path) -> bool:
-    """Whether ``file`` in ``build/cache`` may be read and written: only our own folders
-    and a regular file (or none yet), never a symlink, and nothing under ``build/`` that git
-    tracks: a cache that came in with a pull request is the stranger's, not ours."""
-    folders = (root / "build", root / CACHE)
-    return (
-        all(disk_kind(f) in (DIR, None) for f in folders)
-        and disk_kind(file) in (FILE, None)
-        and not tracked(root / "build")
-    )
-
-
-def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes | None:
-    """A regular file's bytes (never through a symlink), if not over ``limit``."""
-    try:
-        with open_regular(path) as stream:
-            data = stream.read(limit + 1)
-    except (NotRegular, OSError):
-        return None
-    return data if len(data) <= limit else None
+        write_record(self.root, FILE_NAME, FORMAT, self.key, files=dict(sorted(entries.items())))
 
 
 def _well_formed(entry: object) -> bool:

@@ -1,0 +1,102 @@
+"""The files in ``build/cache``: where they are, when one may be used, and reading and
+writing one as a record (JSON: a format, a key, data).
+
+A cache file is used only in our own folders and as a regular file (never through a
+symlink), and never when git tracks anything under ``build/``: a pull request can commit
+``build/cache`` past ``.gitignore``, and such a cache is a stranger's, not ours. A record
+is used only when it is JSON with the expected format and key; anything else (unreadable,
+another version's, for other content) is as if there were none. Writing is one rename,
+and silent when it fails: a cache that cannot be written costs time, not correctness.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+import leerdoelen
+from leerdoelen.load.regular import DIR, FILE, NotRegular, disk_kind, open_regular
+from leerdoelen.load.yamlfile import MAX_BYTES
+from leerdoelen.util.files import WriteError, write_atomic
+from leerdoelen.util.git import tracked
+
+CACHE = Path("build/cache")
+MAX_CACHE = 256 * 1024 * 1024  # a record larger than this is not ours
+# The libraries whose behaviour a cached answer depends on, besides this package.
+LIBRARIES = ("yaml-rs", "PyYAML", "pydantic", "pydantic-core")
+
+
+def blob_id(data: bytes) -> str:
+    """git's object id for a file with these bytes."""
+    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
+
+
+def package_hash() -> str:
+    """A hash of every file of this package and of the libraries' versions."""
+    digest = hashlib.sha256()
+    package = Path(leerdoelen.__file__).parent
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes() + b"\0")
+    for library in LIBRARIES:
+        try:
+            digest.update(f"{library}=={version(library)}\0".encode())
+        except PackageNotFoundError:
+            digest.update(f"{library} ontbreekt\0".encode())
+    return digest.hexdigest()
+
+
+def usable(root: Path, file: Path) -> bool:
+    """Whether ``file`` in ``build/cache`` may be read and written: only our own folders
+    and a regular file (or none yet), never a symlink, and nothing under ``build/`` that git
+    tracks: a cache that came in with a pull request is the stranger's, not ours."""
+    folders = (root / "build", root / CACHE)
+    return (
+        all(disk_kind(f) in (DIR, None) for f in folders)
+        and disk_kind(file) in (FILE, None)
+        and not tracked(root / "build")
+    )
+
+
+def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes | None:
+    """A regular file's bytes (never through a symlink), if not over ``limit``."""
+    try:
+        with open_regular(path) as stream:
+            data = stream.read(limit + 1)
+    except (NotRegular, OSError):
+        return None
+    return data if len(data) <= limit else None
+
+
+def read_record(root: Path, name: str, form: str, key: str, *fields: str) -> dict[str, Any] | None:
+    """The record ``build/cache/<name>``, when it is ours: of format ``form``, made under
+    ``key``, with each of ``fields`` a JSON object."""
+    file = root / CACHE / name
+    data = read_bytes(file, MAX_CACHE) if usable(root, file) else None
+    try:
+        loaded = json.loads(data) if data is not None else None
+    except ValueError:
+        return None
+    if not (
+        isinstance(loaded, dict)
+        and loaded.get("format") == form
+        and loaded.get("key") == key
+        and all(isinstance(loaded.get(field), dict) for field in fields)
+    ):
+        return None
+    return loaded
+
+
+def write_record(root: Path, name: str, form: str, key: str, **fields: object) -> None:
+    """Replace the record ``build/cache/<name>``; silent when it may or cannot be written."""
+    file = root / CACHE / name
+    if not usable(root, file):
+        return
+    data = {"format": form, "key": key, **fields}
+    with contextlib.suppress(WriteError):
+        write_atomic(file, json.dumps(data, ensure_ascii=False).encode("utf-8"))
