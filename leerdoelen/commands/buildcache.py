@@ -21,7 +21,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -35,13 +34,15 @@ from leerdoelen.core.corpus import Corpus
 from leerdoelen.core.model import Groep
 from leerdoelen.load.cachefile import (
     CACHE,
+    as_stamped,
     blob_id,
     package_hash,
     read_record,
+    relative,
+    stamp,
     usable,
     write_record,
 )
-from leerdoelen.load.regular import FILE, disk_kind
 from leerdoelen.load.shape import validate_shape
 from leerdoelen.load.source import DiskSource
 
@@ -50,14 +51,12 @@ FORMAT = "leerdoelen build-cache 1"
 STATUS = {status: i for i, status in enumerate(ADOPTIE_STATUSSEN)}
 
 
-def context_hash(root: Path, corpus: Corpus, *extra: str) -> str:
+def context_hash(corpus: Corpus) -> str:
     """A hash of this package and of everything besides a school that its files show."""
     digest = hashlib.sha256(package_hash().encode())
     sources = {**corpus.sources, **{s: corpus.adoptie_sources[s] for s in corpus.netwerken}}
     for file in sorted(sources.values(), key=lambda f: f.path):
         digest.update(f"\0{file.path}\0{file.text}".encode())
-    for value in extra:
-        digest.update(f"\0{value}".encode())
     return digest.hexdigest()
 
 
@@ -227,15 +226,8 @@ class BuildCache:
             return False
         if any(blob is None for _, blob in blobs):
             return False
-        for path, (size, mtime) in group.files.items():
-            try:
-                found = os.lstat(self.root / self.static / path)
-            except OSError:
-                return False
-            if (found.st_size, found.st_mtime_ns) != (size, mtime) or disk_kind(
-                self.root / self.static / path
-            ) != FILE:
-                return False
+        if not all(as_stamped(self.root / self.static / p, s) for p, s in group.files.items()):
+            return False
         self.made[name] = group
         return True
 
@@ -258,8 +250,7 @@ class BuildCache:
             return  # nor are the files' sizes read
         for group in self.made.values():
             for path in group.files:
-                found = os.lstat(self.root / self.static / path)
-                group.files[path] = [found.st_size, found.st_mtime_ns]
+                group.files[path] = stamp(self.root / self.static / path)
         schools, made = {}, 0
         for brin, summary in corpus.samenvattingen.items():
             if (blob := self.blobs.get(brin)) is None:
@@ -292,13 +283,8 @@ def _group(entry: object) -> Group | None:
     if not isinstance(entry, dict) or not isinstance(entry.get("fingerprint"), str):
         return None
     files = entry.get("files")
-    if not isinstance(files, dict) or not all(
-        isinstance(v, list) and len(v) == 2 and all(type(n) is int for n in v)
-        for v in files.values()
-    ):
-        return None
-    if any(not isinstance(p, str) or p.startswith("/") or ".." in p.split("/") for p in files):
-        return None
+    if not isinstance(files, dict) or not all(relative(p) for p in files):
+        return None  # each file's stamp is judged when the group is asked for
     return Group(entry["fingerprint"], files)
 
 
@@ -306,7 +292,7 @@ def prepared(root: Path, result: CheckResult, static: Path) -> BuildCache:
     """The cache for building a project that passed ``check(root, cache=True)``: a school
     the check did not load gets its kept summary, or is loaded now."""
     project, corpus = result.project, result.project.corpus
-    cache = BuildCache.open(root, static, context_hash(root, corpus))
+    cache = BuildCache.open(root, static, context_hash(corpus))
     for brin in corpus.scholen:
         cache.blobs[brin] = school_blob(corpus.adoptie_sources[brin].text)
     missing = []

@@ -19,11 +19,21 @@ import hashlib
 import json
 import os
 import shutil
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from leerdoelen.load.cachefile import CACHE, package_hash, read_record, usable, write_record
+from leerdoelen.load.cachefile import (
+    CACHE,
+    as_stamped,
+    package_hash,
+    read_record,
+    relative,
+    stamp,
+    usable,
+    versions,
+    write_record,
+)
 from leerdoelen.load.regular import DIR, FILE, disk_kind
+from leerdoelen.util.files import link_or_copy
 
 FORMAT = "leerdoelen engine-cache 1"
 RECORD = "engine.json"
@@ -40,10 +50,8 @@ def engine_key(
 ) -> str:
     """A hash of what the generator reads: the pages, the files and folders in ``read``
     (``mkdocs.yml``, the theme overrides), the footer; and of who reads it."""
-    digest = hashlib.sha256(f"{FORMAT}\0{engine}\0{package_hash()}".encode())
-    for library in LIBRARIES:
-        with contextlib.suppress(PackageNotFoundError):
-            digest.update(f"\0{library}=={version(library)}".encode())
+    digest = hashlib.sha256(f"{FORMAT}\0{engine}\0{package_hash()}\0".encode())
+    digest.update(versions(LIBRARIES).encode())
     digest.update(json.dumps(footer, sort_keys=True).encode())
     for path in sorted(files):
         content = files[path]
@@ -74,10 +82,7 @@ class EngineCache:
         self.folder = root / CACHE / FOLDER
 
     def _usable(self) -> bool:
-        return usable(self.root, self.root / CACHE / RECORD) and disk_kind(self.folder) in (
-            DIR,
-            None,
-        )
+        return usable(self.root, self.record) and disk_kind(self.folder) in (DIR, None)
 
     def reuse(self, site_dir: Path) -> bool:
         """Link the kept output into ``site_dir`` when it is the output for this key."""
@@ -86,14 +91,14 @@ class EngineCache:
             return False
         files: dict[str, object] = record["files"]
         for path, seen in files.items():
-            if not _safe(path) or not _as_kept(self.folder / path, seen):
+            if not relative(path) or not as_stamped(self.folder / path, seen):
                 return False
         for path in files:
             target = site_dir / path
             if target.exists():  # the new site's own marker
                 continue
             target.parent.mkdir(parents=True, exist_ok=True)
-            _link(self.folder / path, target)
+            link_or_copy(self.folder / path, target)
         return True
 
     def keep(self, site_dir: Path) -> None:
@@ -107,36 +112,9 @@ class EngineCache:
         for folder, _, names in os.walk(site_dir):
             for name in names:
                 source = Path(folder, name)
-                relative = source.relative_to(site_dir).as_posix()
-                target = self.folder / relative
+                path = source.relative_to(site_dir).as_posix()
+                target = self.folder / path
                 target.parent.mkdir(parents=True, exist_ok=True)
-                _link(source, target)
-                found = target.lstat()
-                kept[relative] = [found.st_size, found.st_mtime_ns]
+                link_or_copy(source, target)
+                kept[path] = stamp(target)
         write_record(self.root, RECORD, FORMAT, self.key, files=kept)
-
-
-def _safe(path: object) -> bool:
-    return (
-        isinstance(path, str)
-        and bool(path)
-        and not path.startswith("/")
-        and ".." not in path.split("/")
-    )
-
-
-def _as_kept(path: Path, seen: object) -> bool:
-    if not (isinstance(seen, list) and len(seen) == 2 and all(type(n) is int for n in seen)):
-        return False
-    try:
-        found = path.lstat()
-    except OSError:
-        return False
-    return disk_kind(path) == FILE and [found.st_size, found.st_mtime_ns] == seen
-
-
-def _link(source: Path, target: Path) -> None:
-    try:
-        os.link(source, target)
-    except OSError:  # another file system, or no hard links there
-        shutil.copy2(source, target)

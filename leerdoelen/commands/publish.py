@@ -12,17 +12,16 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import markdown
 from markupsafe import Markup
 
 from leerdoelen.commands.engines import BuildError
-from leerdoelen.load.cachefile import package_hash, read_record, write_record
+from leerdoelen.load.cachefile import package_hash, read_record, versions, write_record
 from leerdoelen.render.slots import Slots, built_page, fill, slot_converter
 from leerdoelen.render.theme import theme_stylesheets
+from leerdoelen.util.files import link_or_copy
 
 STATIC = Path("build/static")
 MEMO = "slots.json"
@@ -60,16 +59,9 @@ def fill_slots(
 
 
 def _memo_key(extensions: list[str | dict[str, object]]) -> str:
-    versions = [_version(name) for name in ("Markdown", "pymdown-extensions")]
-    parts = [MEMO_FORMAT, package_hash(), json.dumps(extensions, sort_keys=True), *versions]
+    libraries = versions(("Markdown", "pymdown-extensions"))
+    parts = [MEMO_FORMAT, package_hash(), json.dumps(extensions, sort_keys=True), libraries]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
-
-
-def _version(name: str) -> str:
-    try:
-        return version(name)
-    except PackageNotFoundError:
-        return "ontbreekt"
 
 
 def _read_memo(root: Path, key: str) -> dict[str, str]:
@@ -103,8 +95,5 @@ def publish_static(root: Path, site_dir: Path) -> int:
             if (target / name).exists():
                 relative = (target / name).relative_to(site_dir).as_posix()
                 raise BuildError(f"{relative} botst met een pagina die MkDocs maakte")
-            try:
-                os.link(Path(folder, name), target / name)
-            except OSError:  # another file system, or no hard links there
-                shutil.copy2(Path(folder, name), target / name)
+            link_or_copy(Path(folder, name), target / name)
     return pages

@@ -12,8 +12,12 @@ and silent when it fails: a cache that cannot be written costs time, not correct
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
+import os
+import stat
+from collections.abc import Iterable
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
@@ -35,20 +39,56 @@ def blob_id(data: bytes) -> str:
     return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
 
 
+@functools.cache
 def package_hash() -> str:
-    """A hash of every file of this package and of the libraries' versions."""
+    """A hash of every file of this package and of the libraries' versions: read once a
+    process (each cache asks for it)."""
     digest = hashlib.sha256()
     package = Path(leerdoelen.__file__).parent
     for path in sorted(package.rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts:
             digest.update(path.relative_to(package).as_posix().encode() + b"\0")
             digest.update(path.read_bytes() + b"\0")
-    for library in LIBRARIES:
-        try:
-            digest.update(f"{library}=={version(library)}\0".encode())
-        except PackageNotFoundError:
-            digest.update(f"{library} ontbreekt\0".encode())
+    digest.update(versions(LIBRARIES).encode())
     return digest.hexdigest()
+
+
+def versions(libraries: Iterable[str]) -> str:
+    """The installed versions of ``libraries``, for a cache's key."""
+    found = []
+    for library in libraries:
+        try:
+            found.append(f"{library}=={version(library)}")
+        except PackageNotFoundError:
+            found.append(f"{library} ontbreekt")
+    return "\0".join(found)
+
+
+def relative(path: object) -> bool:
+    """Whether a path read from a cache stays below the folder it is relative to."""
+    return (
+        isinstance(path, str)
+        and bool(path)
+        and not path.startswith("/")
+        and ".." not in path.split("/")
+    )
+
+
+def stamp(path: Path) -> list[int]:
+    """A written file's size and modification time, as a cache keeps them."""
+    found = os.lstat(path)
+    return [found.st_size, found.st_mtime_ns]
+
+
+def as_stamped(path: Path, seen: object) -> bool:
+    """Whether ``path`` is still the regular file that ``stamp`` saw (``seen``)."""
+    if not (isinstance(seen, list) and len(seen) == 2 and all(type(n) is int for n in seen)):
+        return False
+    try:
+        found = os.lstat(path)
+    except OSError:
+        return False
+    return stat.S_ISREG(found.st_mode) and [found.st_size, found.st_mtime_ns] == seen
 
 
 def usable(root: Path, file: Path) -> bool:

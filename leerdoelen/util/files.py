@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import stat
 import tempfile
 from pathlib import Path
@@ -64,6 +65,15 @@ def describe(error: OSError) -> str:
     if error.filename2 is not None:
         where += f" → '{os.fsdecode(error.filename2)}'"
     return f"{where}: {reason}"
+
+
+def link_or_copy(source: Path, target: Path) -> None:
+    """``target`` as a hard link to ``source``; a copy (with its times) where none can be
+    made: another file system, or no hard links there."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
 def _umask() -> int:
