@@ -15,8 +15,10 @@ when ``LEERDOELEN_PROCESSEN=1``.
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import os
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -29,6 +31,7 @@ from typing import Any, TypeVar
 ENV = "LEERDOELEN_PROCESSEN"
 MIN_ITEMS = 64  # below this, starting workers costs more than it saves
 AHEAD = 8  # items in flight per worker: enough to keep them busy, little memory
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal this process gets when its parent dies
 
 T = TypeVar("T")
 
@@ -101,7 +104,7 @@ def beside(function: Callable[..., object], *args: Any) -> Iterator[None]:
         return
     context = get_context("fork")
     receive, send = context.Pipe(duplex=False)
-    child = context.Process(target=_report, args=(send, function, args), daemon=True)
+    child = context.Process(target=_report, args=(send, os.getpid(), function, args), daemon=True)
     child.start()
     send.close()
     try:
@@ -121,7 +124,20 @@ def beside(function: Callable[..., object], *args: Any) -> Iterator[None]:
         raise outcome
 
 
-def _report(send: Connection, function: Callable[..., object], args: tuple[Any, ...]) -> None:
+def _die_with(parent: int) -> None:
+    """Let this process be killed when ``parent`` dies, even by SIGKILL (Linux): a killed
+    build must not leave its site generator writing into a folder the next build removes."""
+    prctl = getattr(ctypes.CDLL(None), "prctl", None)
+    if prctl is not None:
+        prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # it died before that was set
+        os._exit(1)
+
+
+def _report(
+    send: Connection, parent: int, function: Callable[..., object], args: tuple[Any, ...]
+) -> None:
+    _die_with(parent)
     # The parent may have paused the collector (util.gcpause), and this process runs long:
     # collect again, but never over what it inherited (the corpus), whose every visit
     # would copy the parent's memory page by page.
