@@ -43,8 +43,9 @@ from leerdoelen.core.adoptie import School, samenvatting
 from leerdoelen.export.tables import groepen_tekst
 from leerdoelen.export.xlsx import Formulier, xlsx_bytes
 from leerdoelen.export.xlsx_packed import packed_sheet
-from leerdoelen.render.adoptie import Site, _Renderer, render_adoptie
+from leerdoelen.render.adoptie import _Renderer, render_adoptie
 from leerdoelen.render.checklist import ONGEPUBLICEERD, SCHOOL_FORMULIER
+from leerdoelen.render.site import Site
 from leerdoelen.versions.log import read_history
 
 VANDAAG = dt.date(2026, 11, 29)
@@ -637,9 +638,9 @@ def test_network_workbooks_reuse_their_schools_forms_byte_for_byte() -> None:
     corpus = check(Path(__file__).parent.parent).project.corpus
     pages = render_adoptie(corpus, vandaag=VANDAAG)
     view = adoptie_view(corpus, {}, VANDAAG)
-    assert any(len(stand.scholen) > 1 for stand in view.netwerken.values())
+    assert any(len(leden) > 1 for leden in view.leden.values())
     paden = {brin: corpus.adoptie_sources[brin].path for brin in view.scholen}
-    anew = _Renderer(view, Site(), paden, ONGEPUBLICEERD)  # no school written before
+    anew = _Renderer(view, {}, Site(), paden, ONGEPUBLICEERD)  # no school written before
     for slug in view.netwerken:
         files = dict(anew.netwerk_files(slug))
         path = f"netwerken/{slug}/netwerk-{slug}.xlsx"

@@ -14,7 +14,8 @@ import pytest
 from conftest import add_adoptie, commit_all, copy_project, git_repo
 
 from leerdoelen.commands.build import build_site
-from leerdoelen.commands.buildcache import FILE_NAME, samenvatting_from_json, samenvatting_json
+from leerdoelen.commands.buildcache import FILE_NAME
+from leerdoelen.commands.cachedata import SpoiledCache, samenvatting_from_json, samenvatting_json
 from leerdoelen.commands.check import check
 from leerdoelen.commands.publish import STATIC
 from leerdoelen.load.cachefile import CACHE
@@ -176,6 +177,7 @@ def _networks(root: Path, brin: str) -> list[str]:
         pytest.param(
             lambda root: (root / CACHE / "engine.json").write_text("[]"), id="the engine's record"
         ),
+        pytest.param(lambda root: _malformed_records_used(root), id="records counted again"),
     ],
 )
 def test_a_spoiled_cache_is_not_trusted(
@@ -191,6 +193,16 @@ def _malformed_summary(root: Path) -> None:
     """The school's summary, for its blob, with a status that does not exist."""
     data = json.loads((root / CACHE / FILE_NAME).read_text(encoding="utf-8"))
     data["schools"]["99AA"][1][7] = "DG-001\t99\t\t"
+    (root / CACHE / FILE_NAME).write_text(json.dumps(data), encoding="utf-8")
+
+
+def _malformed_records_used(root: Path) -> None:
+    """The school's records malformed, and its networks' figures and dashboards gone, so
+    that they are counted again: from its file, not from the cache."""
+    _malformed_summary(root)
+    data = json.loads((root / CACHE / FILE_NAME).read_text(encoding="utf-8"))
+    assert any(name.endswith("/cijfers") for name in data["data"])
+    data["data"] = {}
     (root / CACHE / FILE_NAME).write_text(json.dumps(data), encoding="utf-8")
 
 
@@ -218,22 +230,43 @@ def test_every_school_summary_survives_json(project: Path) -> None:
         lambda d: d[:-1],
         lambda d: [*d[:4], "ja", *d[5:]],
         lambda d: [*d[:6], "gisteren", *d[7:]],
-        lambda d: [*d[:7], "DG-001\t17\t\t", {}],
-        lambda d: [*d[:7], "DG-001\tbezig\t\t", {}],
-        lambda d: [*d[:7], "DG-001\t0\t5-6\t2026-02-30", {}],
-        lambda d: [*d[:7], "DG-001\t0\t5-6", {}],
-        lambda d: [*d[:7], "DG-001\t0\t\t", {"DG-002": [None, None]}],
-        lambda d: [*d[:7], "DG-001\t0\t\t", {"DG-001": "ab"}],
         lambda d: [*d[:8], []],
-        lambda d: [*d[:7], "DG-001\t0\t9-10\t", {}],
-        lambda d: [*d[:7], "DG-001\t0\t\t", {"DG-001": [None, "javascript:alert(1)"]}],
         lambda d: [*d[:3], "mbo", *d[4:]],
+        lambda d: [*d[:7], None, {}],
         lambda d: None,
     ],
 )
 def test_a_malformed_summary_is_none(project: Path, spoil: Callable[[list], object]) -> None:
     summary = next(iter(check(project).project.corpus.samenvattingen.values()))
     assert samenvatting_from_json(spoil(samenvatting_json(summary))) is None
+
+
+@pytest.mark.parametrize(
+    ("lines", "texts"),
+    [
+        ("DG-001\t17\t\t", {}),
+        ("DG-001\tbezig\t\t", {}),
+        ("DG-001\t0\t5-6\t2026-02-30", {}),
+        ("DG-001\t0\t5-6", {}),
+        ("DG-001\t0\t\t", {"DG-002": [None, None]}),
+        ("DG-001\t0\t\t", {"DG-001": "ab"}),
+        ("DG-001\t0\t9-10\t", {}),
+        ("DG-001\t0\t\t", {"DG-001": [None, "javascript:alert(1)"]}),
+    ],
+)
+def test_malformed_records_are_read_again_or_refused(
+    project: Path, lines: str, texts: dict[str, object]
+) -> None:
+    """Records are decoded when first asked for: malformed ones are never used. The build
+    reads the school from its file instead; without that, they are refused."""
+    summary = next(iter(check(project).project.corpus.samenvattingen.values()))
+    data = [*samenvatting_json(summary)[:7], lines, texts]
+    again = samenvatting_from_json(data, lambda: summary.records)
+    assert again is not None and again.records == summary.records
+    refused = samenvatting_from_json(data)
+    assert refused is not None
+    with pytest.raises(SpoiledCache):
+        _ = refused.records
 
 
 def _inode(path: Path) -> int:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from leerdoelen.core.adoptie import Netwerk, Samenvatting, Stand
@@ -67,44 +68,56 @@ def _voorbeeld(school: Samenvatting, record: Stand) -> Praktijkvoorbeeld:
     )
 
 
-def leer_van_elkaar(corpus: Corpus) -> dict[str, list[NetwerkPraktijk]]:
-    """Per goal code, the published networks that have something to show for it: most
-    schools with it ingevoerd first, then by name. One pass over the records."""
-    published = {s: n for s, n in sorted(corpus.netwerken.items()) if n.publiceren}
-    grootte = dict.fromkeys(published, 0)
-    ingevoerd: dict[tuple[str, str], int] = {}  # (code, slug) → schools
-    kandidaten: dict[tuple[str, str], list[Praktijkvoorbeeld]] = {}
-    for school in corpus.samenvattingen.values():
-        mine = [slug for slug in school.netwerken if slug in published]
-        if not mine:
-            continue
-        for slug in mine:
-            grootte[slug] += 1
+def netwerk_praktijk(
+    slug: str, netwerk: Netwerk, scholen: list[Samenvatting]
+) -> dict[str, NetwerkPraktijk]:
+    """Per goal code, where one published network with these schools stands with it: the
+    goals one of them has ingevoerd or wrote about. One pass over their records."""
+    ingevoerd: dict[str, int] = {}  # code → schools
+    kandidaten: dict[str, list[Praktijkvoorbeeld]] = {}
+    for school in scholen:
         for code, record in school.records.items():
-            klaar = record.status == "ingevoerd"
             tekst = record.toelichting or record.bewijs
-            if not (klaar or tekst):
-                continue
-            gezien = _voorbeeld(school, record) if tekst else None
-            for slug in mine:
-                key = (code, slug)
-                if klaar:
-                    ingevoerd[key] = ingevoerd.get(key, 0) + 1
-                if gezien:
-                    kandidaten.setdefault(key, []).append(gezien)
-    index: dict[str, list[NetwerkPraktijk]] = {}
-    for code, slug in ingevoerd.keys() | kandidaten.keys():
-        alle = kandidaten.get((code, slug), [])
-        index.setdefault(code, []).append(
-            NetwerkPraktijk(
-                slug,
-                published[slug],
-                grootte[slug],
-                ingevoerd.get((code, slug), 0),
-                heapq.nsmallest(VOORBEELDEN, alle, key=_nieuwste),
-                max(0, len(alle) - VOORBEELDEN),
-            )
+            if record.status == "ingevoerd":
+                ingevoerd[code] = ingevoerd.get(code, 0) + 1
+            if tekst:
+                kandidaten.setdefault(code, []).append(_voorbeeld(school, record))
+    return {
+        code: NetwerkPraktijk(
+            slug,
+            netwerk,
+            len(scholen),
+            ingevoerd.get(code, 0),
+            heapq.nsmallest(VOORBEELDEN, kandidaten.get(code, []), key=_nieuwste),
+            max(0, len(kandidaten.get(code, [])) - VOORBEELDEN),
         )
-    for netwerken in index.values():
-        netwerken.sort(key=lambda p: (-p.ingevoerd, p.netwerk.naam, p.slug))
+        for code in sorted(ingevoerd.keys() | kandidaten.keys())
+    }
+
+
+def per_leerdoel(
+    netwerken: Iterable[dict[str, NetwerkPraktijk]],
+) -> dict[str, list[NetwerkPraktijk]]:
+    """The networks' ``netwerk_praktijk`` per goal code: most schools with it ingevoerd
+    first, then by name."""
+    index: dict[str, list[NetwerkPraktijk]] = {}
+    for praktijk in netwerken:
+        for code, stand in praktijk.items():
+            index.setdefault(code, []).append(stand)
+    for stands in index.values():
+        stands.sort(key=lambda p: (-p.ingevoerd, p.netwerk.naam, p.slug))
     return index
+
+
+def leer_van_elkaar(corpus: Corpus) -> dict[str, list[NetwerkPraktijk]]:
+    """Per goal code, the published networks that have something to show for it."""
+    leden: dict[str, list[Samenvatting]] = {
+        s: [] for s, n in sorted(corpus.netwerken.items()) if n.publiceren
+    }
+    for school in corpus.samenvattingen.values():
+        for slug in school.netwerken:
+            if slug in leden:
+                leden[slug].append(school)
+    return per_leerdoel(
+        netwerk_praktijk(slug, corpus.netwerken[slug], scholen) for slug, scholen in leden.items()
+    )

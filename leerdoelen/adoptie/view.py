@@ -17,9 +17,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
+from leerdoelen.adoptie.praktijk import NetwerkPraktijk, netwerk_praktijk
 from leerdoelen.adoptie.progress import (
     CHECKLIST_STATUSSEN,
     DoelstellingStand,
@@ -92,11 +95,20 @@ class SchoolStand:
     """A published school: its records, its published networks and its progress."""
 
     school: Samenvatting
-    records: dict[str, Stand]  # its current records
     netwerken: list[tuple[str, Netwerk]]  # the published ones only
     laatst: dt.date | None  # last change: git commit or newest datum
     verouderd: bool
-    voortgang: Voortgang  # over the counted goals
+    geteld: list[Leerdoel] = field(repr=False)  # the counted goals
+
+    @property
+    def records(self) -> dict[str, Stand]:
+        """Its current records (read from a build's cache when first asked for)."""
+        return self.school.records
+
+    @cached_property
+    def voortgang(self) -> Voortgang:
+        """Its progress over the counted goals."""
+        return voortgang(self.records, self.geteld)
 
     @property
     def brin(self) -> str:
@@ -171,23 +183,60 @@ def _netwerk(
     )
 
 
-Voorloper = tuple[str, Netwerk, KerndoelStand]  # slug, network, where it stands
+class Voorop(NamedTuple):
+    """Where a network stands on one kerndoel, as the overview ranks it."""
+
+    aandeel_volledig: int  # % of its schools with every counted goal of it ingevoerd
+    percentage: int  # % of its goals ingevoerd, on average
 
 
-def _voorlopers(
-    corpus: Corpus, netwerken: dict[str, NetwerkStand]
+@dataclass(frozen=True)
+class NetwerkCijfers:
+    """What the pages that combine networks show of one: the overview's row, where it is
+    ahead, and leer van elkaar per goal. Small, so that a build can keep it between runs
+    (computed from the records of all its schools, it is most of a rebuild's work)."""
+
+    slug: str
+    netwerk: Netwerk
+    scholen: int  # its published schools
+    totaal: Voortgang
+    gehaald: int  # targets reached
+    voorop: dict[str, Voorop]  # per kerndoel with some of it ingevoerd
+    praktijk: dict[str, NetwerkPraktijk]  # per goal it has ingevoerd or written about
+
+
+def netwerk_cijfers(stand: NetwerkStand) -> NetwerkCijfers:
+    return NetwerkCijfers(
+        stand.slug,
+        stand.netwerk,
+        len(stand.scholen),
+        stand.totaal,
+        stand.gehaald,
+        {
+            k.kerndoel.code: Voorop(k.aandeel_volledig, k.percentage)
+            for k in stand.per_kerndoel
+            if k.percentage > 0
+        },
+        netwerk_praktijk(stand.slug, stand.netwerk, [s.school for s in stand.scholen]),
+    )
+
+
+Voorloper = tuple[str, Netwerk, Voorop]  # slug, network, where it stands
+
+
+def voorlopers(
+    corpus: Corpus, cijfers: Iterable[NetwerkCijfers]
 ) -> list[tuple[Kerndoel, list[Voorloper]]]:
     """Per kerndoel with counted goals, the networks furthest ahead on it."""
-    voorlopers: dict[str, list[Voorloper]] = {}
-    for slug, stand in netwerken.items():
-        for k in stand.per_kerndoel:
-            if k.percentage > 0:
-                voorlopers.setdefault(k.kerndoel.code, []).append((slug, stand.netwerk, k))
+    voorop: dict[str, list[Voorloper]] = {}
+    for c in cijfers:
+        for code, stand in c.voorop.items():
+            voorop.setdefault(code, []).append((c.slug, c.netwerk, stand))
     per_kerndoel = []
     for leeg in kerndoel_standen(corpus, []):  # the kerndoelen with counted goals
         code = leeg.kerndoel.code
         beste = sorted(
-            voorlopers.get(code, []),
+            voorop.get(code, []),
             key=lambda v: (-v[2].aandeel_volledig, -v[2].percentage, v[1].naam),
         )[:VOORLOPERS]
         per_kerndoel.append((leeg.kerndoel, beste))
@@ -199,20 +248,31 @@ def _voorlopers(
 
 @dataclass(frozen=True)
 class AdoptieView:
-    """Everything the adoption pages and downloads show."""
+    """Everything the adoption pages and downloads show. A network's dashboard, as data,
+    is made when first asked for (``netwerk``): a rebuild asks for the changed ones only."""
 
+    corpus: Corpus = field(repr=False)
     vandaag: dt.date
     indeling: list[DomeinBlok]  # the checklist
     scholen: dict[str, SchoolStand]  # published schools, by BRIN in BRIN order
-    netwerken: dict[str, NetwerkStand]  # published networks, by slug in slug order
-    voorlopers: list[tuple[Kerndoel, list[Voorloper]]]  # the overview's "leer van elkaar"
+    netwerken: dict[str, Netwerk]  # published networks, by slug in slug order
+    leden: dict[str, list[SchoolStand]]  # their schools by name; the same name in BRIN order
+    _standen: dict[str, NetwerkStand] = field(default_factory=dict, repr=False)
 
     @property
     def voorbeeld(self) -> bool:
         """Some published network or school is made up."""
-        return any(n.netwerk.voorbeeld for n in self.netwerken.values()) or any(
+        return any(n.voorbeeld for n in self.netwerken.values()) or any(
             s.voorbeeld for s in self.scholen.values()
         )
+
+    def netwerk(self, slug: str) -> NetwerkStand:
+        """A published network's dashboard, as data."""
+        if slug not in self._standen:
+            geteld = counted_goals(self.corpus)
+            members = self.leden[slug]
+            self._standen[slug] = _netwerk(self.corpus, slug, members, geteld, self.vandaag)
+        return self._standen[slug]
 
     def per_domein(
         self, stand: SchoolStand
@@ -241,23 +301,13 @@ def adoptie_view(corpus: Corpus, commits: dict[str, dt.date], vandaag: dt.date) 
         mine = [(s, published[s]) for s in school.netwerken if s in published]
         if not mine:
             continue
-        recs = school.records
         laatst = last_change(school, commits)
-        scholen[brin] = SchoolStand(
-            school, recs, mine, laatst, is_stale(laatst, vandaag), voortgang(recs, geteld)
-        )
-    # A network's schools by name; the same name keeps BRIN order.
+        scholen[brin] = SchoolStand(school, mine, laatst, is_stale(laatst, vandaag), geteld)
     leden: dict[str, list[SchoolStand]] = {slug: [] for slug in published}
     for school in samenvattingen.values():
         for slug in school.netwerken:
             if slug in leden:
                 leden[slug].append(scholen[school.brin])
-    netwerken = {
-        slug: _netwerk(
-            corpus, slug, sorted(leden[slug], key=lambda s: s.school.naam), geteld, vandaag
-        )
-        for slug in published
-    }
-    return AdoptieView(
-        vandaag, indeling(corpus), scholen, netwerken, _voorlopers(corpus, netwerken)
-    )
+    for members in leden.values():
+        members.sort(key=lambda s: s.school.naam)
+    return AdoptieView(corpus, vandaag, indeling(corpus), scholen, published, leden)

@@ -14,7 +14,9 @@ from pathlib import Path
 
 import yaml
 
+from leerdoelen.adoptie.praktijk import per_leerdoel
 from leerdoelen.adoptie.staleness import SCHOLEN, commit_dates
+from leerdoelen.adoptie.view import adoptie_view
 from leerdoelen.commands import buildcache, engines
 from leerdoelen.commands.check import CheckResult, check
 from leerdoelen.commands.enginecache import EngineCache, engine_key
@@ -27,14 +29,16 @@ from leerdoelen.commands.publish import (
     publish_theme_stylesheets,
 )
 from leerdoelen.commands.tree import write_tree
+from leerdoelen.core.clock import today
 from leerdoelen.export.opendata import ExportError, Settings, open_data
 from leerdoelen.load.project import GOALS
 from leerdoelen.load.regular import FILE, SOORT, NotRegular, open_regular
 from leerdoelen.load.source import DiskSource, below
-from leerdoelen.render.adoptie import Reuse, Site, adoptie_parts
+from leerdoelen.render.adoptie import adoptie_parts
 from leerdoelen.render.changelog import changelog_parts
 from leerdoelen.render.checklist import ONGEPUBLICEERD
 from leerdoelen.render.pages import page_parts
+from leerdoelen.render.site import Site
 from leerdoelen.render.slots import Slots, inline_slots
 from leerdoelen.render.versie import version_in_words
 from leerdoelen.util import parallel
@@ -161,15 +165,15 @@ def _no_clash(
 
 
 def site_parts(
-    root: Path, result: CheckResult, reuse: Reuse | None = None
+    root: Path, result: CheckResult, cache: buildcache.BuildCache | None = None
 ) -> tuple[dict[str, str | bytes], Iterator[tuple[str, str | bytes]], Slots]:
     """The site's files in three parts: what the site generator reads, the slots of its
     pages (what counts schools, ``render.slots``), and the standalone files
     (school checklists, ready HTML, and the downloads of schools and networks: MkDocs would
     only copy them, so they skip it and are linked into its output; measured at 3,000
     schools, MkDocs took 8.2-10.4 s with the school files, 5.4 s without, plus 0.6 s to link
-    them), made in worker processes as they are read. With ``reuse``, those that an
-    earlier build made from the same inputs are left out."""
+    them), made in worker processes as they are read. With ``cache``, what an earlier build
+    made from the same inputs is used: those files are left out."""
     corpus = result.project.corpus
     # One `git log` pass gives the history of every goal file and school file.
     history = read_history(root, (GOALS, SCHOLEN) if corpus.samenvattingen else (GOALS,))
@@ -177,14 +181,16 @@ def site_parts(
     # What changed per release (git tags vJJJJ.N), from the diff engine.
     releases = changelog(root, corpus)
     version = read_version(root)
-    files, slots = page_parts(corpus, history, site.bewerken, version_text(version))
-    # Adoption: school checklists, network dashboards and their overview; the checklist
-    # workbooks name the goals' version, the newest release.
-    dates = commit_dates(history)
+    # Adoption: what the pages show of schools and networks; a network's figures count
+    # all its schools, for the overview and for leer van elkaar on the goal pages.
+    view = adoptie_view(corpus, commit_dates(history), today())
+    cijfers = buildcache.cijfers(view, cache)
+    praktijk = per_leerdoel(c.praktijk for c in cijfers.values())
+    files, slots = page_parts(corpus, history, site.bewerken, version_text(version), praktijk)
+    # School checklists, network dashboards and their overview; the checklist workbooks
+    # name the goals' version, the newest release.
     versie = newest_release(releases)
-    adoptie, scholen, adoptie_slots = adoptie_parts(
-        corpus, dates, site=site, versie=versie, reuse=reuse
-    )
+    adoptie, scholen, adoptie_slots = adoptie_parts(view, cijfers, site, versie, cache)
     files.update(adoptie)
     slots.update(adoptie_slots)
     # Before the first release, the goals' history; the commit, for editors, only here.

@@ -2,12 +2,18 @@
 one school changed reads, checks and renders that school and its networks' downloads only.
 
 ``check`` answers for the school files that passed before and did not change
-(``leerdoelen.load.checkcache``): they are not loaded. This cache holds, per school, what the
-site shows of it (its ``Samenvatting``), for the pages that combine schools; and, per group
-of files that the build writes to ``build/static`` (a school's page and downloads, a
-network's downloads), the fingerprint of everything they were made from and the size and
-modification time of each file as written. A group whose fingerprint is the same and whose
-files are on disk as written is left as it is; any other is made again.
+(``leerdoelen.load.checkcache``): they are not loaded. This cache holds (as ``commands.cachedata``
+writes them):
+
+- per school, what the site shows of it (its ``Samenvatting``), for the pages that combine
+  schools; its records are decoded only when asked for;
+- per published network, its figures (``NetwerkCijfers``: the overview's row, leer van
+  elkaar per goal) and its dashboard's text, made from the records of all its schools: a
+  rebuild after one school changed makes those of that school's networks only;
+- per group of files that the build writes to ``build/static`` (a school's page and
+  downloads, a network's downloads), the fingerprint of everything they were made from and
+  the size and modification time of each file as written. A group whose fingerprint is the
+  same and whose files are on disk as written is left as it is; any other is made again.
 
 A fingerprint covers the package, the content that every school's files show (goals, frames,
 networks, ``mkdocs.yml``, the goals' version) and the group's own inputs: each school's
@@ -18,20 +24,24 @@ succeeded; an unreadable, foreign or malformed one is ignored, never trusted.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any
 
+from leerdoelen.adoptie.view import AdoptieView, NetwerkCijfers, netwerk_cijfers
+from leerdoelen.commands.cachedata import (
+    cijfers_from_json,
+    cijfers_json,
+    samenvatting_from_json,
+    samenvatting_json,
+)
 from leerdoelen.commands.check import CheckResult
 from leerdoelen.commands.engines import BuildError
-from leerdoelen.core.adoptie import ADOPTIE_STATUSSEN, Samenvatting, School, SchoolSoort, Stand
-from leerdoelen.core.corpus import Corpus
-from leerdoelen.core.model import Groep
+from leerdoelen.core.adoptie import Samenvatting, School, samenvatting
+from leerdoelen.core.corpus import Corpus, SourceFile
 from leerdoelen.load.cachefile import (
     CACHE,
     as_stamped,
@@ -47,8 +57,7 @@ from leerdoelen.load.shape import validate_shape
 from leerdoelen.load.source import DiskSource
 
 FILE_NAME = "build.json"
-FORMAT = "leerdoelen build-cache 1"
-STATUS = {status: i for i, status in enumerate(ADOPTIE_STATUSSEN)}
+FORMAT = "leerdoelen build-cache 2"
 
 
 def context_hash(corpus: Corpus) -> str:
@@ -62,110 +71,6 @@ def context_hash(corpus: Corpus) -> str:
 
 def fingerprint(*parts: object) -> str:
     return hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()
-
-
-# --- a school's summary as JSON ----------------------------------------------------------
-# 7,000 schools hold 2 million records: as JSON lists they were 15 million objects, 7 s
-# to read. So the records are one string (a line each: code, status, groepen, datum, which
-# hold no tab, comma or line break) and only the free texts are JSON: 0.3 s.
-
-
-def samenvatting_json(s: Samenvatting) -> list[Any]:
-    lines = "\n".join(
-        f"{code}\t{STATUS[r.status]}\t{','.join(r.groepen)}\t{_day(r.datum) or ''}"
-        for code, r in s.records.items()
-    )
-    texts = {
-        code: [r.toelichting, r.bewijs]
-        for code, r in s.records.items()
-        if r.toelichting is not None or r.bewijs is not None
-    }
-    head = [s.brin, s.naam, s.plaats, s.soort, s.voorbeeld, list(s.netwerken), _day(s.nieuwste)]
-    return [*head, lines, texts]
-
-
-def samenvatting_from_json(data: Any) -> Samenvatting | None:
-    """The summary, or None for anything that is not exactly what ``samenvatting_json``
-    writes."""
-    try:
-        brin, naam, plaats, soort, voorbeeld, netwerken, nieuwste, lines, texts = data
-        if not isinstance(texts, dict):
-            raise TypeError(texts)
-        records = {}
-        # Two million records at national scale: the loop does lookups, no calls of ours.
-        statuses, groups, days = _STATUSES, _GROEPEN, _DAYS
-        for line in _text(lines).split("\n") if lines else ():
-            code, status, groepen, datum = line.split("\t")
-            if (bands := groups.get(groepen)) is None:
-                bands = tuple(groepen.split(",")) if groepen else ()
-                if not set(bands) <= _BANDS:
-                    raise ValueError(groepen)
-                groups[groepen] = bands
-            if (day := days.get(datum)) is None and datum:
-                day = days[datum] = dt.date.fromisoformat(datum)
-            records[code] = Stand(statuses[status], bands, day)
-        if not texts.keys() <= records.keys():
-            raise ValueError(texts)
-        for code, pair in texts.items():
-            toelichting, bewijs = _pair(pair)
-            if bewijs is not None and not _URL.fullmatch(_text(bewijs)):
-                raise ValueError(bewijs)  # https only, as the model says
-            records[code] = records[code]._replace(
-                toelichting=_optional(toelichting), bewijs=_optional(bewijs)
-            )
-        if soort not in _SOORTEN:
-            raise ValueError(soort)
-        summary = Samenvatting(
-            _text(brin),
-            _text(naam),
-            _text(plaats),
-            _text(soort),
-            _flag(voorbeeld),
-            tuple(_text(n) for n in netwerken),
-            _date(nieuwste),
-            records,
-        )
-    except (TypeError, ValueError, KeyError):
-        return None
-    return summary
-
-
-_STATUSES = {str(i): status for i, status in enumerate(ADOPTIE_STATUSSEN)}
-_BANDS = frozenset(get_args(Groep))
-_SOORTEN = frozenset(get_args(SchoolSoort))
-_URL = re.compile(r"https://[^\s]+")
-_GROEPEN: dict[str, tuple[str, ...]] = {}  # as written → the groepen
-_DAYS: dict[str, dt.date] = {}  # ISO date → the date: a few hundred days recur
-
-
-def _pair(value: object) -> list[object]:
-    if not isinstance(value, list) or len(value) != 2:
-        raise TypeError(value)
-    return value
-
-
-def _day(value: dt.date | None) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
-def _text(value: object) -> str:
-    if not isinstance(value, str):
-        raise TypeError(value)
-    return value
-
-
-def _optional(value: object) -> str | None:
-    return None if value is None else _text(value)
-
-
-def _flag(value: object) -> bool:
-    if not isinstance(value, bool):
-        raise TypeError(value)
-    return value
-
-
-def _date(value: object) -> dt.date | None:
-    return None if value is None else dt.date.fromisoformat(_text(value))
 
 
 # --- the cache -----------------------------------------------------------------------------
@@ -188,13 +93,15 @@ class BuildCache:
     schools: dict[str, list[Any]] = field(default_factory=dict)  # BRIN → [blob, summary]
     groups: dict[str, Group] = field(default_factory=dict)  # as read
     made: dict[str, Group] = field(default_factory=dict)  # this build's, kept or new
-    asked: dict[str, str] = field(default_factory=dict)  # group → fingerprint asked for
+    asked: dict[str, str] = field(default_factory=dict)  # name → fingerprint asked for
+    data: dict[str, list[Any]] = field(default_factory=dict)  # name → [fingerprint, data]
+    recalled: dict[str, list[Any]] = field(default_factory=dict)  # this build's, kept or new
     _keep: set[str] | None = None
 
     @classmethod
     def open(cls, root: Path, static: Path, key: str) -> BuildCache:
         cache = cls(root, static, key)
-        loaded = read_record(root, FILE_NAME, FORMAT, key, "schools", "groups")
+        loaded = read_record(root, FILE_NAME, FORMAT, key, "schools", "groups", "data")
         if loaded is None:
             return cache
         cache.schools = {
@@ -205,31 +112,59 @@ class BuildCache:
         for name, entry in loaded["groups"].items():
             if group := _group(entry):
                 cache.groups[name] = group
+        cache.data = {
+            name: entry
+            for name, entry in loaded["data"].items()
+            if isinstance(entry, list) and len(entry) == 2 and isinstance(entry[0], str)
+        }
         return cache
 
-    def samenvatting(self, brin: str, blob: str) -> Samenvatting | None:
-        """The kept summary of the school whose file has this blob id, if any."""
+    def samenvatting(self, path: str, blob: str) -> Samenvatting | None:
+        """The kept summary of the school file at ``path`` if it has this blob id."""
+        brin = path.rpartition("/")[2].removesuffix(".yaml")
         entry = self.schools.get(brin)
         if entry is None or entry[0] != blob:
             return None
-        summary = samenvatting_from_json(entry[1])
+        summary = samenvatting_from_json(
+            entry[1], lambda: samenvatting(_load(self.root, path, blob)[1]).records
+        )
         return summary if summary is not None and summary.brin == brin else None
+
+    def _ask(self, name: str, scholen: Iterable[str], inputs: tuple[object, ...]) -> bool:
+        """Note the fingerprint of ``name`` made from these schools' files and ``inputs``;
+        whether every school's file is known."""
+        blobs = [(brin, self.blobs.get(brin)) for brin in scholen]
+        self.asked[name] = fingerprint(self.key, name, blobs, inputs)
+        return all(blob is not None for _, blob in blobs)
 
     def kept(self, name: str, scholen: Iterable[str], *inputs: object) -> bool:
         """Whether the group ``name``, made from these schools' files and ``inputs``, is
         on disk as it was made; if so, its files stay (``keeps``). If not, the caller makes
         it again and says so (``wrote``)."""
-        blobs = [(brin, self.blobs.get(brin)) for brin in scholen]
-        self.asked[name] = fingerprint(self.key, name, blobs, inputs)
+        known = self._ask(name, scholen, inputs)
         group = self.groups.get(name)
-        if group is None or group.fingerprint != self.asked[name] or not group.files:
+        if not known or group is None or group.fingerprint != self.asked[name]:
             return False
-        if any(blob is None for _, blob in blobs):
+        if not group.files:
             return False
         if not all(as_stamped(self.root / self.static / p, s) for p, s in group.files.items()):
             return False
         self.made[name] = group
         return True
+
+    def recall(self, name: str, scholen: Iterable[str], *inputs: object) -> Any:
+        """What was ``remember``ed as ``name`` (JSON data) from these schools' files and
+        ``inputs``, or None. If None, the caller makes it and remembers it."""
+        known = self._ask(name, scholen, inputs)
+        entry = self.data.get(name)
+        if not known or entry is None or entry[0] != self.asked[name]:
+            return None
+        self.recalled[name] = entry
+        return entry[1]
+
+    def remember(self, name: str, data: object) -> None:
+        """Keep ``data`` (JSON) as ``name``, made from what it was ``recall``ed for."""
+        self.recalled[name] = [self.asked[name], data]
 
     def keeps(self, path: str) -> bool:
         """Whether the file at ``path`` (relative to ``static``) is in a kept group: asked
@@ -269,9 +204,13 @@ class BuildCache:
             name: {"fingerprint": g.fingerprint, "files": g.files}
             for name, g in self.groups.items()
         }
-        if not made and schools.keys() == self.schools.keys() and groups == read:
+        data = dict(sorted(self.recalled.items()))
+        same = not made and schools.keys() == self.schools.keys()
+        if same and groups == read and data == self.data:
             return  # nothing to remember that is not remembered
-        write_record(self.root, FILE_NAME, FORMAT, self.key, schools=schools, groups=groups)
+        write_record(
+            self.root, FILE_NAME, FORMAT, self.key, schools=schools, groups=groups, data=data
+        )
 
 
 def school_blob(text: str) -> str:
@@ -295,19 +234,39 @@ def prepared(root: Path, result: CheckResult, static: Path) -> BuildCache:
     cache = BuildCache.open(root, static, context_hash(corpus))
     for brin in corpus.scholen:
         cache.blobs[brin] = school_blob(corpus.adoptie_sources[brin].text)
-    missing = []
     for path, blob in project.recalled.items():
-        brin = path.rpartition("/")[2].removesuffix(".yaml")
-        if summary := cache.samenvatting(brin, blob):
-            corpus.samengevat[brin] = summary
-            cache.blobs[brin] = blob
+        if summary := cache.samenvatting(path, blob):
+            corpus.samengevat[summary.brin] = summary
+            cache.blobs[summary.brin] = blob
         else:
-            missing.append(path)
-    for file in DiskSource(root).load_many(missing):
-        school = validate_shape(file, School) if file.ok else None
-        if school is None:  # it passed check a moment ago
-            raise BuildError(f"{file.path} veranderde tijdens het bouwen; bouw opnieuw")
-        corpus.scholen[school.brin] = school
-        corpus.adoptie_sources[school.brin] = file
-        cache.blobs[school.brin] = school_blob(file.text)
+            file, school = _load(root, path, blob)
+            corpus.scholen[school.brin] = school
+            corpus.adoptie_sources[school.brin] = file
+            cache.blobs[school.brin] = blob
     return cache
+
+
+def _load(root: Path, path: str, blob: str) -> tuple[SourceFile, School]:
+    """The school file at ``path``, which passed check as the blob ``blob``."""
+    [file] = DiskSource(root).load_many([path])
+    school = validate_shape(file, School) if file.ok else None
+    if school is None or school_blob(file.text) != blob:  # it passed check a moment ago
+        raise BuildError(f"{file.path} veranderde tijdens het bouwen; bouw opnieuw")
+    return file, school
+
+
+def cijfers(view: AdoptieView, cache: BuildCache | None) -> dict[str, NetwerkCijfers]:
+    """Every published network's figures, by slug: kept from an earlier build made from
+    the same files of its schools, or made from their records."""
+    found = {}
+    for slug, netwerk in view.netwerken.items():
+        name = f"netwerken/{slug}/cijfers"
+        if cache is None:
+            found[slug] = netwerk_cijfers(view.netwerk(slug))
+            continue
+        data = cache.recall(name, [s.brin for s in view.leden[slug]])
+        kept = cijfers_from_json(data, slug, netwerk) if data is not None else None
+        found[slug] = kept or netwerk_cijfers(view.netwerk(slug))
+        if kept is None:
+            cache.remember(name, cijfers_json(found[slug]))
+    return found

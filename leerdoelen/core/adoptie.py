@@ -8,7 +8,9 @@ for the JSON Schemas.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Annotated, Literal, NamedTuple, get_args
 
 from pydantic import ConfigDict, Field, StringConstraints
@@ -122,7 +124,7 @@ class Stand(NamedTuple):
     bewijs: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Samenvatting:
     """What the site shows of one school: its current records, without the archived
     ones. Plain data, so that a build can keep it between runs instead of reading and
@@ -135,7 +137,25 @@ class Samenvatting:
     voorbeeld: bool
     netwerken: tuple[str, ...]
     nieuwste: dt.date | None  # the newest datum, archived records too (an edit)
-    records: dict[str, Stand]  # the current records by goal code
+    # The current records by goal code (``records``), or what makes them when they are
+    # first asked for: a build asks only for the schools whose pages it makes again.
+    bron: dict[str, Stand] | Callable[[], dict[str, Stand]] = field(repr=False, compare=False)
+
+    @cached_property
+    def records(self) -> dict[str, Stand]:
+        """The current records by goal code."""
+        return self.bron if isinstance(self.bron, dict) else self.bron()
+
+    def __eq__(self, other: object) -> bool:  # by value, whatever made the records
+        if not isinstance(other, Samenvatting):
+            return NotImplemented
+        return self._value() == other._value()
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def _value(self) -> tuple[object, ...]:
+        head = (self.brin, self.naam, self.plaats, self.soort, self.voorbeeld, self.netwerken)
+        return (*head, self.nieuwste, self.records)
 
 
 def samenvatting(school: School) -> Samenvatting:

@@ -32,15 +32,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from itertools import chain
-from typing import Protocol
-from urllib.parse import quote
 
 from markupsafe import Markup
 
 from leerdoelen.adoptie.staleness import SCHOLEN
-from leerdoelen.adoptie.view import AdoptieView, SchoolStand, adoptie_view
+from leerdoelen.adoptie.view import (
+    AdoptieView,
+    NetwerkCijfers,
+    SchoolStand,
+    adoptie_view,
+    netwerk_cijfers,
+    voorlopers,
+)
 from leerdoelen.core.clock import today
 from leerdoelen.core.corpus import Corpus
 from leerdoelen.export.tables import csv_bytes
@@ -66,55 +70,27 @@ from leerdoelen.render.checklist import (
     scholen_rij,
     school_rijen,
 )
+from leerdoelen.render.site import Reuse, Site, bewerk_url
 from leerdoelen.render.slots import Slots, cell_placeholder, inline_slots, placeholder
 from leerdoelen.render.theme import STYLESHEETS
 from leerdoelen.util import parallel, progress
 
-
-@dataclass(frozen=True)
-class Site:
-    """What a standalone page needs from mkdocs.yml."""
-
-    naam: str = "Leerdoelen"
-    copyright: str = ""
-    # mkdocs.yml's site_url: the base of the URIs in the open data (CASE). A placeholder
-    # until the site has its address.
-    url: str = "https://leerdoelen.example/"
-    # mkdocs.yml's extra.bewerken: the repository's web editor, ending in "/", to which a
-    # file's path is added (checked by the build: https only). Empty: no edit links.
-    bewerken: str = ""
-
-
-def bewerk_url(site: Site, path: str) -> str:
-    """The web editor's URL of the file at ``path`` (repository-relative), or ``""``."""
-    return site.bewerken + quote(path) if site.bewerken and path else ""
-
-
 Files = list[tuple[str, str | bytes]]
 INHOUD = "inhoud"  # the slot of a dashboard: all but its title
-
-
-class Reuse(Protocol):
-    """Files of an earlier build that may stay (``leerdoelen.commands.buildcache``)."""
-
-    def kept(self, name: str, scholen: Iterable[str], *inputs: object) -> bool:
-        """Whether the files of ``name``, made from these schools and ``inputs``, are
-        there as they were made; if not, they are made again and reported to ``wrote``."""
-        ...
-
-    def wrote(self, name: str, paths: Iterable[str]) -> None: ...
 
 
 class _Renderer:
     def __init__(
         self,
         view: AdoptieView,
+        cijfers: dict[str, NetwerkCijfers],
         site: Site,
         paden: dict[str, str],
         versie: str,
         reuse: Reuse | None = None,
     ) -> None:
         self.view = view
+        self.cijfers = cijfers  # per published network: the overview's figures
         self.site = site
         self.paden = paden  # BRIN → its school file: the edit link, the workbook's Info
         self.versie = versie  # the goals' version, for the workbook's Info
@@ -137,7 +113,7 @@ class _Renderer:
     def school_pages(self) -> Iterable[tuple[str, str | bytes]]:
         """Every school's files; the form sheets that a network's workbook holds too are
         kept in ``packed``."""
-        in_network = {s.brin for n in self.view.netwerken.values() for s in n.scholen}
+        in_network = {s.brin for leden in self.view.leden.values() for s in leden}
         # Each school's files are made in a worker process (see leerdoelen.util.parallel).
         brins = [b for b, s in self.view.scholen.items() if not self._kept(f"scholen/{b}", [s])]
         made = parallel.pmap(self.school_files, ((b,) for b in brins))
@@ -215,10 +191,10 @@ class _Renderer:
     def netwerk_downloads(self) -> Iterable[tuple[str, str | bytes]]:
         # A network's downloads hold all its schools' records: worth a worker sooner.
         slugs = [
-            slug
-            for slug, stand in self.view.netwerken.items()
-            if not self._kept(f"netwerken/{slug}", stand.scholen)
+            s for s in self.view.netwerken if not self._kept(f"netwerken/{s}", self.view.leden[s])
         ]
+        for slug in slugs:  # here, once, not in each worker
+            self.view.netwerk(slug)
         made = parallel.pmap(self.netwerk_files, ((s,) for s in slugs), parallel.MIN_ITEMS // 8)
         counted = progress.counted(made, "Netwerkpagina's maken", len(slugs))
         for slug, files in zip(slugs, counted, strict=True):
@@ -228,7 +204,7 @@ class _Renderer:
     def netwerk_files(self, slug: str) -> Files:
         """A network's CSV (every record of every school) and XLSX (its schools, and their
         status per checklist goal)."""
-        stand = self.view.netwerken[slug]
+        stand = self.view.netwerk(slug)
         folder = f"netwerken/{slug}"
         naam = f"netwerk-{slug}"
         scholen = stand.scholen
@@ -253,8 +229,26 @@ class _Renderer:
 
     def netwerk_page(self, slug: str) -> tuple[str, str]:
         """A network's dashboard."""
-        stand = self.view.netwerken[slug]
         page = f"netwerken/{slug}/index.md"
+        leden = self.view.leden[slug]
+        standen = [(s.laatst, s.verouderd) for s in leden]
+        name, inhoud = f"netwerken/{slug}/inhoud", None
+        if self.reuse is not None:
+            kept = self.reuse.recall(name, [s.brin for s in leden], standen, self.view.vandaag)
+            inhoud = kept if isinstance(kept, str) else None
+        if inhoud is None:
+            inhoud = self._dashboard(slug, page)
+            if self.reuse is not None:
+                self.reuse.remember(name, inhoud)
+        self.slots[page] = {INHOUD: inhoud}
+        netwerk = self.view.netwerken[slug]
+        return page, self.render(
+            "netwerk.md.j2", page, netwerk=netwerk, inhoud=Markup(placeholder(INHOUD)[:-1])
+        )
+
+    def _dashboard(self, slug: str, page: str) -> str:
+        """A network's dashboard below its title: what counts its schools."""
+        stand = self.view.netwerk(slug)
         grafiek = charts.staafdiagram(
             [
                 charts.Rij(k.kerndoel.code, k.counts, k.doelen * k.scholen)
@@ -262,23 +256,18 @@ class _Renderer:
             ],
             "Status van de vastgestelde leerdoelen per kerndoel, over alle scholen van het netwerk",
         )
-        self.slots[page] = {
-            INHOUD: self.render(
-                "netwerk_inhoud.md.j2",
-                page,
-                slug=slug,
-                netwerk=stand.netwerk,
-                scholen=stand.scholen,
-                bestand=f"netwerk-{slug}",
-                doelstellingen=stand.doelstellingen,
-                kerndoelen=stand.per_kerndoel,
-                grafiek=Markup(grafiek),
-                achterblijvers=stand.achterblijvers,
-                totaal=stand.totaal,
-            )
-        }
-        return page, self.render(
-            "netwerk.md.j2", page, netwerk=stand.netwerk, inhoud=Markup(placeholder(INHOUD)[:-1])
+        return self.render(
+            "netwerk_inhoud.md.j2",
+            page,
+            slug=slug,
+            netwerk=stand.netwerk,
+            scholen=stand.scholen,
+            bestand=f"netwerk-{slug}",
+            doelstellingen=stand.doelstellingen,
+            kerndoelen=stand.per_kerndoel,
+            grafiek=Markup(grafiek),
+            achterblijvers=stand.achterblijvers,
+            totaal=stand.totaal,
         )
 
     def overview(self) -> tuple[str, str]:
@@ -293,8 +282,8 @@ class _Renderer:
             "overzicht.md.j2",
             page,
             slot=slot,
-            netwerken=list(self.view.netwerken.values()),
-            per_kerndoel=self.view.voorlopers,
+            netwerken=list(self.cijfers.values()),
+            per_kerndoel=voorlopers(self.view.corpus, self.cijfers.values()),
             voorbeeld=self.view.voorbeeld,
             doelen={  # per kerndoel its checklist goals, each linked to its leer van elkaar
                 k.kerndoel.code: [d.code for d in k.doelen]
@@ -320,28 +309,29 @@ def render_adoptie(
     ``vandaag`` defaults to ``clock.today()``; ``versie`` is the goals' version (the newest
     release tag), for the workbooks. The overview is there even without data.
     """
-    pages, scholen, slots = adoptie_parts(corpus, commits, vandaag, site, versie)
+    view = adoptie_view(corpus, commits or {}, vandaag or today())
+    cijfers = {slug: netwerk_cijfers(view.netwerk(slug)) for slug in view.netwerken}
+    pages, scholen, slots = adoptie_parts(view, cijfers, site, versie)
     inline_slots(pages, slots)
     pages.update(scholen)
     return pages
 
 
 def adoptie_parts(
-    corpus: Corpus,
-    commits: dict[str, dt.date] | None = None,
-    vandaag: dt.date | None = None,
+    view: AdoptieView,
+    cijfers: dict[str, NetwerkCijfers],
     site: Site | None = None,
     versie: str = ONGEPUBLICEERD,
     reuse: Reuse | None = None,
 ) -> tuple[dict[str, str | bytes], Iterator[tuple[str, str | bytes]], Slots]:
-    """``render_adoptie`` in three parts: the overview and the networks' dashboards (for
-    the site generator), the downloads and school pages that skip it, made in worker
-    processes as they are read, and the pages' slots (``render.slots``). With ``reuse``,
-    the second part leaves out the files of an earlier build that may stay."""
-    view = adoptie_view(corpus, commits or {}, vandaag or today())
+    """``render_adoptie`` of ``view`` with every published network's figures, in three
+    parts: the overview and the networks' dashboards (for the site generator), the
+    downloads and school pages that skip it, made in worker processes as they are read, and
+    the pages' slots (``render.slots``). With ``reuse``, the second part leaves out the
+    files of an earlier build that may stay, and a dashboard's text that it kept is used."""
     site = site or Site()
     paden = {brin: f"{SCHOLEN}/{brin}.yaml" for brin in view.scholen}
-    renderer = _Renderer(view, site, paden, versie, reuse)
+    renderer = _Renderer(view, cijfers, site, paden, versie, reuse)
     pages: dict[str, str | bytes] = dict([renderer.overview()])
     pages.update(renderer.netwerk_page(slug) for slug in view.netwerken)
     # The schools first: the networks' workbooks reuse their forms.

@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 import jinja2
 
-from leerdoelen.adoptie.praktijk import NETWERKEN, leer_van_elkaar
+from leerdoelen.adoptie.praktijk import NETWERKEN, NetwerkPraktijk, leer_van_elkaar
 from leerdoelen.core.catalogue import CATALOGUE
 from leerdoelen.core.corpus import Corpus
 from leerdoelen.core.model import GROEPEN, Kader, Leerdoel
@@ -84,14 +84,20 @@ def _school_url(brin: str) -> str:
 
 class _Renderer:
     def __init__(
-        self, corpus: Corpus, history: History, bewerken: str = "", versie: str = ""
+        self,
+        corpus: Corpus,
+        history: History,
+        bewerken: str = "",
+        versie: str = "",
+        praktijk: dict[str, list[NetwerkPraktijk]] | None = None,
     ) -> None:
         self.corpus = corpus
         self.history = history
         self.bewerken = bewerken  # the web editor's URL, to which a file's path is added
         self.versie = versie  # the content's version in words, for the printed year plans
         self.env = _environment()
-        self.praktijk = leer_van_elkaar(corpus)  # leer van elkaar: once, for every goal page
+        # Leer van elkaar: once, for every goal page.
+        self.praktijk = leer_van_elkaar(corpus) if praktijk is None else praktijk
         self.slots: Slots = {}
         goals = sorted(corpus.leerdoelen.values(), key=lambda d: d.code)
         self.current = [d for d in goals if d.status != "vervallen"]
@@ -287,10 +293,15 @@ def render_pages(
 
 
 def page_parts(
-    corpus: Corpus, history: History, bewerken: str = "", versie: str = ""
+    corpus: Corpus,
+    history: History,
+    bewerken: str = "",
+    versie: str = "",
+    praktijk: dict[str, list[NetwerkPraktijk]] | None = None,
 ) -> tuple[dict[str, str | bytes], Slots]:
-    """``render_pages`` with its slots apart (``render.slots``): leer van elkaar."""
-    renderer = _Renderer(corpus, history, bewerken, versie)
+    """``render_pages`` with its slots apart (``render.slots``): leer van elkaar, per goal
+    ``praktijk`` when given (``adoptie.praktijk.per_leerdoel``), else from the corpus."""
+    renderer = _Renderer(corpus, history, bewerken, versie, praktijk)
     pages: dict[str, str | bytes] = {}
     for part in (
         renderer.section_pages(),

@@ -1,0 +1,237 @@
+"""What the build cache (``commands.buildcache``) keeps, as JSON: a school's summary and a
+network's figures. Each is read back only when it is exactly what is written here; anything
+else is None (or, for a summary's records, read when first asked for, refused), never
+trusted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Callable
+from typing import Any, get_args
+
+from leerdoelen.adoptie.praktijk import NetwerkPraktijk, Praktijkvoorbeeld
+from leerdoelen.adoptie.progress import Voortgang
+from leerdoelen.adoptie.view import NetwerkCijfers, Voorop
+from leerdoelen.core.adoptie import (
+    ADOPTIE_STATUSSEN,
+    Netwerk,
+    Samenvatting,
+    SchoolSoort,
+    Stand,
+)
+from leerdoelen.core.model import Groep
+
+STATUS = {status: i for i, status in enumerate(ADOPTIE_STATUSSEN)}
+
+
+# --- a school's summary -------------------------------------------------------------------
+# 7,000 schools hold 2 million records: as JSON lists they were 15 million objects, 7 s
+# to read. So the records are one string (a line each: code, status, groepen, datum, which
+# hold no tab, comma or line break) and only the free texts are JSON: 0.3 s.
+
+
+def samenvatting_json(s: Samenvatting) -> list[Any]:
+    lines = "\n".join(
+        f"{code}\t{STATUS[r.status]}\t{','.join(r.groepen)}\t{_day(r.datum) or ''}"
+        for code, r in s.records.items()
+    )
+    texts = {
+        code: [r.toelichting, r.bewijs]
+        for code, r in s.records.items()
+        if r.toelichting is not None or r.bewijs is not None
+    }
+    head = [s.brin, s.naam, s.plaats, s.soort, s.voorbeeld, list(s.netwerken), _day(s.nieuwste)]
+    return [*head, lines, texts]
+
+
+def samenvatting_from_json(
+    data: Any, reload: Callable[[], dict[str, Stand]] | None = None
+) -> Samenvatting | None:
+    """The summary, or None when its head (all but the records) is not exactly what
+    ``samenvatting_json`` writes. Its records are read when first asked for (a warm build
+    asks for a few schools' only); records that are not what it writes are read again with
+    ``reload`` (the school from its file), or raise ``SpoiledCache``."""
+    try:
+        brin, naam, plaats, soort, voorbeeld, netwerken, nieuwste, lines, texts = data
+        if not isinstance(texts, dict) or soort not in _SOORTEN:
+            raise ValueError(soort)
+        head = (_text(brin), _text(naam), _text(plaats), _text(soort), _flag(voorbeeld))
+        netwerken = tuple(_text(n) for n in netwerken)
+        nieuwste = _date(nieuwste)
+        lines = _text(lines)
+    except (TypeError, ValueError):
+        return None
+
+    def records() -> dict[str, Stand]:
+        found = _records(lines, texts)
+        if found is not None:
+            return found
+        if reload is None:
+            raise SpoiledCache(f"de bewaarde stand van {brin} klopt niet")
+        return reload()
+
+    return Samenvatting(*head, netwerken, nieuwste, records)
+
+
+class SpoiledCache(ValueError):
+    """A kept summary's records are not what this build wrote."""
+
+
+def _records(lines: str, texts: dict[str, Any]) -> dict[str, Stand] | None:
+    """The records of ``samenvatting_json``'s lines and texts; None for anything else."""
+    records = {}
+    # Two million records at national scale: the loop does lookups, no calls of ours.
+    statuses, groups, days = _STATUSES, _GROEPEN, _DAYS
+    try:
+        for line in lines.split("\n") if lines else ():
+            code, status, groepen, datum = line.split("\t")
+            if (bands := groups.get(groepen)) is None:
+                bands = tuple(groepen.split(",")) if groepen else ()
+                if not set(bands) <= _BANDS:
+                    raise ValueError(groepen)
+                groups[groepen] = bands
+            if (day := days.get(datum)) is None and datum:
+                day = days[datum] = dt.date.fromisoformat(datum)
+            records[code] = Stand(statuses[status], bands, day)
+        if not texts.keys() <= records.keys():
+            raise ValueError(texts)
+        for code, pair in texts.items():
+            toelichting, bewijs = _pair(pair)
+            if bewijs is not None and not _URL.fullmatch(_text(bewijs)):
+                raise ValueError(bewijs)  # https only, as the model says
+            records[code] = records[code]._replace(
+                toelichting=_optional(toelichting), bewijs=_optional(bewijs)
+            )
+    except (TypeError, ValueError, KeyError):
+        return None
+    return records
+
+
+_STATUSES = {str(i): status for i, status in enumerate(ADOPTIE_STATUSSEN)}
+_BANDS = frozenset(get_args(Groep))
+_SOORTEN = frozenset(get_args(SchoolSoort))
+_URL = re.compile(r"https://[^\s]+")
+_GROEPEN: dict[str, tuple[str, ...]] = {}  # as written → the groepen
+_DAYS: dict[str, dt.date] = {}  # ISO date → the date: a few hundred days recur
+
+
+def _pair(value: object) -> list[Any]:
+    if not isinstance(value, list) or len(value) != 2:
+        raise TypeError(value)
+    return value
+
+
+def _day(value: dt.date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError(value)
+    return value
+
+
+def _optional(value: object) -> str | None:
+    return None if value is None else _text(value)
+
+
+def _flag(value: object) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError(value)
+    return value
+
+
+def _date(value: object) -> dt.date | None:
+    return None if value is None else dt.date.fromisoformat(_text(value))
+
+
+# --- a network's figures -------------------------------------------------------------------
+
+
+def cijfers_json(c: NetwerkCijfers) -> list[Any]:
+    voorop = {code: list(v) for code, v in c.voorop.items()}
+    praktijk = {
+        code: [p.ingevoerd, [_voorbeeld_json(v) for v in p.voorbeelden], p.overige]
+        for code, p in c.praktijk.items()
+    }
+    totaal = [dict(c.totaal.counts), c.totaal.total]
+    return [c.scholen, totaal, c.gehaald, voorop, praktijk]
+
+
+def cijfers_from_json(data: Any, slug: str, netwerk: Netwerk) -> NetwerkCijfers | None:
+    """The figures of the network ``slug``, or None for anything that is not exactly what
+    ``cijfers_json`` writes."""
+    try:
+        scholen, (counts, total), gehaald, voorop, praktijk = data
+        per_status = Counter({_status(k): _count(n) for k, n in _mapping(counts).items()})
+        return NetwerkCijfers(
+            slug,
+            netwerk,
+            _count(scholen),
+            Voortgang(per_status, _count(total)),
+            _count(gehaald),
+            {_text(k): Voorop(*map(_count, _pair(v))) for k, v in _mapping(voorop).items()},
+            {
+                _text(code): _praktijk(slug, netwerk, _count(scholen), entry)
+                for code, entry in _mapping(praktijk).items()
+            },
+        )
+    except (TypeError, ValueError):
+        return None
+
+
+def _voorbeeld_json(v: Praktijkvoorbeeld) -> list[Any]:
+    return [v.brin, v.naam, v.plaats, v.status, _day(v.datum), v.toelichting, v.bewijs, v.voorbeeld]
+
+
+def _praktijk(slug: str, netwerk: Netwerk, scholen: int, entry: object) -> NetwerkPraktijk:
+    if not isinstance(entry, list) or len(entry) != 3 or not isinstance(entry[1], list):
+        raise TypeError(entry)
+    ingevoerd, voorbeelden, overige = entry
+    return NetwerkPraktijk(
+        slug,
+        netwerk,
+        scholen,
+        _count(ingevoerd),
+        [_voorbeeld(v) for v in voorbeelden],
+        _count(overige),
+    )
+
+
+def _voorbeeld(data: object) -> Praktijkvoorbeeld:
+    if not isinstance(data, list) or len(data) != 8:
+        raise TypeError(data)
+    brin, naam, plaats, status, datum, toelichting, bewijs, voorbeeld = data
+    if bewijs is not None and not _URL.fullmatch(_text(bewijs)):
+        raise ValueError(bewijs)  # https only, as the model says
+    return Praktijkvoorbeeld(
+        _text(brin),
+        _text(naam),
+        _text(plaats),
+        _status(status),
+        _date(datum),
+        _optional(toelichting),
+        _optional(bewijs),
+        _flag(voorbeeld),
+    )
+
+
+def _mapping(value: object) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise TypeError(value)
+    return value
+
+
+def _count(value: object) -> int:
+    if type(value) is not int or value < 0:
+        raise ValueError(value)
+    return value
+
+
+def _status(value: object) -> str:
+    if value not in STATUS:
+        raise ValueError(value)
+    return str(value)
