@@ -1,13 +1,14 @@
 """Leer van elkaar per leerdoel: how far published networks are with a goal, and their
 schools' own words about it (toelichting, bewijs) as examples of practice.
 
-``leer_van_elkaar`` makes the index goal → network once per build, in one pass over the
-records of the published schools; each goal page then reads its own entry. An entry is
-bounded: per network a count and at most ``VOORBEELDEN`` examples, newest ``datum``
-first, and the number of the rest; a goal page shows the first ``NETWERKEN`` networks
-(at national scale there are some 70) and counts the others. Only networks with
-``publiceren: true`` are in it; a network is listed for a goal when one of its schools has
-ingevoerd it or wrote about it.
+``netwerk_praktijk`` makes one network's part, in one pass over its schools' records (a
+build keeps it with the network's figures, ``view.NetwerkCijfers``); ``per_leerdoel``
+merges the networks' parts into the index goal → networks, and each goal page reads its
+own entry. An entry is bounded: per network a count and at most ``VOORBEELDEN`` examples,
+newest ``datum`` first, and the number of the rest; a goal page shows the first
+``NETWERKEN`` networks (at national scale there are some 70) and counts the others. Only
+networks with ``publiceren: true`` are in it; a network is listed for a goal when one of
+its schools has ingevoerd it or wrote about it.
 """
 
 from __future__ import annotations

@@ -8,9 +8,11 @@ teachers or pupils: the model has none.
 Stale records: a school's last change is the later of its file's last commit and its
 newest ``datum`` (``adoptie.staleness``).
 
-A school's progress per subdomein is the one part made per page (``AdoptieView.per_domein``),
-where the page is rendered: kept for all ~7,000 schools at once it would cost memory that
-nothing else needs.
+A school's progress per subdomein is made per page (``AdoptieView.per_domein``), where the
+page is rendered: kept for all ~7,000 schools at once it would cost memory that nothing
+else needs. A school's progress and a network's dashboard data are made when first asked
+for: a rebuild that keeps a network's figures (``NetwerkCijfers``) and its dashboard from
+the build before asks for the changed ones only.
 """
 
 from __future__ import annotations

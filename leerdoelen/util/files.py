@@ -67,11 +67,14 @@ def describe(error: OSError) -> str:
     return f"{where}: {reason}"
 
 
-def link_or_copy(source: Path, target: Path) -> None:
+def link_or_copy(source: str | Path, target: str | Path) -> None:
     """``target`` as a hard link to ``source``; a copy (with its times) where none can be
-    made: another file system, or no hard links there."""
+    made: another file system, or no hard links there. FileExistsError when ``target`` is
+    there: it is never replaced."""
     try:
         os.link(source, target)
+    except FileExistsError:
+        raise
     except OSError:
         shutil.copy2(source, target)
 
