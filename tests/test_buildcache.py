@@ -14,8 +14,13 @@ import pytest
 from conftest import add_adoptie, commit_all, copy_project, git_repo
 
 from leerdoelen.commands.build import build_site
-from leerdoelen.commands.buildcache import FILE_NAME
-from leerdoelen.commands.cachedata import SpoiledCache, samenvatting_from_json, samenvatting_json
+from leerdoelen.commands.buildcache import FILE_NAME, RECORDS
+from leerdoelen.commands.cachedata import (
+    records_from_json,
+    records_json,
+    samenvatting_from_json,
+    samenvatting_json,
+)
 from leerdoelen.commands.check import check
 from leerdoelen.commands.publish import STATIC
 from leerdoelen.load.cachefile import CACHE
@@ -149,6 +154,39 @@ def _networks(root: Path, brin: str) -> list[str]:
     return list(school.netwerken)
 
 
+def _records_file(root: Path, brin: str) -> Path:
+    data = json.loads((root / CACHE / FILE_NAME).read_text(encoding="utf-8"))
+    return root / CACHE / RECORDS / f"{data['schools'][brin][0]}.json"
+
+
+def _malformed_records(root: Path) -> None:
+    """The school's kept records, for its blob, with a status that does not exist."""
+    records = _records_file(root, "99AA")
+    key = json.loads(records.read_text(encoding="utf-8"))[0]
+    records.write_text(json.dumps([key, "DG-001\t99\t\t", {}]), encoding="utf-8")
+
+
+def _used(spoil: Callable[[Path], None]) -> Callable[[Path], None]:
+    """``spoil``, and the networks' figures and dashboards gone, so that they are counted
+    again: the school's records are read."""
+
+    def spoiled(root: Path) -> None:
+        spoil(root)
+        data = json.loads((root / CACHE / FILE_NAME).read_text(encoding="utf-8"))
+        assert any(name.endswith("/cijfers") for name in data["data"])
+        data["data"] = {}
+        (root / CACHE / FILE_NAME).write_text(json.dumps(data), encoding="utf-8")
+
+    return spoiled
+
+
+def _foreign_records(root: Path) -> None:
+    """The school's kept records, made under another key (another version or content)."""
+    records = _records_file(root, "99AA")
+    _, *kept = json.loads(records.read_text(encoding="utf-8"))
+    records.write_text(json.dumps(["0" * 64, *kept]), encoding="utf-8")
+
+
 @pytest.mark.parametrize(
     "spoil",
     [
@@ -169,7 +207,10 @@ def _networks(root: Path, brin: str) -> list[str]:
             lambda root: (root / STATIC / "scholen/99AA/index.html").unlink(),
             id="a kept file gone",
         ),
-        pytest.param(lambda root: _malformed_summary(root), id="a malformed summary"),
+        pytest.param(lambda root: _malformed_records(root), id="malformed records"),
+        pytest.param(_used(_malformed_records), id="malformed records, counted again"),
+        pytest.param(_used(_foreign_records), id="foreign records, counted again"),
+        pytest.param(_used(lambda root: _records_file(root, "99AA").unlink()), id="records gone"),
         pytest.param(
             lambda root: (root / CACHE / "slots.json").write_text('{"html": [1]}'),
             id="the slots' HTML",
@@ -177,7 +218,6 @@ def _networks(root: Path, brin: str) -> list[str]:
         pytest.param(
             lambda root: (root / CACHE / "engine.json").write_text("[]"), id="the engine's record"
         ),
-        pytest.param(lambda root: _malformed_records_used(root), id="records counted again"),
     ],
 )
 def test_a_spoiled_cache_is_not_trusted(
@@ -187,23 +227,6 @@ def test_a_spoiled_cache_is_not_trusted(
     _built(root)
     spoil(root)
     assert _differences(_built(root), _cold(root, tmp_path)) == []
-
-
-def _malformed_summary(root: Path) -> None:
-    """The school's summary, for its blob, with a status that does not exist."""
-    data = json.loads((root / CACHE / FILE_NAME).read_text(encoding="utf-8"))
-    data["schools"]["99AA"][1][7] = "DG-001\t99\t\t"
-    (root / CACHE / FILE_NAME).write_text(json.dumps(data), encoding="utf-8")
-
-
-def _malformed_records_used(root: Path) -> None:
-    """The school's records malformed, and its networks' figures and dashboards gone, so
-    that they are counted again: from its file, not from the cache."""
-    _malformed_summary(root)
-    data = json.loads((root / CACHE / FILE_NAME).read_text(encoding="utf-8"))
-    assert any(name.endswith("/cijfers") for name in data["data"])
-    data["data"] = {}
-    (root / CACHE / FILE_NAME).write_text(json.dumps(data), encoding="utf-8")
 
 
 def test_the_cache_is_not_used_through_a_symlink(project: Path, tmp_path: Path) -> None:
@@ -220,8 +243,9 @@ def test_every_school_summary_survives_json(project: Path) -> None:
     summaries = check(project).project.corpus.samenvattingen
     assert summaries
     for summary in summaries.values():
-        data = json.loads(json.dumps(samenvatting_json(summary)))
-        assert samenvatting_from_json(data) == summary
+        head = json.loads(json.dumps(samenvatting_json(summary)))
+        records = json.loads(json.dumps(records_json(summary.records)))
+        assert samenvatting_from_json(head, lambda r=records: records_from_json(r)) == summary
 
 
 @pytest.mark.parametrize(
@@ -229,44 +253,36 @@ def test_every_school_summary_survives_json(project: Path) -> None:
     [
         lambda d: d[:-1],
         lambda d: [*d[:4], "ja", *d[5:]],
-        lambda d: [*d[:6], "gisteren", *d[7:]],
-        lambda d: [*d[:8], []],
+        lambda d: [*d[:6], "gisteren"],
+        lambda d: [*d[:5], "n", d[6]],
         lambda d: [*d[:3], "mbo", *d[4:]],
-        lambda d: [*d[:7], None, {}],
+        lambda d: [*d, None],
         lambda d: None,
     ],
 )
 def test_a_malformed_summary_is_none(project: Path, spoil: Callable[[list], object]) -> None:
     summary = next(iter(check(project).project.corpus.samenvattingen.values()))
-    assert samenvatting_from_json(spoil(samenvatting_json(summary))) is None
+    assert samenvatting_from_json(spoil(samenvatting_json(summary)), dict) is None
 
 
 @pytest.mark.parametrize(
-    ("lines", "texts"),
+    "data",
     [
-        ("DG-001\t17\t\t", {}),
-        ("DG-001\tbezig\t\t", {}),
-        ("DG-001\t0\t5-6\t2026-02-30", {}),
-        ("DG-001\t0\t5-6", {}),
-        ("DG-001\t0\t\t", {"DG-002": [None, None]}),
-        ("DG-001\t0\t\t", {"DG-001": "ab"}),
-        ("DG-001\t0\t9-10\t", {}),
-        ("DG-001\t0\t\t", {"DG-001": [None, "javascript:alert(1)"]}),
+        ["DG-001\t17\t\t", {}],
+        ["DG-001\tbezig\t\t", {}],
+        ["DG-001\t0\t5-6\t2026-02-30", {}],
+        ["DG-001\t0\t5-6", {}],
+        ["DG-001\t0\t\t", {"DG-002": [None, None]}],
+        ["DG-001\t0\t\t", {"DG-001": "ab"}],
+        ["DG-001\t0\t9-10\t", {}],
+        ["DG-001\t0\t\t", {"DG-001": [None, "javascript:alert(1)"]}],
+        ["DG-001\t0\t\t"],
+        [None, {}],
+        "DG-001\t0\t\t",
     ],
 )
-def test_malformed_records_are_read_again_or_refused(
-    project: Path, lines: str, texts: dict[str, object]
-) -> None:
-    """Records are decoded when first asked for: malformed ones are never used. The build
-    reads the school from its file instead; without that, they are refused."""
-    summary = next(iter(check(project).project.corpus.samenvattingen.values()))
-    data = [*samenvatting_json(summary)[:7], lines, texts]
-    again = samenvatting_from_json(data, lambda: summary.records)
-    assert again is not None and again.records == summary.records
-    refused = samenvatting_from_json(data)
-    assert refused is not None
-    with pytest.raises(SpoiledCache):
-        _ = refused.records
+def test_malformed_records_are_none(data: object) -> None:
+    assert records_from_json(data) is None
 
 
 def _inode(path: Path) -> int:

@@ -24,7 +24,10 @@ succeeded; an unreadable, foreign or malformed one is ignored, never trusted.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import json
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,29 +37,36 @@ from leerdoelen.adoptie.view import AdoptieView, NetwerkCijfers, netwerk_cijfers
 from leerdoelen.commands.cachedata import (
     cijfers_from_json,
     cijfers_json,
+    records_from_json,
+    records_json,
     samenvatting_from_json,
     samenvatting_json,
 )
 from leerdoelen.commands.check import CheckResult
 from leerdoelen.commands.engines import BuildError
-from leerdoelen.core.adoptie import Samenvatting, School, samenvatting
+from leerdoelen.core.adoptie import Samenvatting, School, Stand, samenvatting
 from leerdoelen.core.corpus import Corpus, SourceFile
 from leerdoelen.load.cachefile import (
     CACHE,
+    MAX_CACHE,
     as_stamped,
     blob_id,
     package_hash,
+    read_bytes,
     read_record,
     relative,
     stamp,
     usable,
     write_record,
 )
+from leerdoelen.load.regular import DIR, disk_kind
 from leerdoelen.load.shape import validate_shape
 from leerdoelen.load.source import DiskSource
+from leerdoelen.util.files import WriteError, write_atomic
 
 FILE_NAME = "build.json"
-FORMAT = "leerdoelen build-cache 2"
+FORMAT = "leerdoelen build-cache 3"
+RECORDS = "scholen"  # build/cache/scholen/<blob id>.json: the records of a school file
 
 
 def context_hash(corpus: Corpus) -> str:
@@ -91,7 +101,7 @@ class BuildCache:
     static: Path  # where the groups' files are, relative to the root
     key: str  # the context: an entry answers only under the same key
     blobs: dict[str, str] = field(default_factory=dict)  # BRIN → blob id of its file
-    schools: dict[str, list[Any]] = field(default_factory=dict)  # BRIN → [blob, summary]
+    schools: dict[str, list[Any]] = field(default_factory=dict)  # BRIN → [blob, head]
     groups: dict[str, Group] = field(default_factory=dict)  # as read
     made: dict[str, Group] = field(default_factory=dict)  # this build's, kept or new
     asked: dict[str, str] = field(default_factory=dict)  # name → fingerprint asked for
@@ -121,15 +131,32 @@ class BuildCache:
         return cache
 
     def samenvatting(self, path: str, blob: str) -> Samenvatting | None:
-        """The kept summary of the school file at ``path`` if it has this blob id."""
+        """The kept summary of the school file at ``path`` if it has this blob id; its
+        records are read when first asked for: kept, or else from the file."""
         brin = path.rpartition("/")[2].removesuffix(".yaml")
         entry = self.schools.get(brin)
         if entry is None or entry[0] != blob:
             return None
-        summary = samenvatting_from_json(
-            entry[1], lambda: samenvatting(_load(self.root, path, blob)[1]).records
-        )
+
+        def records() -> dict[str, Stand]:
+            if (kept := self._records(blob)) is not None:
+                return kept
+            return samenvatting(_load(self.root, path, blob)[1]).records
+
+        summary = samenvatting_from_json(entry[1], records)
         return summary if summary is not None and summary.brin == brin else None
+
+    def _records(self, blob: str) -> dict[str, Stand] | None:
+        """The kept records of the school file with this blob id, if they are ours."""
+        folder = self.root / CACHE / RECORDS  # build.json was read: build/cache is usable
+        if disk_kind(folder) != DIR:
+            return None
+        data = read_bytes(folder / f"{blob}.json", MAX_CACHE)
+        try:
+            key, *records = json.loads(data) if data is not None else [None]
+        except ValueError:
+            return None
+        return records_from_json(records) if key == self.key else None
 
     def _ask(self, name: str, scholen: Iterable[str], inputs: tuple[object, ...]) -> bool:
         """Note the fingerprint of ``name`` made from these schools' files and ``inputs``;
@@ -187,6 +214,10 @@ class BuildCache:
         for group in self.made.values():
             for path in group.files:
                 group.files[path] = stamp(self.root / self.static / path)
+        folder = self.root / CACHE / RECORDS
+        with contextlib.suppress(OSError):
+            if disk_kind(folder) is None:
+                folder.mkdir(parents=True)
         schools, made = {}, 0
         for brin, summary in corpus.samenvattingen.items():
             if (blob := self.blobs.get(brin)) is None:
@@ -196,7 +227,9 @@ class BuildCache:
                 schools[brin] = kept  # as it was read: not made again
             else:
                 schools[brin] = [blob, samenvatting_json(summary)]
+                self._keep_records(blob, summary.records)
                 made += 1
+        self._forget_records({blob for blob, _ in schools.values()})
         groups = {
             name: {"fingerprint": g.fingerprint, "files": g.files}
             for name, g in sorted(self.made.items())
@@ -212,6 +245,24 @@ class BuildCache:
         write_record(
             self.root, FILE_NAME, FORMAT, self.key, schools=schools, groups=groups, data=data
         )
+
+    def _keep_records(self, blob: str, records: dict[str, Stand]) -> None:
+        folder = self.root / CACHE / RECORDS
+        if disk_kind(folder) != DIR:  # not through a symlink
+            return
+        data = json.dumps([self.key, *records_json(records)], ensure_ascii=False)
+        with contextlib.suppress(WriteError):
+            write_atomic(folder / f"{blob}.json", data.encode("utf-8"))
+
+    def _forget_records(self, blobs: set[str]) -> None:
+        """Remove the kept records of school files that are no longer there."""
+        folder = self.root / CACHE / RECORDS
+        if disk_kind(folder) != DIR:
+            return
+        for name in os.listdir(folder):
+            if name.removesuffix(".json") not in blobs:
+                with contextlib.suppress(OSError):
+                    os.unlink(folder / name)
 
 
 def school_blob(text: str) -> str:

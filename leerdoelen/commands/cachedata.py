@@ -28,56 +28,55 @@ STATUS = {status: i for i, status in enumerate(ADOPTIE_STATUSSEN)}
 
 
 # --- a school's summary -------------------------------------------------------------------
-# 7,000 schools hold 2 million records: as JSON lists they were 15 million objects, 7 s
-# to read. So the records are one string (a line each: code, status, groepen, datum, which
-# hold no tab, comma or line break) and only the free texts are JSON: 0.3 s.
+# The head (all but the records) of every school is read by every build; the records only
+# for the schools whose pages or networks are made again. 7,000 schools hold 2 million
+# records: as JSON lists they were 15 million objects, 7 s to read. So a school's records
+# are one string (a line each: code, status, groepen, datum, which hold no tab, comma or
+# line break) and only the free texts are JSON.
 
 
 def samenvatting_json(s: Samenvatting) -> list[Any]:
+    """A summary's head: all but its records (``records_json``)."""
+    return [s.brin, s.naam, s.plaats, s.soort, s.voorbeeld, list(s.netwerken), _day(s.nieuwste)]
+
+
+def records_json(records: dict[str, Stand]) -> list[Any]:
     lines = "\n".join(
         f"{code}\t{STATUS[r.status]}\t{','.join(r.groepen)}\t{_day(r.datum) or ''}"
-        for code, r in s.records.items()
+        for code, r in records.items()
     )
     texts = {
         code: [r.toelichting, r.bewijs]
-        for code, r in s.records.items()
+        for code, r in records.items()
         if r.toelichting is not None or r.bewijs is not None
     }
-    head = [s.brin, s.naam, s.plaats, s.soort, s.voorbeeld, list(s.netwerken), _day(s.nieuwste)]
-    return [*head, lines, texts]
+    return [lines, texts]
 
 
 def samenvatting_from_json(
-    data: Any, reload: Callable[[], dict[str, Stand]] | None = None
+    data: Any, records: Callable[[], dict[str, Stand]]
 ) -> Samenvatting | None:
-    """The summary, or None when its head (all but the records) is not exactly what
-    ``samenvatting_json`` writes. Its records are read when first asked for (a warm build
-    asks for a few schools' only); records that are not what it writes are read again with
-    ``reload`` (the school from its file), or raise ``SpoiledCache``."""
+    """The summary with this head, whose records ``records`` makes when they are first
+    asked for; None when the head is not exactly what ``samenvatting_json`` writes."""
     try:
-        brin, naam, plaats, soort, voorbeeld, netwerken, nieuwste, lines, texts = data
-        if not isinstance(texts, dict) or soort not in _SOORTEN:
+        brin, naam, plaats, soort, voorbeeld, netwerken, nieuwste = data
+        if soort not in _SOORTEN or not isinstance(netwerken, list):
             raise ValueError(soort)
         head = (_text(brin), _text(naam), _text(plaats), _text(soort), _flag(voorbeeld))
-        netwerken = tuple(_text(n) for n in netwerken)
-        nieuwste = _date(nieuwste)
-        lines = _text(lines)
+        return Samenvatting(*head, tuple(_text(n) for n in netwerken), _date(nieuwste), records)
     except (TypeError, ValueError):
         return None
 
-    def records() -> dict[str, Stand]:
-        found = _records(lines, texts)
-        if found is not None:
-            return found
-        if reload is None:
-            raise SpoiledCache(f"de bewaarde stand van {brin} klopt niet")
-        return reload()
 
-    return Samenvatting(*head, netwerken, nieuwste, records)
-
-
-class SpoiledCache(ValueError):
-    """A kept summary's records are not what this build wrote."""
+def records_from_json(data: Any) -> dict[str, Stand] | None:
+    """The records that ``records_json`` wrote; None for anything else."""
+    try:
+        lines, texts = data
+    except (TypeError, ValueError):
+        return None
+    if not isinstance(lines, str) or not isinstance(texts, dict):
+        return None
+    return _records(lines, texts)
 
 
 def _records(lines: str, texts: dict[str, Any]) -> dict[str, Stand] | None:
