@@ -62,7 +62,6 @@ from leerdoelen.load.cachefile import (
 from leerdoelen.load.regular import DIR, disk_kind
 from leerdoelen.load.shape import validate_shape
 from leerdoelen.load.source import DiskSource
-from leerdoelen.util.files import WriteError, write_atomic
 
 FILE_NAME = "build.json"
 FORMAT = "leerdoelen build-cache 3"
@@ -251,8 +250,18 @@ class BuildCache:
         if disk_kind(folder) != DIR:  # not through a symlink
             return
         data = json.dumps([self.key, *records_json(records)], ensure_ascii=False)
-        with contextlib.suppress(WriteError):
-            write_atomic(folder / f"{blob}.json", data.encode("utf-8"))
+        # A file per school file, 7,000 of them in a build from scratch: a plain write
+        # and rename (write_atomic's temporary name and permissions cost 1.6 s more).
+        target = folder / f"{blob}.json"
+        temporary = folder / f".{blob}.{os.getpid()}.tmp"
+        flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+        try:
+            with os.fdopen(os.open(temporary, flags, 0o666), "wb") as stream:
+                stream.write(data.encode("utf-8"))
+            os.replace(temporary, target)
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
 
     def _forget_records(self, blobs: set[str]) -> None:
         """Remove the kept records of school files that are no longer there."""

@@ -11,6 +11,7 @@ outside 1–65535, or a port that is in use is a ServeError (exit 2, in Dutch).
 from __future__ import annotations
 
 import errno
+import gc
 import ipaddress
 import os
 import socket
@@ -91,6 +92,10 @@ def _snapshot(root: Path) -> dict[str, tuple[int, int]]:
 def regenerate(root: Path, report: Report) -> bool:
     """Check and rewrite changed pages; report to stderr. False if the check failed."""
     result, changed = generate(root, apart=False)  # MkDocs' server serves only its docs
+    # The build froze what it made (util.gcpause); this process lives on, so what was
+    # left of the rebuild before, cycles too, is collected.
+    gc.unfreeze()
+    gc.collect()
     if not result.ok:
         sys.stderr.write(report(result))
         print("leerdoelen: de preview toont de laatste goede versie", file=sys.stderr)
