@@ -239,6 +239,23 @@ def test_the_cache_is_not_used_through_a_symlink(project: Path, tmp_path: Path) 
     assert list(elsewhere.iterdir()) == []
 
 
+def test_school_records_are_not_kept_through_a_symlink(project: Path, tmp_path: Path) -> None:
+    """The records folder replaced by a symlink: nothing is written or removed there, and
+    the records that the rebuild needs (the changed school's networks count all their
+    schools again) are read from the school files."""
+    root = _copy(project, tmp_path)
+    _built(root)
+    elsewhere = tmp_path / "elders"
+    shutil.move(root / CACHE / RECORDS, elsewhere)
+    kept = sorted(p.name for p in elsewhere.iterdir())
+    (elsewhere / "vreemd.json").write_text("[]", encoding="utf-8")
+    os.symlink(elsewhere, root / CACHE / RECORDS)
+    _edit(root / SCHOOL, "status: ingevoerd", "status: bezig")
+    _built(root)
+    assert sorted(p.name for p in elsewhere.iterdir()) == sorted([*kept, "vreemd.json"])
+    assert _differences(_built(root), _cold(root, tmp_path)) == []
+
+
 def test_every_school_summary_survives_json(project: Path) -> None:
     summaries = check(project).project.corpus.samenvattingen
     assert summaries

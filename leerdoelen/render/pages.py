@@ -225,7 +225,8 @@ class _Renderer:
                 per_domein.append((kader, per_sub))
             # The download lists the goals in the page's order: by domein and subdomein.
             op_pagina = [d for _, per_sub in per_domein for _, rows in per_sub for d, _ in rows]
-            rest = [d for d in doelen if d not in op_pagina]
+            shown = {d.code for d in op_pagina}  # not `in op_pagina`: n² model comparisons
+            rest = [d for d in doelen if d.code not in shown]
             yield f"groepen/{groep}/{csv_name}", goals_csv(op_pagina + rest, self.corpus)
             page = f"groepen/{groep}/index.md"
             yield (
