@@ -212,6 +212,17 @@ def _foreign_records(root: Path) -> None:
         pytest.param(_used(_foreign_records), id="foreign records, counted again"),
         pytest.param(_used(lambda root: _records_file(root, "99AA").unlink()), id="records gone"),
         pytest.param(
+            _used(lambda root: _records_file(root, "99AA").write_text("5")), id="records a number"
+        ),
+        pytest.param(
+            _used(lambda root: _records_file(root, "99AA").write_text("[" * 100_000)),
+            id="records nested too deep",
+        ),
+        pytest.param(
+            lambda root: (root / CACHE / FILE_NAME).write_text("[" * 100_000),
+            id="build.json nested too deep",
+        ),
+        pytest.param(
             lambda root: (root / CACHE / "slots.json").write_text('{"html": [1]}'),
             id="the slots' HTML",
         ),

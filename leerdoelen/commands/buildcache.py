@@ -153,7 +153,7 @@ class BuildCache:
         data = read_bytes(folder / f"{blob}.json", MAX_CACHE)
         try:
             key, *records = json.loads(data) if data is not None else [None]
-        except ValueError:
+        except (ValueError, TypeError, RecursionError):  # not JSON, not a list, too deep
             return None
         return records_from_json(records) if key == self.key else None
 

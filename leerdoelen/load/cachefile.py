@@ -120,7 +120,7 @@ def read_record(root: Path, name: str, form: str, key: str, *fields: str) -> dic
     data = read_bytes(file, MAX_CACHE) if usable(root, file) else None
     try:
         loaded = json.loads(data) if data is not None else None
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested too deep
         return None
     if not (
         isinstance(loaded, dict)
