@@ -259,6 +259,7 @@ class AdoptieView:
     scholen: dict[str, SchoolStand]  # published schools, by BRIN in BRIN order
     netwerken: dict[str, Netwerk]  # published networks, by slug in slug order
     leden: dict[str, list[SchoolStand]]  # their schools by name; the same name in BRIN order
+    geteld: list[Leerdoel] = field(repr=False)  # the counted goals
     _standen: dict[str, NetwerkStand] = field(default_factory=dict, repr=False)
 
     @property
@@ -271,9 +272,8 @@ class AdoptieView:
     def netwerk(self, slug: str) -> NetwerkStand:
         """A published network's dashboard, as data."""
         if slug not in self._standen:
-            geteld = counted_goals(self.corpus)
             members = self.leden[slug]
-            self._standen[slug] = _netwerk(self.corpus, slug, members, geteld, self.vandaag)
+            self._standen[slug] = _netwerk(self.corpus, slug, members, self.geteld, self.vandaag)
         return self._standen[slug]
 
     def per_domein(
@@ -312,4 +312,4 @@ def adoptie_view(corpus: Corpus, commits: dict[str, dt.date], vandaag: dt.date) 
                 leden[slug].append(scholen[school.brin])
     for members in leden.values():
         members.sort(key=lambda s: s.school.naam)
-    return AdoptieView(corpus, vandaag, indeling(corpus), scholen, published, leden)
+    return AdoptieView(corpus, vandaag, indeling(corpus), scholen, published, leden, geteld)

@@ -145,10 +145,15 @@ class BuildCache:
         summary = samenvatting_from_json(entry[1], records)
         return summary if summary is not None and summary.brin == brin else None
 
+    def _records_folder(self) -> Path | None:
+        """``build/cache/scholen``, if it is a folder (not a symlink): asked by a caller
+        that knows ``build/cache`` is usable (``build.json`` was read, or may be written)."""
+        folder = self.root / CACHE / RECORDS
+        return folder if disk_kind(folder) == DIR else None
+
     def _records(self, blob: str) -> dict[str, Stand] | None:
         """The kept records of the school file with this blob id, if they are ours."""
-        folder = self.root / CACHE / RECORDS  # build.json was read: build/cache is usable
-        if disk_kind(folder) != DIR:
+        if (folder := self._records_folder()) is None:
             return None
         data = read_bytes(folder / f"{blob}.json", MAX_CACHE)
         try:
@@ -170,9 +175,7 @@ class BuildCache:
         it again and says so (``wrote``)."""
         known = self._ask(name, scholen, inputs)
         group = self.groups.get(name)
-        if not known or group is None or group.fingerprint != self.asked[name]:
-            return False
-        if not group.files:
+        if not known or group is None or group.fingerprint != self.asked[name] or not group.files:
             return False
         if not all(as_stamped(self.root / self.static / p, s) for p, s in group.files.items()):
             return False
@@ -213,10 +216,10 @@ class BuildCache:
         for group in self.made.values():
             for path in group.files:
                 group.files[path] = stamp(self.root / self.static / path)
-        folder = self.root / CACHE / RECORDS
         with contextlib.suppress(OSError):
-            if disk_kind(folder) is None:
-                folder.mkdir(parents=True)
+            if disk_kind(new := self.root / CACHE / RECORDS) is None:
+                new.mkdir(parents=True)
+        folder = self._records_folder()  # checked once: records are not written through a symlink
         schools, made = {}, 0
         for brin, summary in corpus.samenvattingen.items():
             if (blob := self.blobs.get(brin)) is None:
@@ -226,9 +229,11 @@ class BuildCache:
                 schools[brin] = kept  # as it was read: not made again
             else:
                 schools[brin] = [blob, samenvatting_json(summary)]
-                self._keep_records(blob, summary.records)
+                if folder is not None:
+                    self._keep_records(folder, blob, summary.records)
                 made += 1
-        self._forget_records({blob for blob, _ in schools.values()})
+        if folder is not None:
+            self._forget_records(folder, {blob for blob, _ in schools.values()})
         groups = {
             name: {"fingerprint": g.fingerprint, "files": g.files}
             for name, g in sorted(self.made.items())
@@ -245,10 +250,7 @@ class BuildCache:
             self.root, FILE_NAME, FORMAT, self.key, schools=schools, groups=groups, data=data
         )
 
-    def _keep_records(self, blob: str, records: dict[str, Stand]) -> None:
-        folder = self.root / CACHE / RECORDS
-        if disk_kind(folder) != DIR:  # not through a symlink
-            return
+    def _keep_records(self, folder: Path, blob: str, records: dict[str, Stand]) -> None:
         data = json.dumps([self.key, *records_json(records)], ensure_ascii=False)
         # A file per school file, 7,000 of them in a build from scratch: a plain write
         # and rename (write_atomic's temporary name and permissions cost 1.6 s more).
@@ -263,11 +265,8 @@ class BuildCache:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
 
-    def _forget_records(self, blobs: set[str]) -> None:
+    def _forget_records(self, folder: Path, blobs: set[str]) -> None:
         """Remove the kept records of school files that are no longer there."""
-        folder = self.root / CACHE / RECORDS
-        if disk_kind(folder) != DIR:
-            return
         for name in os.listdir(folder):
             if name.removesuffix(".json") not in blobs:
                 with contextlib.suppress(OSError):

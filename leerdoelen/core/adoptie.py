@@ -139,7 +139,7 @@ class Samenvatting:
     nieuwste: dt.date | None  # the newest datum, archived records too (an edit)
     # The current records by goal code (``records``), or what makes them when they are
     # first asked for: a build asks only for the schools whose pages it makes again.
-    bron: dict[str, Stand] | Callable[[], dict[str, Stand]] = field(repr=False, compare=False)
+    bron: dict[str, Stand] | Callable[[], dict[str, Stand]] = field(repr=False)
 
     @cached_property
     def records(self) -> dict[str, Stand]:
