@@ -40,11 +40,18 @@ from leerdoelen.adoptie.view import adoptie_view
 from leerdoelen.commands.build import generate
 from leerdoelen.commands.check import check
 from leerdoelen.core.adoptie import School, samenvatting
-from leerdoelen.export.tables import groepen_tekst
+from leerdoelen.export.tables import csv_bytes, csv_records, csv_row, groepen_tekst
 from leerdoelen.export.xlsx import Formulier, xlsx_bytes
 from leerdoelen.export.xlsx_packed import packed_sheet
 from leerdoelen.render.adoptie import _Renderer, render_adoptie
-from leerdoelen.render.checklist import ONGEPUBLICEERD, SCHOOL_FORMULIER
+from leerdoelen.render.checklist import (
+    NETWERK_GROEPEN,
+    NETWERK_KOLOMMEN,
+    NETWERK_TEKST,
+    ONGEPUBLICEERD,
+    SCHOOL_FORMULIER,
+    school_rijen,
+)
 from leerdoelen.render.site import Site
 from leerdoelen.versions.log import read_history
 
@@ -645,6 +652,59 @@ def test_network_workbooks_reuse_their_schools_forms_byte_for_byte() -> None:
         files = dict(anew.netwerk_files(slug))
         path = f"netwerken/{slug}/netwerk-{slug}.xlsx"
         assert pages[path] == files[path], slug
+
+
+def test_network_csvs_are_the_bytes_of_one_written_whole() -> None:
+    """A network's CSV puts each school's cells before the rows of the school's own CSV;
+    written whole, row by row, it is the same bytes."""
+    corpus = check(Path(__file__).parent.parent).project.corpus
+    pages = render_adoptie(corpus, vandaag=VANDAAG)
+    view = adoptie_view(corpus, {}, VANDAAG)
+    for slug in view.netwerken:
+        lang = [
+            (s.brin, s.school.naam, s.school.plaats, *rij)
+            for s in view.netwerk(slug).scholen
+            for rij in school_rijen(view.indeling, s)
+        ]
+        whole = csv_bytes(NETWERK_KOLOMMEN, lang, NETWERK_TEKST, NETWERK_GROEPEN)
+        path = f"netwerken/{slug}/netwerk-{slug}.csv"
+        assert pages[path] == whole, slug
+        # A school CSV whose lines are not its rows (a field with a line end): written whole.
+        anew = _Renderer(view, {}, Site(), {}, ONGEPUBLICEERD)
+        anew.csv[lang[0][0]] = csv_bytes(("tekst",), [("een\r\ntwee",)])
+        assert dict(anew.netwerk_files(slug))[path] == whole, slug
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        ("12AB", "De Klimop", "Assen"),
+        ("12AB", "=1+1", "-Assen"),
+        ("12AB", 'School "De; Ster"', " Emmen "),
+        ("12AB", "Een\nregel", "twee\rregels"),
+        ("12AB", "", ""),
+    ],
+)
+def test_a_row_before_the_rows_of_a_csv_is_what_writing_them_whole_gives(
+    cells: tuple[str, str, str],
+) -> None:
+    rows = [
+        ("DG-001", "=titel", "5-6, 7-8", dt.date(2026, 1, 2), 'a "b"; c'),
+        ("DG-002", "", "", "", "\n"),
+    ]
+    own = csv_bytes(("code", "titel", "groepen", "datum", "tekst"), rows, (1, 4), (2,))
+    records = csv_records(own, len(rows))
+    assert records is not None
+    joined = b"".join(b"%s;%s\r\n" % (csv_row(cells, (1, 2)), r) for r in records)
+    header = ("brin", "school", "plaats", "code", "titel", "groepen", "datum", "tekst")
+    whole = csv_bytes(header, [(*cells, *r) for r in rows], (1, 2, 4, 7), (5,))
+    assert csv_bytes(header, []) + joined == whole
+
+
+def test_a_field_with_a_line_end_in_it_is_no_row_of_its_own() -> None:
+    own = csv_bytes(("code", "tekst"), [("DG-001", "een\r\ntwee"), ("DG-002", "")])
+    assert csv_records(own, 2) is None
+    assert csv_records(csv_bytes(("code",), [("DG-001",)]), 1) == [b"DG-001"]
 
 
 def test_generate_twice_writes_nothing_the_second_time(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from leerdoelen.core.corpus import Corpus
 from leerdoelen.core.model import GROEPEN, Leerdoel
@@ -68,10 +68,40 @@ def csv_bytes(
     others hold codes, statuses, dates and numbers). Default: every column. ``groepen``:
     the columns that list groep bands, written as ``groepen_tekst`` writes them.
     """
-    guard = range(len(header)) if text is None else text
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer = csv.writer(out, delimiter=";", lineterminator=CRLF)
     writer.writerow(header)
+    writer.writerows(map(_cells(range(len(header)) if text is None else text, groepen), rows))
+    return out.getvalue().encode("utf-8-sig")
+
+
+CRLF = "\r\n"
+
+
+def csv_row(row: Sequence[Waarde], text: Sequence[int] | None = None) -> bytes:
+    """One row as ``csv_bytes`` writes it, without its line end: cells before the cells of
+    another row (``csv_records``), each field quoted or not on its own."""
+    out = io.StringIO()
+    csv.writer(out, delimiter=";", lineterminator=CRLF).writerow(
+        _cells(range(len(row)) if text is None else text, ())(row)
+    )
+    return out.getvalue().removesuffix(CRLF).encode("utf-8")
+
+
+def csv_records(data: bytes, rows: int) -> list[bytes] | None:
+    """The rows of a ``csv_bytes`` output (its BOM and header left off), each without its
+    line end; None unless it holds ``rows`` of them, one a line (a field with a line
+    break in it spans lines)."""
+    lines = data.split(CRLF.encode())
+    if len(lines) != rows + 2 or lines[-1]:
+        return None
+    return lines[1:-1]
+
+
+def _cells(
+    guard: Sequence[int], groepen: Sequence[int]
+) -> Callable[[Sequence[Waarde]], list[Waarde]]:
+    """A row's cells as written: groep bands as text, formula-like text guarded."""
     cells_of = _GROEPEN_CELLS
 
     def cells(row: Sequence[Waarde]) -> list[Waarde]:
@@ -91,8 +121,7 @@ def csv_bytes(
                 values[i] = f"'{value}"
         return values
 
-    writer.writerows(map(cells, rows))
-    return out.getvalue().encode("utf-8-sig")
+    return cells
 
 
 # The goals as one table: the groep lists' CSV and the open data's.

@@ -31,7 +31,7 @@ would end a raw HTML block).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import chain
 
 from markupsafe import Markup
@@ -47,7 +47,7 @@ from leerdoelen.adoptie.view import (
 )
 from leerdoelen.core.clock import today
 from leerdoelen.core.corpus import Corpus
-from leerdoelen.export.tables import csv_bytes
+from leerdoelen.export.tables import csv_bytes, csv_records, csv_row
 from leerdoelen.export.xlsx import Blad, Formulier, Waarde, xlsx_bytes
 from leerdoelen.export.xlsx_packed import PackedSheet, packed_sheet
 from leerdoelen.render import charts
@@ -77,6 +77,7 @@ from leerdoelen.util import parallel, progress
 
 Files = list[tuple[str, str | bytes]]
 INHOUD = "inhoud"  # the slot of a dashboard: all but its title
+SOORTEN = ("xlsx", "csv")  # a school's downloads
 
 
 class _Renderer:
@@ -100,6 +101,7 @@ class _Renderer:
         # Each school's form sheet as its own workbook holds it, for its networks' workbooks
         # (``school_pages`` first: the network workers are forked with these).
         self.packed: dict[str, PackedSheet] = {}
+        self.csv: dict[str, bytes] = {}  # and each school's CSV, for its networks' CSVs
         self.slots: Slots = {}  # what counts schools on the dashboards and the overview
 
     def render(self, template: str, page: str, **context: object) -> str:
@@ -111,8 +113,8 @@ class _Renderer:
         return body.lstrip("\n")
 
     def school_pages(self) -> Iterable[tuple[str, str | bytes]]:
-        """Every school's files; the form sheets that a network's workbook holds too are
-        kept in ``packed``."""
+        """Every school's files; its form sheet and CSV rows, which its networks' downloads
+        hold too, are kept in ``packed`` and ``csv``."""
         in_network = {s.brin for leden in self.view.leden.values() for s in leden}
         # Each school's files are made in a worker process (see leerdoelen.util.parallel).
         brins = [b for b, s in self.view.scholen.items() if not self._kept(f"scholen/{b}", [s])]
@@ -120,9 +122,11 @@ class _Renderer:
         counted = progress.counted(made, "Schoolpagina's maken", len(brins))
         for brin, files in zip(brins, counted, strict=True):
             if brin in in_network:
-                workbook = dict(files)[f"scholen/{brin}/checklist-{brin}.xlsx"]
-                assert isinstance(workbook, bytes)
+                made = dict(files)
+                workbook, table = (made[f"scholen/{brin}/checklist-{brin}.{t}"] for t in SOORTEN)
+                assert isinstance(workbook, bytes) and isinstance(table, bytes)
                 self.packed[brin] = packed_sheet(workbook, 1, brin)
+                self.csv[brin] = table
             self._wrote(f"scholen/{brin}", files)
             yield from files
 
@@ -208,24 +212,48 @@ class _Renderer:
         folder = f"netwerken/{slug}"
         naam = f"netwerk-{slug}"
         scholen = stand.scholen
-        per_school = {s.brin: list(school_rijen(self.view.indeling, s)) for s in scholen}
-        lang = [
-            (s.brin, s.school.naam, s.school.plaats, *rij)
-            for s in scholen
-            for rij in per_school[s.brin]
-        ]
+        per_school: dict[str, list[tuple[Waarde, ...]]] = {}
+
+        def rijen(school: SchoolStand) -> list[tuple[Waarde, ...]]:
+            """A school's checklist rows: only for what was not kept from its own files."""
+            if school.brin not in per_school:
+                per_school[school.brin] = list(school_rijen(self.view.indeling, school))
+            return per_school[school.brin]
+
         codes = tuple(self.checklist.doel)  # every checklist goal, in checklist order
         sheets: tuple[Blad, ...] = (
             ("Scholen", SCHOLEN_KOLOMMEN, [scholen_rij(s) for s in scholen]),
             ("Leerdoelen", ("brin", "school", *codes), matrix(codes, scholen)),
         )
+        forms = {s.brin: rijen(s) for s in scholen if s.brin not in self.packed}
         return [
-            (
-                f"{folder}/{naam}.csv",
-                csv_bytes(NETWERK_KOLOMMEN, lang, NETWERK_TEKST, NETWERK_GROEPEN),
-            ),
-            (f"{folder}/{naam}.xlsx", self.workbook(list(scholen), per_school, sheets)),
+            (f"{folder}/{naam}.csv", self.netwerk_csv(scholen, rijen, len(codes))),
+            (f"{folder}/{naam}.xlsx", self.workbook(list(scholen), forms, sheets)),
         ]
+
+    def netwerk_csv(
+        self,
+        scholen: Sequence[SchoolStand],
+        rijen: Callable[[SchoolStand], list[tuple[Waarde, ...]]],
+        goals: int,
+    ) -> bytes:
+        """Every record of every school, after the school's own cells: each school's rows
+        as its own CSV has them (``csv``), which is what writing them all again would give
+        (each field is quoted, or not, on its own), for a fifth of the time."""
+        parts = [csv_bytes(NETWERK_KOLOMMEN, ())]
+        for s in scholen:
+            own = self.csv.get(s.brin) or csv_bytes(
+                SCHOOL_KOLOMMEN, rijen(s), SCHOOL_TEKST, SCHOOL_GROEPEN
+            )
+            records = csv_records(own, goals)
+            if records is None:  # a line break in a field: the CSV is written whole
+                lang = [
+                    (t.brin, t.school.naam, t.school.plaats, *r) for t in scholen for r in rijen(t)
+                ]
+                return csv_bytes(NETWERK_KOLOMMEN, lang, NETWERK_TEKST, NETWERK_GROEPEN)
+            school = csv_row((s.brin, s.school.naam, s.school.plaats), NETWERK_TEKST[:2])
+            parts += [b"%s;%s\r\n" % (school, record) for record in records]
+        return b"".join(parts)
 
     def netwerk_page(self, slug: str) -> tuple[str, str]:
         """A network's dashboard."""
