@@ -122,8 +122,8 @@ class _Renderer:
         counted = progress.counted(made, "Schoolpagina's maken", len(brins))
         for brin, files in zip(brins, counted, strict=True):
             if brin in in_network:
-                made = dict(files)
-                workbook, table = (made[f"scholen/{brin}/checklist-{brin}.{t}"] for t in SOORTEN)
+                own = dict(files)
+                workbook, table = (own[f"scholen/{brin}/checklist-{brin}.{t}"] for t in SOORTEN)
                 assert isinstance(workbook, bytes) and isinstance(table, bytes)
                 self.packed[brin] = packed_sheet(workbook, 1, brin)
                 self.csv[brin] = table
