@@ -31,7 +31,7 @@ would end a raw HTML block).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from itertools import chain
 
 from markupsafe import Markup
@@ -47,7 +47,6 @@ from leerdoelen.adoptie.view import (
 )
 from leerdoelen.core.clock import today
 from leerdoelen.core.corpus import Corpus
-from leerdoelen.export.tables import csv_bytes, csv_records, csv_row
 from leerdoelen.export.xlsx import Blad, Formulier, Waarde, xlsx_bytes
 from leerdoelen.export.xlsx_packed import PackedSheet, packed_sheet
 from leerdoelen.render import charts
@@ -55,19 +54,16 @@ from leerdoelen.render.adoptie_env import environment, html_link
 from leerdoelen.render.checklist import (
     INFO,
     INFO_KOLOMMEN,
-    NETWERK_GROEPEN,
-    NETWERK_KOLOMMEN,
-    NETWERK_TEKST,
     ONGEPUBLICEERD,
     SCHOLEN_KOLOMMEN,
     SCHOOL_FORMULIER,
-    SCHOOL_GROEPEN,
     SCHOOL_KOLOMMEN,
-    SCHOOL_TEKST,
     Checklist,
     info_rijen,
     matrix,
+    netwerk_csv,
     scholen_rij,
+    school_csv,
     school_rijen,
 )
 from leerdoelen.render.site import Reuse, Site, bewerk_url
@@ -150,10 +146,7 @@ class _Renderer:
         naam = f"checklist-{brin}"
         rijen = list(school_rijen(self.view.indeling, stand))
         return [
-            (
-                f"{folder}/{naam}.csv",
-                csv_bytes(SCHOOL_KOLOMMEN, rijen, SCHOOL_TEKST, SCHOOL_GROEPEN),
-            ),
+            (f"{folder}/{naam}.csv", school_csv(rijen)),
             (f"{folder}/{naam}.xlsx", self.workbook([stand], {brin: rijen})),
             (
                 page,
@@ -227,33 +220,9 @@ class _Renderer:
         )
         forms = {s.brin: rijen(s) for s in scholen if s.brin not in self.packed}
         return [
-            (f"{folder}/{naam}.csv", self.netwerk_csv(scholen, rijen, len(codes))),
+            (f"{folder}/{naam}.csv", netwerk_csv(scholen, rijen, self.csv.get, len(codes))),
             (f"{folder}/{naam}.xlsx", self.workbook(list(scholen), forms, sheets)),
         ]
-
-    def netwerk_csv(
-        self,
-        scholen: Sequence[SchoolStand],
-        rijen: Callable[[SchoolStand], list[tuple[Waarde, ...]]],
-        goals: int,
-    ) -> bytes:
-        """Every record of every school, after the school's own cells: each school's rows
-        as its own CSV has them (``csv``), which is what writing them all again would give
-        (each field is quoted, or not, on its own), for a fifth of the time."""
-        parts = [csv_bytes(NETWERK_KOLOMMEN, ())]
-        for s in scholen:
-            own = self.csv.get(s.brin) or csv_bytes(
-                SCHOOL_KOLOMMEN, rijen(s), SCHOOL_TEKST, SCHOOL_GROEPEN
-            )
-            records = csv_records(own, goals)
-            if records is None:  # a line break in a field: the CSV is written whole
-                lang = [
-                    (t.brin, t.school.naam, t.school.plaats, *r) for t in scholen for r in rijen(t)
-                ]
-                return csv_bytes(NETWERK_KOLOMMEN, lang, NETWERK_TEKST, NETWERK_GROEPEN)
-            school = csv_row((s.brin, s.school.naam, s.school.plaats), NETWERK_TEKST[:2])
-            parts += [b"%s;%s\r\n" % (school, record) for record in records]
-        return b"".join(parts)
 
     def netwerk_page(self, slug: str) -> tuple[str, str]:
         """A network's dashboard."""
