@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from functools import partial
 from pathlib import Path
 
 import markdown
@@ -21,6 +22,7 @@ from leerdoelen.commands.engines import BuildError
 from leerdoelen.load.cachefile import package_hash, read_record, versions, write_record
 from leerdoelen.render.slots import Slots, built_page, fill, slot_converter
 from leerdoelen.render.theme import theme_stylesheets
+from leerdoelen.util import parallel
 from leerdoelen.util.files import link_or_copy
 
 STATIC = Path("build/static")
@@ -34,19 +36,24 @@ def fill_slots(
     """Put each slot's part, as HTML, in its place in the built pages: new files, since the
     built ones may be hard links to the engine's kept output."""
     key = _memo_key(extensions)
-    memo, used = _read_memo(root, key), {}
-    converter: markdown.Markdown | None = None
+    memo = _read_memo(root, key)
+    digests = {  # (page, part) → the hash of its Markdown, for the parts that are no HTML
+        (page, name): hashlib.sha256(text.encode("utf-8")).hexdigest()
+        for page, parts in slots.items()
+        for name, text in parts.items()
+        if not isinstance(text, Markup)
+    }
+    texts = {digests[page, name]: slots[page][name] for page, name in digests}
+    new = [digest for digest in texts if digest not in memo]
+    # Each conversion takes milliseconds (dashboards: tens): in worker processes.
+    made = parallel.pmap(partial(_convert, extensions), ((texts[d],) for d in new), 8)
+    used = {digest: memo[digest] for digest in texts if digest in memo}
+    used.update(zip(new, made, strict=True))
     for page, parts in slots.items():
-        html: dict[str, str] = {}
-        for name, text in parts.items():
-            if isinstance(text, Markup):  # HTML in a cell already
-                html[name] = text
-                continue
-            digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-            if (converted := memo.get(digest)) is None:
-                converter = converter or slot_converter(extensions)
-                converted = converter.reset().convert(text)
-            html[name] = used[digest] = converted
+        html = {
+            name: text if isinstance(text, Markup) else used[digests[page, name]]
+            for name, text in parts.items()
+        }
         built = site_dir / built_page(page)
         try:
             filled = fill(built.read_text(encoding="utf-8"), html)
@@ -56,6 +63,17 @@ def fill_slots(
         built.write_text(filled, encoding="utf-8")
     if used != memo:
         write_record(root, MEMO, MEMO_FORMAT, key, html=used)
+
+
+_converters: dict[str, markdown.Markdown] = {}  # per process, by its extensions
+
+
+def _convert(extensions: list[str | dict[str, object]], text: str) -> str:
+    """A slot's Markdown as HTML, with the extensions of ``mkdocs.yml``."""
+    name = json.dumps(extensions, sort_keys=True)
+    if (converter := _converters.get(name)) is None:
+        converter = _converters[name] = slot_converter(extensions)
+    return converter.reset().convert(text)
 
 
 def _memo_key(extensions: list[str | dict[str, object]]) -> str:
