@@ -106,6 +106,7 @@ class BuildCache:
     asked: dict[str, str] = field(default_factory=dict)  # name → fingerprint asked for
     data: dict[str, list[Any]] = field(default_factory=dict)  # name → [fingerprint, data]
     recalled: dict[str, list[Any]] = field(default_factory=dict)  # this build's, kept or new
+    written: set[str] = field(default_factory=set)  # the groups made again
     _keep: set[str] | None = None
 
     @classmethod
@@ -207,6 +208,14 @@ class BuildCache:
         """The group ``name`` was made again, with the fingerprint it was ``kept`` for;
         its files' sizes and times are read when it is ``save``d."""
         self.made[name] = Group(self.asked[name], {path: [0, 0] for path in paths})
+        self.written.add(name)
+
+    def keep_records(self, brin: str, records: dict[str, Stand]) -> None:
+        """Keep the records of a school whose files are being made, in the worker process
+        that makes them (a cold build: 7,000 files, which ``save`` would write one by one
+        at the end); ``save`` writes those of the schools it was not asked for."""
+        if (blob := self.blobs.get(brin)) is not None and (folder := self._records_folder()):
+            self._keep_records(folder, blob, records)
 
     def save(self, corpus: Corpus) -> None:
         """After a build that succeeded: remember every school's summary and every group's
@@ -216,9 +225,6 @@ class BuildCache:
         for group in self.made.values():
             for path in group.files:
                 group.files[path] = stamp(self.root / self.static / path)
-        with contextlib.suppress(OSError):
-            if disk_kind(new := self.root / CACHE / RECORDS) is None:
-                new.mkdir(parents=True)
         folder = self._records_folder()  # checked once: records are not written through a symlink
         schools, made = {}, 0
         for brin, summary in corpus.samenvattingen.items():
@@ -229,8 +235,8 @@ class BuildCache:
                 schools[brin] = kept  # as it was read: not made again
             else:
                 schools[brin] = [blob, samenvatting_json(summary)]
-                if folder is not None:
-                    self._keep_records(folder, blob, summary.records)
+                if folder is not None and f"scholen/{brin}" not in self.written:
+                    self._keep_records(folder, blob, summary.records)  # not by its worker
                 made += 1
         if folder is not None:
             self._forget_records(folder, {blob for blob, _ in schools.values()})
@@ -292,6 +298,10 @@ def prepared(root: Path, result: CheckResult, static: Path) -> BuildCache:
     the check did not load gets its kept summary, or is loaded now."""
     project, corpus = result.project, result.project.corpus
     cache = BuildCache.open(root, static, context_hash(corpus))
+    if usable(root, root / CACHE / FILE_NAME):  # the records' folder, for the workers
+        with contextlib.suppress(OSError):
+            if disk_kind(folder := root / CACHE / RECORDS) is None:
+                folder.mkdir(parents=True)
     for brin in corpus.scholen:
         cache.blobs[brin] = school_blob(corpus.adoptie_sources[brin].text)
     for path, blob in project.recalled.items():

@@ -145,6 +145,8 @@ class _Renderer:
         page = f"{folder}/index.html"
         naam = f"checklist-{brin}"
         rijen = list(school_rijen(self.view.indeling, stand))
+        if self.reuse is not None:
+            self.reuse.keep_records(brin, stand.records)
         return [
             (f"{folder}/{naam}.csv", school_csv(rijen)),
             (f"{folder}/{naam}.xlsx", self.workbook([stand], {brin: rijen})),

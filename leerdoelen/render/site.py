@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from typing import Protocol
 from urllib.parse import quote
 
+from leerdoelen.core.adoptie import Stand
+
 
 @dataclass(frozen=True)
 class Site:
@@ -38,6 +40,11 @@ class Reuse(Protocol):
         ...
 
     def wrote(self, name: str, paths: Iterable[str]) -> None: ...
+
+    def keep_records(self, brin: str, records: dict[str, Stand]) -> None:
+        """Keep a school's records for the next build: asked by the worker that made the
+        school's files, which has them at hand."""
+        ...
 
     def recall(self, name: str, scholen: Iterable[str], *inputs: object) -> object:
         """What was remembered as ``name`` from these schools and ``inputs`` (JSON data),
