@@ -42,7 +42,7 @@ from leerdoelen.commands.check import check
 from leerdoelen.core.adoptie import School, samenvatting
 from leerdoelen.export.tables import csv_bytes, csv_records, csv_row, groepen_tekst
 from leerdoelen.export.xlsx import Formulier, xlsx_bytes
-from leerdoelen.export.xlsx_packed import packed_sheet
+from leerdoelen.export.xlsx_packed import packed_sheet, read_packed
 from leerdoelen.render.adoptie import _Renderer, render_adoptie
 from leerdoelen.render.checklist import (
     NETWERK_GROEPEN,
@@ -639,6 +639,19 @@ def test_a_sheet_copied_packed_is_the_bytes_of_one_written_anew() -> None:
     assert list(sheets["Form"].values)[1][:2] == ("DG-001", "bezig")
 
 
+def test_a_workbook_read_back_cut_short_gives_no_sheet() -> None:
+    """A network's workbook copies its schools' forms from their workbooks as build/static
+    holds them; one that is not a whole workbook is made again instead."""
+    form = ("Form", ("code", "status"), [("DG-001", "bezig")] * 50)
+    own = xlsx_bytes([form], {"Form": SCHOOL_FORMULIER})
+    assert read_packed(own, 1, "Form") is not None
+    sheet = packed_sheet(own, 1, "Form")
+    end = bytes(sheet.data)
+    cut = own[: own.index(end) + len(end) // 2]
+    assert [read_packed(data, 1, "Form") for data in (b"", b"PK\x03\x04", cut)] == [None] * 3
+    assert read_packed(own, 2, "Form") is None
+
+
 def test_network_workbooks_reuse_their_schools_forms_byte_for_byte() -> None:
     """The build copies each school's form from its own workbook into its networks'; a
     network's workbook written from scratch is the same bytes."""
@@ -671,7 +684,8 @@ def test_network_csvs_are_the_bytes_of_one_written_whole() -> None:
         assert pages[path] == whole, slug
         # A school CSV whose lines are not its rows (a field with a line end): written whole.
         anew = _Renderer(view, {}, Site(), {}, ONGEPUBLICEERD)
-        anew.csv[lang[0][0]] = csv_bytes(("tekst",), [("een\r\ntwee",)])
+        brin = lang[0][0]
+        anew.own[f"scholen/{brin}/checklist-{brin}.csv"] = csv_bytes(("x",), [("a\r\nb",)])
         assert dict(anew.netwerk_files(slug))[path] == whole, slug
 
 

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TypeVar
 
 import yaml
 
@@ -28,7 +29,7 @@ from leerdoelen.commands.publish import (
     publish_static,
     publish_theme_stylesheets,
 )
-from leerdoelen.commands.tree import write_tree
+from leerdoelen.commands.tree import Folder, write_tree
 from leerdoelen.core.clock import today
 from leerdoelen.export.opendata import ExportError, Settings, open_data
 from leerdoelen.load.project import GOALS
@@ -42,6 +43,7 @@ from leerdoelen.render.site import Site
 from leerdoelen.render.slots import Slots, inline_slots
 from leerdoelen.render.versie import version_in_words
 from leerdoelen.util import parallel
+from leerdoelen.util.files import Written, contents
 from leerdoelen.util.gcpause import gc_paused
 from leerdoelen.util.progress import step
 from leerdoelen.versions.log import Version, read_history, read_version
@@ -50,6 +52,7 @@ from leerdoelen.versions.release import Changelog, changelog, version
 PAGES = Path("build/pages")
 SITE_PAGES = Path("site/pages")
 MKDOCS_YML = "mkdocs.yml"
+C = TypeVar("C")  # what a stream of files carries
 ENGINE_NAMES = {engines.MKDOCS: "MkDocs", engines.ZENSICAL: "Zensical"}
 # extra.bewerken: a plain https URL (host, optional port, path), nothing that could end a
 # Markdown link or an HTML attribute.
@@ -147,7 +150,7 @@ def docs_tree(root: Path, result: CheckResult) -> dict[str, str | bytes]:
     with the slots in their pages."""
     files, scholen, slots = site_parts(root, result)
     inline_slots(files, slots)
-    files.update(_no_clash(scholen, files))
+    files.update(contents(_no_clash(scholen, files)))
     return files
 
 
@@ -157,23 +160,27 @@ def _refuse_clash(path: str, files: dict[str, str | bytes]) -> None:
 
 
 def _no_clash(
-    made: Iterable[tuple[str, str | bytes]], files: dict[str, str | bytes]
-) -> Iterator[tuple[str, str | bytes]]:
+    made: Iterable[tuple[str, C]], files: dict[str, str | bytes]
+) -> Iterator[tuple[str, C]]:
     for path, content in made:
         _refuse_clash(path, files)
         yield path, content
 
 
 def site_parts(
-    root: Path, result: CheckResult, cache: buildcache.BuildCache | None = None
-) -> tuple[dict[str, str | bytes], Iterator[tuple[str, str | bytes]], Slots]:
+    root: Path,
+    result: CheckResult,
+    cache: buildcache.BuildCache | None = None,
+    sink: Folder | None = None,
+) -> tuple[dict[str, str | bytes], Iterator[tuple[str, str | bytes | Written]], Slots]:
     """The site's files in three parts: what the site generator reads, the slots of its
     pages (what counts schools, ``render.slots``), and the standalone files
     (school checklists, ready HTML, and the downloads of schools and networks: MkDocs would
     only copy them, so they skip it and are linked into its output; measured at 3,000
     schools, MkDocs took 8.2-10.4 s with the school files, 5.4 s without, plus 0.6 s to link
     them), made in worker processes as they are read. With ``cache``, what an earlier build
-    made from the same inputs is used: those files are left out."""
+    made from the same inputs is used: those files are left out. With ``sink``, the workers
+    write the standalone files into it (``build/static``) as they make them."""
     corpus = result.project.corpus
     # One `git log` pass gives the history of every goal file and school file.
     history = read_history(root, (GOALS, SCHOLEN) if corpus.samenvattingen else (GOALS,))
@@ -190,7 +197,7 @@ def site_parts(
     # School checklists, network dashboards and their overview; the checklist workbooks
     # name the goals' version, the newest release.
     versie = newest_release(releases)
-    adoptie, scholen, adoptie_slots = adoptie_parts(view, cijfers, site, versie, cache)
+    adoptie, scholen, adoptie_slots = adoptie_parts(view, cijfers, site, versie, cache, sink)
     files.update(adoptie)
     slots.update(adoptie_slots)
     # Before the first release, the goals' history; the commit, for editors, only here.
@@ -234,7 +241,7 @@ def generate(root: Path, apart: bool = True) -> tuple[CheckResult, list[str]]:
         return result, []
     with gc_paused():
         files, scholen, slots = site_parts(root, result)
-        static = dict(_no_clash(scholen, files))
+        static = dict(contents(_no_clash(scholen, files)))
         if not apart:
             inline_slots(files, slots)
             files.update(static)
@@ -303,7 +310,7 @@ def build_site(root: Path, out: Path, engine: str = engines.DEFAULT) -> BuildRes
         bar.label("Bouwen: pagina's maken")
         with gc_paused():
             cache = buildcache.prepared(root, result, STATIC)
-            files, scholen, slots = site_parts(root, result, cache)
+            files, scholen, slots = site_parts(root, result, cache, Folder(root / STATIC))
             write_tree(root / PAGES, files)
             bar.advance()
             bar.label(f"Bouwen: site bouwen ({ENGINE_NAMES[engine]}) en schoolpagina's maken")

@@ -7,7 +7,9 @@ import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from leerdoelen.load.cachefile import MAX_CACHE, read_bytes
 from leerdoelen.load.regular import DIR, FILE, disk_kind
+from leerdoelen.util.files import Written
 
 
 def _unlink_links(target: Path) -> None:
@@ -28,31 +30,58 @@ def _unlink_links(target: Path) -> None:
                     os.unlink(entry.path)
 
 
+def write_file(target: Path, relative: str, content: str | bytes) -> bool:
+    """Make ``target/relative`` hold ``content``, writing it only if it differs; whether
+    it did."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    path = target / relative
+    if path.is_file():
+        if path.read_bytes() == data:
+            return False
+        # A new file, not the old one overwritten: a published site may hard-link it.
+        path.unlink()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return True
+
+
+class Folder:
+    """A folder of ``build/`` that the worker processes write their files into as they make
+    them (``render.site.Sink``), within a ``write_tree`` of it: their results then carry no
+    file contents back, and the files are read back only when asked for."""
+
+    def __init__(self, target: Path) -> None:
+        self.target = target
+
+    def put(self, relative: str, content: str | bytes) -> Written:
+        return Written(write_file(self.target, relative, content))
+
+    def get(self, relative: str) -> bytes | None:
+        return read_bytes(self.target / relative, MAX_CACHE)
+
+
 def write_tree(
     target: Path,
-    files: dict[str, str | bytes] | Iterable[tuple[str, str | bytes]],
+    files: dict[str, str | bytes] | Iterable[tuple[str, str | bytes | Written]],
     keep: Callable[[str], bool] = lambda path: False,
 ) -> list[str]:
     """Make ``target`` hold exactly ``files``, and the files it has for which ``keep``
     says so (asked when all ``files`` are written); write only what changed. Returns changes.
 
     ``files`` may be a stream of ``(path, content)``: each is written as it comes, so the
-    thousands of school files are never all in memory at once."""
+    thousands of school files are never all in memory at once; a content ``Written`` says
+    that the file is in ``target`` already (``Folder``)."""
     _unlink_links(target)
     changed = []
     written: set[str] = set()
     for relative, content in files.items() if isinstance(files, dict) else files:
         written.add(relative)
-        data = content.encode("utf-8") if isinstance(content, str) else content
-        path = target / relative
-        if path.is_file():
-            if path.read_bytes() == data:
-                continue
-            # A new file, not the old one overwritten: a published site may hard-link it.
-            path.unlink()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-        changed.append(relative)
+        if isinstance(content, Written):
+            is_new = content.changed
+        else:
+            is_new = write_file(target, relative, content)
+        if is_new:
+            changed.append(relative)
     removed = []
     # os.walk, not Path.rglob: at national scale there are 21,000 files to look at.
     for folder, _, names in os.walk(target, topdown=False):  # a folder after its contents

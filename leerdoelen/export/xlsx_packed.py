@@ -25,12 +25,26 @@ class PackedSheet:
 def packed_sheet(xlsx: bytes, number: int, title: str) -> PackedSheet:
     """Sheet ``number`` (from 1) of the workbook ``xlsx``, to be named ``title`` in the next
     one; its data is a view on ``xlsx``, not a copy."""
-    with zipfile.ZipFile(io.BytesIO(xlsx)) as archive:
-        info = archive.getinfo(sheet_name(number))
-    # The local header: 30 bytes, then the name and the extra field, whose lengths end it.
-    name, extra = struct.unpack_from("<HH", xlsx, info.header_offset + 26)
+    sheet = read_packed(xlsx, number, title)
+    if sheet is None:
+        raise ValueError(f"geen werkblad {number} in dit werkboek")
+    return sheet
+
+
+def read_packed(xlsx: bytes, number: int, title: str) -> PackedSheet | None:
+    """``packed_sheet``, or None for bytes that are not such a workbook (a file read back
+    from disk, cut short, say)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(xlsx)) as archive:
+            info = archive.getinfo(sheet_name(number))
+        # The local header: 30 bytes, then the name and the extra field, whose lengths end it.
+        name, extra = struct.unpack_from("<HH", xlsx, info.header_offset + 26)
+    except (zipfile.BadZipFile, KeyError, struct.error):
+        return None
     start = info.header_offset + 30 + name + extra
     data = memoryview(xlsx)[start : start + info.compress_size]
+    if len(data) != info.compress_size:
+        return None
     return PackedSheet(title, info.CRC, info.file_size, data)
 
 

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
+from functools import partial
 from itertools import chain
 
 from markupsafe import Markup
@@ -47,33 +48,30 @@ from leerdoelen.adoptie.view import (
 )
 from leerdoelen.core.clock import today
 from leerdoelen.core.corpus import Corpus
-from leerdoelen.export.xlsx import Blad, Formulier, Waarde, xlsx_bytes
-from leerdoelen.export.xlsx_packed import PackedSheet, packed_sheet
+from leerdoelen.export.xlsx import Blad, Waarde
+from leerdoelen.export.xlsx_packed import read_packed
 from leerdoelen.render import charts
 from leerdoelen.render.adoptie_env import environment, html_link
 from leerdoelen.render.checklist import (
-    INFO,
-    INFO_KOLOMMEN,
     ONGEPUBLICEERD,
     SCHOLEN_KOLOMMEN,
-    SCHOOL_FORMULIER,
-    SCHOOL_KOLOMMEN,
     Checklist,
-    info_rijen,
+    checklist_workbook,
     matrix,
     netwerk_csv,
     scholen_rij,
     school_csv,
     school_rijen,
 )
-from leerdoelen.render.site import Reuse, Site, bewerk_url
+from leerdoelen.render.site import Reuse, Sink, Site, bewerk_url
 from leerdoelen.render.slots import Slots, cell_placeholder, inline_slots, placeholder
 from leerdoelen.render.theme import STYLESHEETS
 from leerdoelen.util import parallel, progress
+from leerdoelen.util.files import Written, contents
 
 Files = list[tuple[str, str | bytes]]
+Made = list[tuple[str, str | bytes | Written]]  # files, or where a sink has them
 INHOUD = "inhoud"  # the slot of a dashboard: all but its title
-SOORTEN = ("xlsx", "csv")  # a school's downloads
 
 
 class _Renderer:
@@ -85,6 +83,7 @@ class _Renderer:
         paden: dict[str, str],
         versie: str,
         reuse: Reuse | None = None,
+        sink: Sink | None = None,
     ) -> None:
         self.view = view
         self.cijfers = cijfers  # per published network: the overview's figures
@@ -92,12 +91,13 @@ class _Renderer:
         self.paden = paden  # BRIN → its school file: the edit link, the workbook's Info
         self.versie = versie  # the goals' version, for the workbook's Info
         self.reuse = reuse
+        self.sink = sink  # where the workers write the schools' and networks' files
         self.env = environment()
         self.checklist = Checklist(view.indeling, "../../")  # school pages: scholen/<BRIN>/
-        # Each school's form sheet as its own workbook holds it, for its networks' workbooks
-        # (``school_pages`` first: the network workers are forked with these).
-        self.packed: dict[str, PackedSheet] = {}
-        self.csv: dict[str, bytes] = {}  # and each school's CSV, for its networks' CSVs
+        # Without a sink, the downloads of schools in a network, for its downloads, which
+        # hold their rows too (``school_pages`` first: the network workers are forked
+        # with these); with one, they are read back from it.
+        self.own: dict[str, bytes] = {}
         self.slots: Slots = {}  # what counts schools on the dashboards and the overview
 
     def render(self, template: str, page: str, **context: object) -> str:
@@ -108,21 +108,17 @@ class _Renderer:
         )
         return body.lstrip("\n")
 
-    def school_pages(self) -> Iterable[tuple[str, str | bytes]]:
-        """Every school's files; its form sheet and CSV rows, which its networks' downloads
-        hold too, are kept in ``packed`` and ``csv``."""
+    def school_pages(self) -> Iterable[tuple[str, str | bytes | Written]]:
+        """Every school's files; its downloads, which its networks' downloads hold too,
+        are kept in ``own`` when there is no sink."""
         in_network = {s.brin for leden in self.view.leden.values() for s in leden}
         # Each school's files are made in a worker process (see leerdoelen.util.parallel).
         brins = [b for b, s in self.view.scholen.items() if not self._kept(f"scholen/{b}", [s])]
         made = parallel.pmap(self.school_files, ((b,) for b in brins))
         counted = progress.counted(made, "Schoolpagina's maken", len(brins))
         for brin, files in zip(brins, counted, strict=True):
-            if brin in in_network:
-                own = dict(files)
-                workbook, table = (own[f"scholen/{brin}/checklist-{brin}.{t}"] for t in SOORTEN)
-                assert isinstance(workbook, bytes) and isinstance(table, bytes)
-                self.packed[brin] = packed_sheet(workbook, 1, brin)
-                self.csv[brin] = table
+            if brin in in_network and self.sink is None:
+                self.own.update((p, c) for p, c in files if isinstance(c, bytes))
             self._wrote(f"scholen/{brin}", files)
             yield from files
 
@@ -134,12 +130,12 @@ class _Renderer:
         standen = [(s.laatst, s.verouderd) for s in scholen]
         return self.reuse.kept(name, [s.brin for s in scholen], standen, self.versie, self.site)
 
-    def _wrote(self, name: str, files: Files) -> None:
+    def _wrote(self, name: str, files: Made) -> None:
         if self.reuse is not None:
             self.reuse.wrote(name, [path for path, _ in files])
 
-    def school_files(self, brin: str) -> Files:
-        """A school's checklist page, CSV and XLSX."""
+    def school_files(self, brin: str) -> Made:
+        """A school's checklist page, CSV and XLSX; with a sink, written there."""
         stand = self.view.scholen[brin]
         folder = f"scholen/{brin}"
         page = f"{folder}/index.html"
@@ -147,9 +143,12 @@ class _Renderer:
         rijen = list(school_rijen(self.view.indeling, stand))
         if self.reuse is not None:
             self.reuse.keep_records(brin, stand.records)
-        return [
+        files: Files = [
             (f"{folder}/{naam}.csv", school_csv(rijen)),
-            (f"{folder}/{naam}.xlsx", self.workbook([stand], {brin: rijen})),
+            (
+                f"{folder}/{naam}.xlsx",
+                checklist_workbook([stand], {brin: rijen}, self.versie, self.paden),
+            ),
             (
                 page,
                 self.render(
@@ -168,26 +167,9 @@ class _Renderer:
                 ),
             ),
         ]
+        return self._put(files)
 
-    def workbook(
-        self,
-        scholen: list[SchoolStand],
-        rijen: dict[str, list[tuple[Waarde, ...]]],
-        voor: tuple[Blad, ...] = (),
-    ) -> bytes:
-        """The checklist workbook (a form per school, titled with its BRIN) and its Info
-        sheet, after the sheets ``voor``: what ``leerdoelen school import`` reads back. A
-        school's form that its own workbook holds already (``packed``) is copied from it."""
-        sheets: list[Blad | PackedSheet] = [*voor]
-        sheets += [
-            self.packed.get(s.brin) or (s.brin, SCHOOL_KOLOMMEN, rijen[s.brin]) for s in scholen
-        ]
-        sheets.append((INFO, INFO_KOLOMMEN, info_rijen(scholen, self.versie, self.paden)))
-        formulieren = {s.brin: SCHOOL_FORMULIER for s in scholen}
-        formulieren[INFO] = Formulier()  # protected, nothing open
-        return xlsx_bytes(sheets, formulieren)
-
-    def netwerk_downloads(self) -> Iterable[tuple[str, str | bytes]]:
+    def netwerk_downloads(self) -> Iterable[tuple[str, str | bytes | Written]]:
         # A network's downloads hold all its schools' records: worth a worker sooner.
         slugs = [
             s for s in self.view.netwerken if not self._kept(f"netwerken/{s}", self.view.leden[s])
@@ -200,9 +182,9 @@ class _Renderer:
             self._wrote(f"netwerken/{slug}", files)
             yield from files
 
-    def netwerk_files(self, slug: str) -> Files:
+    def netwerk_files(self, slug: str) -> Made:
         """A network's CSV (every record of every school) and XLSX (its schools, and their
-        status per checklist goal)."""
+        status per checklist goal); what the schools' own downloads hold is taken from them."""
         stand = self.view.netwerk(slug)
         folder = f"netwerken/{slug}"
         naam = f"netwerk-{slug}"
@@ -220,11 +202,32 @@ class _Renderer:
             ("Scholen", SCHOLEN_KOLOMMEN, [scholen_rij(s) for s in scholen]),
             ("Leerdoelen", ("brin", "school", *codes), matrix(codes, scholen)),
         )
-        forms = {s.brin: rijen(s) for s in scholen if s.brin not in self.packed}
-        return [
-            (f"{folder}/{naam}.csv", netwerk_csv(scholen, rijen, self.csv.get, len(codes))),
-            (f"{folder}/{naam}.xlsx", self.workbook(list(scholen), forms, sheets)),
+        packed = {
+            s.brin: sheet
+            for s in scholen
+            if (xlsx := self._own(s.brin, "xlsx")) and (sheet := read_packed(xlsx, 1, s.brin))
+        }
+        forms = {s.brin: rijen(s) for s in scholen if s.brin not in packed}
+        own_csv = partial(self._own, soort="csv")
+        files: Files = [
+            (f"{folder}/{naam}.csv", netwerk_csv(scholen, rijen, own_csv, len(codes))),
+            (
+                f"{folder}/{naam}.xlsx",
+                checklist_workbook(list(scholen), forms, self.versie, self.paden, sheets, packed),
+            ),
         ]
+        return self._put(files)
+
+    def _own(self, brin: str, soort: str) -> bytes | None:
+        """A school's download as this build made it, or an earlier one that it kept."""
+        path = f"scholen/{brin}/checklist-{brin}.{soort}"
+        return self.own.get(path) if self.sink is None else self.sink.get(path)
+
+    def _put(self, files: Files) -> Made:
+        """``files``, written to the sink if there is one (in the worker that made them)."""
+        if self.sink is None:
+            return list(files)
+        return [(path, self.sink.put(path, content)) for path, content in files]
 
     def netwerk_page(self, slug: str) -> tuple[str, str]:
         """A network's dashboard."""
@@ -312,7 +315,7 @@ def render_adoptie(
     cijfers = {slug: netwerk_cijfers(view.netwerk(slug)) for slug in view.netwerken}
     pages, scholen, slots = adoptie_parts(view, cijfers, site, versie)
     inline_slots(pages, slots)
-    pages.update(scholen)
+    pages.update(contents(scholen))
     return pages
 
 
@@ -322,15 +325,18 @@ def adoptie_parts(
     site: Site | None = None,
     versie: str = ONGEPUBLICEERD,
     reuse: Reuse | None = None,
-) -> tuple[dict[str, str | bytes], Iterator[tuple[str, str | bytes]], Slots]:
+    sink: Sink | None = None,
+) -> tuple[dict[str, str | bytes], Iterator[tuple[str, str | bytes | Written]], Slots]:
     """``render_adoptie`` of ``view`` with every published network's figures, in three
     parts: the overview and the networks' dashboards (for the site generator), the
     downloads and school pages that skip it, made in worker processes as they are read, and
     the pages' slots (``render.slots``). With ``reuse``, the second part leaves out the
-    files of an earlier build that may stay, and a dashboard's text that it kept is used."""
+    files of an earlier build that may stay, and a dashboard's text that it kept is used.
+    With ``sink``, the workers write the second part's files there as they make them: the
+    stream then carries ``Written`` in their place."""
     site = site or Site()
     paden = {brin: f"{SCHOLEN}/{brin}.yaml" for brin in view.scholen}
-    renderer = _Renderer(view, cijfers, site, paden, versie, reuse)
+    renderer = _Renderer(view, cijfers, site, paden, versie, reuse, sink)
     pages: dict[str, str | bytes] = dict([renderer.overview()])
     pages.update(renderer.netwerk_page(slug) for slug in view.netwerken)
     # The schools first: the networks' workbooks reuse their forms.

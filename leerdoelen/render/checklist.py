@@ -15,7 +15,8 @@ from leerdoelen.adoptie.view import DomeinBlok, SchoolStand, SubdomeinBlok
 from leerdoelen.core.adoptie import ADOPTIE_STATUSSEN, Stand
 from leerdoelen.core.model import Kader, Kerndoel, Leerdoel, Subdomein
 from leerdoelen.export.tables import csv_bytes, csv_records, csv_row
-from leerdoelen.export.xlsx import Controle, Formulier, Waarde
+from leerdoelen.export.xlsx import Blad, Controle, Formulier, Waarde, xlsx_bytes
+from leerdoelen.export.xlsx_packed import PackedSheet
 from leerdoelen.render.text import inline, plain
 
 SOORT = {"bao": "basisonderwijs", "sbo": "speciaal basisonderwijs", "so": "speciaal onderwijs"}
@@ -248,3 +249,24 @@ def netwerk_csv(
         school = csv_row((s.brin, s.school.naam, s.school.plaats), NETWERK_TEKST[:2])
         parts += [b"%s;%s\r\n" % (school, record) for record in records]
     return b"".join(parts)
+
+
+def checklist_workbook(
+    scholen: list[SchoolStand],
+    rijen: dict[str, list[tuple[Waarde, ...]]],
+    versie: str,
+    paden: dict[str, str],
+    voor: tuple[Blad, ...] = (),
+    packed: dict[str, PackedSheet] | None = None,
+) -> bytes:
+    """The checklist workbook (a form per school, titled with its BRIN) and its Info sheet
+    (``versie``: the goals' version; ``paden``: each school's file), after the sheets
+    ``voor``: what ``leerdoelen school import`` reads back. A school's form that its own
+    workbook holds already (``packed``) is copied from it; the others are made of ``rijen``."""
+    packed = packed or {}
+    sheets: list[Blad | PackedSheet] = [*voor]
+    sheets += [packed.get(s.brin) or (s.brin, SCHOOL_KOLOMMEN, rijen[s.brin]) for s in scholen]
+    sheets.append((INFO, INFO_KOLOMMEN, info_rijen(scholen, versie, paden)))
+    formulieren = {s.brin: SCHOOL_FORMULIER for s in scholen}
+    formulieren[INFO] = Formulier()  # protected, nothing open
+    return xlsx_bytes(sheets, formulieren)

@@ -10,6 +10,7 @@ from typing import Protocol
 from urllib.parse import quote
 
 from leerdoelen.core.adoptie import Stand
+from leerdoelen.util.files import Written
 
 
 @dataclass(frozen=True)
@@ -52,3 +53,16 @@ class Reuse(Protocol):
         ...
 
     def remember(self, name: str, data: object) -> None: ...
+
+
+class Sink(Protocol):
+    """Where the files made beside the site generator go as the worker processes make
+    them (``leerdoelen.commands.tree.Folder``)."""
+
+    def put(self, path: str, content: str | bytes) -> Written:
+        """Write the file; what the stream of files carries instead of its content."""
+        ...
+
+    def get(self, path: str) -> bytes | None:
+        """A file there (put by this build, or kept from an earlier one), or None."""
+        ...

@@ -14,6 +14,8 @@ import os
 import shutil
 import stat
 import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 # Why an operation failed, by errno; anything else falls back to the system's own words.
@@ -127,3 +129,20 @@ def write_atomic(path: Path, data: bytes, *, new: bool = False) -> None:
         raise WriteError(path, error.errno or errno.EIO) from None
     finally:
         Path(tmp).unlink(missing_ok=True)
+
+
+@dataclass(frozen=True)
+class Written:
+    """In a stream of files to write: one that the worker process that made it wrote where
+    it goes already (``commands.tree.Folder``), and whether that changed it."""
+
+    changed: bool
+
+
+def contents(
+    made: Iterable[tuple[str, str | bytes | Written]],
+) -> Iterator[tuple[str, str | bytes]]:
+    """A stream of files made without writing them where they go: each with its content."""
+    for path, content in made:
+        assert not isinstance(content, Written), path
+        yield path, content
