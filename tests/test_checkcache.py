@@ -12,8 +12,9 @@ from conftest import OPEN_NETWORK, add_adoptie, copy_project
 
 from leerdoelen.cli.main import main
 from leerdoelen.commands.check import CheckResult, check
-from leerdoelen.load.cachefile import CACHE, blob_id
+from leerdoelen.load.cachefile import CACHE
 from leerdoelen.load.checkcache import FILE_NAME
+from leerdoelen.util.git import blob_id
 
 SCHOLEN = "adoptie/scholen"
 # A school with warnings only: no schema hint (LD113) and a folded line (LD117).

@@ -50,7 +50,6 @@ from leerdoelen.load.cachefile import (
     CACHE,
     MAX_CACHE,
     as_stamped,
-    blob_id,
     package_hash,
     read_bytes,
     read_record,
@@ -279,11 +278,6 @@ class BuildCache:
                     os.unlink(folder / name)
 
 
-def school_blob(text: str) -> str:
-    """The blob id of a school file that loaded (its text is its bytes, decoded)."""
-    return blob_id(text.encode("utf-8"))
-
-
 def _group(entry: object) -> Group | None:
     if not isinstance(entry, dict) or not isinstance(entry.get("fingerprint"), str):
         return None
@@ -303,7 +297,7 @@ def prepared(root: Path, result: CheckResult, static: Path) -> BuildCache:
             if disk_kind(folder := root / CACHE / RECORDS) is None:
                 folder.mkdir(parents=True)
     for brin in corpus.scholen:
-        cache.blobs[brin] = school_blob(corpus.adoptie_sources[brin].text)
+        cache.blobs[brin] = corpus.adoptie_sources[brin].blob
     for path, blob in project.recalled.items():
         if summary := cache.samenvatting(path, blob):
             corpus.samengevat[summary.brin] = summary
@@ -320,7 +314,7 @@ def _load(root: Path, path: str, blob: str) -> tuple[SourceFile, School]:
     """The school file at ``path``, which passed check as the blob ``blob``."""
     [file] = DiskSource(root).load_many([path])
     school = validate_shape(file, School) if file.ok else None
-    if school is None or school_blob(file.text) != blob:  # it passed check a moment ago
+    if school is None or file.blob != blob:  # it passed check a moment ago
         raise BuildError(f"{file.path} veranderde tijdens het bouwen; bouw opnieuw")
     return file, school
 

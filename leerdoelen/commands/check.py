@@ -84,7 +84,7 @@ def check(
         found.extend(d for d in removed_rules(removed) if d.path not in seen)
     if remembered is not None:
         sources = corpus.adoptie_sources
-        remembered.keep({sources[b].path: sources[b].text for b in corpus.scholen}, found)
+        remembered.keep({sources[b].path: sources[b].blob for b in corpus.scholen}, found)
     files = len(project.files) + len(project.recalled)
     if only := tuple(p.rstrip("/") for p in only):
         found = [d for d in found if any(_within(p, only) for p in (d.path, *d.related))]

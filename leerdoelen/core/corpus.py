@@ -28,6 +28,11 @@ class SourceFile(Protocol):
     @property
     def text(self) -> str: ...
 
+    @property
+    def blob(self) -> str:
+        """git's object id of the file's bytes (made where the file was read)."""
+        ...
+
     def root_node(self) -> yaml.Node | None: ...
 
 

@@ -34,11 +34,6 @@ MAX_CACHE = 256 * 1024 * 1024  # a record larger than this is not ours
 LIBRARIES = ("yaml-rs", "PyYAML", "pydantic", "pydantic-core")
 
 
-def blob_id(data: bytes) -> str:
-    """git's object id for a file with these bytes."""
-    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
-
-
 @functools.cache
 def package_hash() -> str:
     """A hash of every file of this package and of the libraries' versions: read once a

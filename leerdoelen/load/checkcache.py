@@ -34,7 +34,8 @@ from typing import Any
 from leerdoelen.core.catalogue import CATALOGUE
 from leerdoelen.core.corpus import Corpus
 from leerdoelen.core.diagnostics import Diagnostic, Severity
-from leerdoelen.load.cachefile import blob_id, package_hash, read_bytes, read_record, write_record
+from leerdoelen.load.cachefile import package_hash, read_bytes, read_record, write_record
+from leerdoelen.util.git import blob_id
 
 FILE_NAME = "check.json"
 FORMAT = "leerdoelen check-cache 1"
@@ -82,7 +83,7 @@ class CheckCache:
         return answered
 
     def keep(self, passed: dict[str, str], found: Iterable[Diagnostic]) -> None:
-        """Remember the school files that passed (path → text) and the ones recalled,
+        """Remember the school files that passed (path → blob id) and the ones recalled,
         with their warnings in ``found``; forget the rest. Silent when it cannot write."""
         if not self.key:
             return
@@ -94,9 +95,8 @@ class CheckCache:
                     [d.line, d.column, d.code, d.message, list(d.related)]
                 )
         entries = {path: e for path, e in self.recalled.items() if path not in failed}
-        for path, text in passed.items():
+        for path, blob in passed.items():
             if path not in failed:
-                blob = blob_id(text.encode("utf-8"))
                 entries[path] = {"blob": blob, "warnings": warnings.get(path, [])}
         if entries == self.entries:
             return

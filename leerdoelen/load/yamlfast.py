@@ -52,12 +52,9 @@ def _doubtful(text: str) -> bool:
             if _DIGIT.match(text, at + 1):
                 return True
             at = text.find(quote, at + 1)
-    at = text.find("[")
-    while at >= 0:
-        if not _FLOW_LIST.match(text, at):
-            return True
-        at = text.find("[", at + 1)
-    return False
+    # Each "[" must start a one-line list: a list holds no other "[", so the lists found
+    # are as many as the "[" exactly when each does (one scan, not a match per "[").
+    return len(_FLOW_LIST.findall(text)) != text.count("[")
 
 
 # In a value: what a folded line leaves behind, a "- " (LD117) or a "woord:" (LD118).

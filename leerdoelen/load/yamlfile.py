@@ -29,6 +29,7 @@ from leerdoelen.core.diagnostics import Diagnostic, diagnostic
 from leerdoelen.load.regular import SOORT, NotRegular, open_regular
 from leerdoelen.load.yamlfast import Unsure, fast_data
 from leerdoelen.load.yamlwarn import indentation_problem, suspicious
+from leerdoelen.util.git import blob_id
 
 MAX_BYTES = 256 * 1024
 BOM = b"\xef\xbb\xbf"
@@ -225,6 +226,7 @@ class YamlFile:
 
     path: str  # relative to the project root, POSIX style
     text: str = ""
+    blob: str = ""  # git's object id of the bytes read (from a school file: its cache key)
     data: Any = None
     problems: list[Diagnostic] = field(default_factory=list)
     # YAML that parses but looks unintended (LD117-LD119): reported, yet the file loads.
@@ -379,7 +381,7 @@ def load_yaml(file: Path, path: str) -> YamlFile:
 def parse_yaml(raw: bytes, path: str, fast: bool = True) -> YamlFile:
     """Parse one file's bytes; ``fast=False`` always takes the position-aware path (for
     the tests that compare both)."""
-    result = YamlFile(path)
+    result = YamlFile(path, blob=blob_id(raw))
     problems = result.problems
     if raw.startswith(BOM):
         problems.append(diagnostic("LD103", path, 1, 1))

@@ -9,6 +9,7 @@ columns found by their header (``SCHOOL_KOLOMMEN``), and an ``Info`` sheet (``ve
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 
 from leerdoelen.adoptie.view import DomeinBlok, SchoolStand, SubdomeinBlok
@@ -134,7 +135,7 @@ class Checklist:
                         'rel="nofollow noopener">bewijs</a>'
                     )
                 groepen = ", ".join(r.groepen) if r.groepen else f"({', '.join(doel.groepen)})"
-                datum = r.datum.strftime("%d-%m-%Y") if r.datum else ""
+                datum = (_DATUMS.get(r.datum) or _datum(r.datum)) if r.datum else ""
                 vink = "☑" if r.status == "ingevoerd" else "☐"
                 parts.append(
                     f"<tr><td>{vink}{self.doel[doel.code]}{extra}<td>{groepen}<td>{r.status}"
@@ -142,6 +143,17 @@ class Checklist:
                 )
         parts.append("</table></div>")
         return "".join(parts)
+
+
+_DATUMS: dict[dt.date, str] = {}  # a few hundred distinct dates over 2 million records
+
+
+def _datum(day: dt.date) -> str:
+    """A date as the checklist shows it (strftime: a microsecond, for each record)."""
+    shown = day.strftime("%d-%m-%Y")
+    if len(_DATUMS) < 100_000:
+        _DATUMS[day] = shown
+    return shown
 
 
 # --- the downloads' rows -----------------------------------------------------------------

@@ -7,6 +7,7 @@ the environment do not point git elsewhere. No git, or not a repository: nothing
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 from pathlib import Path
@@ -30,3 +31,10 @@ def tracked(full: Path) -> list[str]:
     if run is None or run.returncode != 0:
         return []
     return [os.fsdecode(name) for name in run.stdout.split(b"\0") if name]
+
+
+def blob_id(data: bytes) -> str:
+    """git's object id for a file with these bytes."""
+    digest = hashlib.sha1(b"blob %d\0" % len(data), usedforsecurity=False)
+    digest.update(data)
+    return digest.hexdigest()
