@@ -128,11 +128,13 @@ def _controle_xml(c: Controle, letter: str, last: int) -> str:
     return f'<dataValidation allowBlank="1"{messages} sqref="{sqref}" />'
 
 
-# A cell's XML before and after its row number, and the width it asks for, per (column
-# letter, style, date style, type, value): goal codes, titles, statuses and dates repeat in
-# every school's sheet, so most cells are two strings joined around the row number.
-_CELLS: dict[tuple[str, str, str, type, Waarde], tuple[str, str, int] | None] = {}
-_CELLS_MAX = 200_000
+# A cell's XML before and after its row number, and the width it asks for, per column
+# (letter, style, date style) and value (a text itself, anything else with its type: 1 and
+# True are equal keys): goal codes, titles, statuses and dates repeat in every school's
+# sheet, so most cells are two strings joined around the row number.
+_CELLS: dict[tuple[str, str, str], dict[object, tuple[str, str, int]]] = {}
+_CELLS_MAX = 50_000  # per column
+_NONE = ("", "", 0)  # a cell left out
 
 
 def _cell(
@@ -179,20 +181,23 @@ def _sheet_xml(
         if c.kolom in header:
             i = header.index(c.kolom)
             widths[i] = max(widths[i], 10 if c.datum else 0, *(len(v) for v in c.lijst))
+    kinds = zip(letters, style, date_style, strict=True)
+    columns = [_CELLS.setdefault(kind, {}) for kind in kinds]
     r = 1
     for row in rows:
         r += 1
         number = str(r)
         cells = []
         for i, value in enumerate(row):
-            key = (letters[i], style[i], date_style[i], value.__class__, value)
-            made = _CELLS.get(key)
+            column = columns[i]
+            key = value if value.__class__ is str else (value.__class__, value)
+            made = column.get(key)
             if made is None:
-                made = _cell(*key)
-                if len(_CELLS) < _CELLS_MAX:
-                    _CELLS[key] = made
-            if made:
-                head, tail, width = made
+                made = _cell(letters[i], style[i], date_style[i], value.__class__, value) or _NONE
+                if len(column) < _CELLS_MAX:
+                    column[key] = made
+            head, tail, width = made
+            if head:
                 cells.append(head + number + tail)
                 if width > widths[i]:
                     widths[i] = width
