@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 from conftest import klein_project
 
-from leerdoelen.commands.build import BuildError, docs_tree, site_settings
+from leerdoelen.commands.build import BuildError, docs_tree
 from leerdoelen.commands.check import check
+from leerdoelen.commands.settings import site_settings
 
 EDITOR = "https://github.com/voorbeeld/leerdoelen/edit/main/"
 GOAL_LINK = "Bewerk dit leerdoel op GitHub"

@@ -56,6 +56,42 @@ def test_pmap_raises_a_workers_exception(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setenv(parallel.ENV, "2")
     with pytest.raises(ValueError, match="negatief: -3"):
         list(parallel.pmap(_square, [(1,), (2,), (-3,), (4,)], min_items=1))
+    with pytest.raises(ValueError, match="negatief: -3"):
+        list(parallel.pmap(_square, [(1,), (2,), (-3,), (4,)], min_items=1, start=True))
+
+
+def _write(folder: Path, i: int) -> int:
+    (folder / f"{i}.txt").write_text(str(i), encoding="utf-8")
+    return i
+
+
+def test_started_work_is_done_before_its_results_are_read(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """``start=True``: the workers are given every item at once and work while this
+    process does something else; the results come in order."""
+    import time
+    from functools import partial
+
+    monkeypatch.setenv(parallel.ENV, "2")
+    results = parallel.pmap(partial(_write, tmp_path), ((i,) for i in range(100)), 1, start=True)
+    deadline = time.monotonic() + 60
+    while len(list(tmp_path.iterdir())) < 100 and time.monotonic() < deadline:
+        time.sleep(0.05)  # nothing read yet
+    assert len(list(tmp_path.iterdir())) == 100
+    assert list(results) == list(range(100))
+
+
+def test_started_work_dropped_unread_stops_its_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+    import multiprocessing
+
+    monkeypatch.setenv(parallel.ENV, "2")
+    results = parallel.pmap(_square, ((i,) for i in range(100)), 1, start=True)
+    assert next(results) == 0
+    del results
+    gc.collect()
+    assert multiprocessing.active_children() == []
 
 
 def _check_and_pages(root: Path) -> tuple[str, dict[str, str | bytes]]:

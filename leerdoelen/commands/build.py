@@ -7,17 +7,14 @@ and how it replaces the old one, is ``leerdoelen.commands.outputs``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-import yaml
-
 from leerdoelen.adoptie.praktijk import per_leerdoel
 from leerdoelen.adoptie.staleness import SCHOLEN, commit_dates
-from leerdoelen.adoptie.view import adoptie_view
+from leerdoelen.adoptie.view import NetwerkCijfers, adoptie_view
 from leerdoelen.commands import buildcache, engines
 from leerdoelen.commands.check import CheckResult, check
 from leerdoelen.commands.enginecache import EngineCache, engine_key
@@ -29,9 +26,16 @@ from leerdoelen.commands.publish import (
     publish_static,
     publish_theme_stylesheets,
 )
+from leerdoelen.commands.settings import (
+    MKDOCS_YML,
+    edit_settings,
+    export_settings,
+    markdown_extensions,
+    site_settings,
+)
 from leerdoelen.commands.tree import Folder, write_tree
 from leerdoelen.core.clock import today
-from leerdoelen.export.opendata import ExportError, Settings, open_data
+from leerdoelen.export.opendata import ExportError, open_data
 from leerdoelen.load.project import GOALS
 from leerdoelen.load.regular import FILE, SOORT, NotRegular, open_regular
 from leerdoelen.load.source import DiskSource, below
@@ -39,7 +43,6 @@ from leerdoelen.render.adoptie import adoptie_parts
 from leerdoelen.render.changelog import changelog_parts
 from leerdoelen.render.checklist import ONGEPUBLICEERD
 from leerdoelen.render.pages import page_parts
-from leerdoelen.render.site import Site
 from leerdoelen.render.slots import Slots, inline_slots
 from leerdoelen.render.versie import version_in_words
 from leerdoelen.util import parallel
@@ -51,12 +54,8 @@ from leerdoelen.versions.release import Changelog, changelog, version
 
 PAGES = Path("build/pages")
 SITE_PAGES = Path("site/pages")
-MKDOCS_YML = "mkdocs.yml"
 C = TypeVar("C")  # what a stream of files carries
 ENGINE_NAMES = {engines.MKDOCS: "MkDocs", engines.ZENSICAL: "Zensical"}
-# extra.bewerken: a plain https URL (host, optional port, path), nothing that could end a
-# Markdown link or an HTML attribute.
-_HTTPS = re.compile(r"https://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[A-Za-z0-9._~%+,;=:@/-]*)?")
 
 
 @dataclass(frozen=True)
@@ -66,83 +65,11 @@ class BuildResult:
     pages: int = 0
 
 
-def site_settings(root: Path) -> Site:
-    """Site name, copyright and URL from mkdocs.yml, for pages that MkDocs copies as they
-    are and for the open data."""
-    try:
-        config = yaml.safe_load((root / MKDOCS_YML).read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError):
-        return Site()
-    extra = config.get("extra")
-    bewerken = extra.get("bewerken") if isinstance(extra, dict) else None
-    return Site(
-        naam=str(config.get("site_name") or Site.naam),
-        copyright=" ".join(str(config.get("copyright") or "").split()),
-        url=str(config.get("site_url") or Site.url),
-        # As written; ``edit_settings`` checks it for the build (export does not use it).
-        bewerken="" if bewerken is None else str(bewerken),
-    )
-
-
-def edit_settings(root: Path, site: Site) -> Site:
-    """``site`` with ``extra.bewerken`` checked and ending in "/"; a value that is not a
-    plain https URL is a build error that names its line in mkdocs.yml."""
-    url = site.bewerken.strip()
-    if not url:
-        return site
-    if not _HTTPS.fullmatch(url):
-        raise BuildError(
-            f"{MKDOCS_YML}{_line_of_bewerken(root)}: extra.bewerken moet een https-adres zijn "
-            f"(de webeditor van de repository, zoals "
-            f"https://github.com/OWNER/REPO/edit/main/), niet {url!r}; laat het weg voor een "
-            f"site zonder bewerklinks"
-        )
-    return replace(site, bewerken=url if url.endswith("/") else f"{url}/")
-
-
-def _line_of_bewerken(root: Path) -> str:
-    """``:line:column`` of extra.bewerken's value in mkdocs.yml, or ``""``."""
-    try:
-        node = yaml.compose((root / MKDOCS_YML).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError):
-        return ""
-    for key in ("extra", "bewerken"):
-        if not isinstance(node, yaml.MappingNode):
-            return ""
-        node = next((v for k, v in node.value if k.value == key), None)
-    if node is None:
-        return ""
-    return f":{node.start_mark.line + 1}:{node.start_mark.column + 1}"
-
-
-def markdown_extensions(root: Path) -> list[str | dict[str, object]]:
-    """``markdown_extensions`` of mkdocs.yml, for the slots: a name, or a name with its
-    settings; what is neither is left out (MkDocs itself refuses it)."""
-    try:
-        config = yaml.safe_load((root / MKDOCS_YML).read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError):
-        return []
-    listed = config.get("markdown_extensions") if isinstance(config, dict) else None
-    return [
-        item
-        for item in listed or []
-        if isinstance(item, str)
-        or (
-            isinstance(item, dict)
-            and all(isinstance(k, str) and isinstance(v, dict | None) for k, v in item.items())
-        )
-    ]
-
-
 def newest_release(log: Changelog) -> str:
     """The newest release tag of the changelog (readable or not), else ``ongepubliceerd``."""
     names = [release.name for release, _ in log.per_release] + list(log.unavailable)
     known = [(number, name) for name in names if (number := version(name))]
     return max(known)[1] if known else ONGEPUBLICEERD
-
-
-def export_settings(site: Site) -> Settings:
-    return Settings(site_url=site.url, site_name=site.naam)
 
 
 def docs_tree(root: Path, result: CheckResult) -> dict[str, str | bytes]:
@@ -191,13 +118,19 @@ def site_parts(
     # Adoption: what the pages show of schools and networks; a network's figures count
     # all its schools, for the overview and for leer van elkaar on the goal pages.
     view = adoptie_view(corpus, commit_dates(history), today())
-    cijfers = buildcache.cijfers(view, cache)
+    cijfers: dict[str, NetwerkCijfers] = {}
+
+    def counted() -> dict[str, NetwerkCijfers]:
+        cijfers.update(buildcache.cijfers(view, cache))
+        return cijfers
+
+    # School checklists, network dashboards and their overview; the checklist workbooks
+    # name the goals' version, the newest release. With a sink, the schools' files are
+    # made while the networks are counted and the pages made here.
+    versie = newest_release(releases)
+    adoptie, scholen, adoptie_slots = adoptie_parts(view, counted, site, versie, cache, sink)
     praktijk = per_leerdoel(c.praktijk for c in cijfers.values())
     files, slots = page_parts(corpus, history, site.bewerken, version_text(version), praktijk)
-    # School checklists, network dashboards and their overview; the checklist workbooks
-    # name the goals' version, the newest release.
-    versie = newest_release(releases)
-    adoptie, scholen, adoptie_slots = adoptie_parts(view, cijfers, site, versie, cache, sink)
     files.update(adoptie)
     slots.update(adoptie_slots)
     # Before the first release, the goals' history; the commit, for editors, only here.
@@ -284,6 +217,22 @@ def run_engine(engine: str, root: Path, site_dir: Path, version: Version | None 
     run(root, site_dir, version)
 
 
+def _engine_and_slots(
+    engine: str,
+    root: Path,
+    staging: Path,
+    version: Version,
+    engine_cache: EngineCache,
+    slots: Slots,
+    extensions: list[str | dict[str, object]],
+) -> None:
+    """Beside the schools' files: the site generator, its output kept for the next build,
+    and the slots filled in, here in this process (the schools' workers use the cores)."""
+    run_engine(engine, root, staging, version)
+    engine_cache.keep(staging)
+    fill_slots(root, staging, slots, extensions, alone=True)
+
+
 def _config_file(root: Path) -> Path:
     config_file = root / MKDOCS_YML
     if not config_file.is_file():
@@ -318,15 +267,16 @@ def build_site(root: Path, out: Path, engine: str = engines.DEFAULT) -> BuildRes
             engine_cache = EngineCache(root, _engine_key(root, engine, files, version))
             with replacing(root, out, SITE) as staging:
                 static = _no_clash(scholen, files)
+                extensions = markdown_extensions(root)
                 if engine_cache.reuse(staging):  # only schools changed: its output stands
                     write_tree(root / STATIC, static, keep=cache.keeps)
+                    fill_slots(root, staging, slots, extensions)
                 else:  # the engine uses one core; the schools' files, which skip it, the others
-                    with parallel.beside(run_engine, engine, root, staging, version):
+                    run = (engine, root, staging, version, engine_cache, slots, extensions)
+                    with parallel.beside(_engine_and_slots, *run):
                         write_tree(root / STATIC, static, keep=cache.keeps)
-                    engine_cache.keep(staging)
                 bar.advance()
                 bar.label("Bouwen: publiceren")
-                fill_slots(root, staging, slots, markdown_extensions(root))
                 publish_theme_stylesheets(staging)
                 pages = sum(1 for _ in staging.rglob("index.html"))  # the engine's
                 pages += publish_static(root, staging)

@@ -9,9 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from leerdoelen.commands import outputs
-from leerdoelen.commands.build import export_settings, site_settings
 from leerdoelen.commands.check import checked
 from leerdoelen.commands.errors import Failed, UsageError
+from leerdoelen.commands.settings import export_settings, site_settings
 from leerdoelen.export.opendata import ExportError, export_bytes, slo_export
 from leerdoelen.load.project import GOALS
 from leerdoelen.versions.log import read_history

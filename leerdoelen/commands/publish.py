@@ -31,10 +31,15 @@ MEMO_FORMAT = "leerdoelen slot-html 1"
 
 
 def fill_slots(
-    root: Path, site_dir: Path, slots: Slots, extensions: list[str | dict[str, object]]
+    root: Path,
+    site_dir: Path,
+    slots: Slots,
+    extensions: list[str | dict[str, object]],
+    alone: bool = False,
 ) -> None:
     """Put each slot's part, as HTML, in its place in the built pages: new files, since the
-    built ones may be hard links to the engine's kept output."""
+    built ones may be hard links to the engine's kept output. ``alone``: convert them in
+    this process (whose caller keeps the other cores busy), not in worker processes."""
     key = _memo_key(extensions)
     memo = _read_memo(root, key)
     digests = {  # (page, part) → the hash of its Markdown, for the parts that are no HTML
@@ -46,7 +51,12 @@ def fill_slots(
     texts = {digests[page, name]: slots[page][name] for page, name in digests}
     new = [digest for digest in texts if digest not in memo]
     # Each conversion takes milliseconds (dashboards: tens): in worker processes.
-    made = parallel.pmap(partial(_convert, extensions), ((texts[d],) for d in new), 8)
+    convert = partial(_convert, extensions)
+    made = (
+        map(convert, (texts[d] for d in new))
+        if alone
+        else parallel.pmap(convert, ((texts[d],) for d in new), 8)
+    )
     used = {digest: memo[digest] for digest in texts if digest in memo}
     used.update(zip(new, made, strict=True))
     for page, parts in slots.items():

@@ -20,8 +20,9 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from leerdoelen.commands.build import MKDOCS_YML, SITE_PAGES, generate
+from leerdoelen.commands.build import SITE_PAGES, generate
 from leerdoelen.commands.check import CheckResult
+from leerdoelen.commands.settings import MKDOCS_YML
 from leerdoelen.load.project import GOALS
 from leerdoelen.load.source import DiskSource, below
 

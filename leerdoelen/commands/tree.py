@@ -52,6 +52,7 @@ class Folder:
 
     def __init__(self, target: Path) -> None:
         self.target = target
+        _unlink_links(target)  # before any worker writes there
 
     def put(self, relative: str, content: str | bytes) -> Written:
         return Written(write_file(self.target, relative, content))

@@ -31,7 +31,7 @@ would end a raw HTML block).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from itertools import chain
 
@@ -108,13 +108,18 @@ class _Renderer:
         )
         return body.lstrip("\n")
 
-    def school_pages(self) -> Iterable[tuple[str, str | bytes | Written]]:
-        """Every school's files; its downloads, which its networks' downloads hold too,
-        are kept in ``own`` when there is no sink."""
-        in_network = {s.brin for leden in self.view.leden.values() for s in leden}
-        # Each school's files are made in a worker process (see leerdoelen.util.parallel).
+    def school_pages(self) -> Iterator[tuple[str, str | bytes | Written]]:
+        """Every school's files, made in worker processes; its downloads, which its
+        networks' downloads hold too, are kept in ``own`` when there is no sink. With a
+        sink, the workers start now, and make them while this process goes on."""
         brins = [b for b, s in self.view.scholen.items() if not self._kept(f"scholen/{b}", [s])]
-        made = parallel.pmap(self.school_files, ((b,) for b in brins))
+        made = parallel.pmap(self.school_files, ((b,) for b in brins), start=bool(self.sink))
+        return self._school_results(brins, made)
+
+    def _school_results(
+        self, brins: list[str], made: Iterator[Made]
+    ) -> Iterator[tuple[str, str | bytes | Written]]:
+        in_network = {s.brin for leden in self.view.leden.values() for s in leden}
         counted = progress.counted(made, "Schoolpagina's maken", len(brins))
         for brin, files in zip(brins, counted, strict=True):
             if brin in in_network and self.sink is None:
@@ -321,7 +326,7 @@ def render_adoptie(
 
 def adoptie_parts(
     view: AdoptieView,
-    cijfers: dict[str, NetwerkCijfers],
+    cijfers: dict[str, NetwerkCijfers] | Callable[[], dict[str, NetwerkCijfers]],
     site: Site | None = None,
     versie: str = ONGEPUBLICEERD,
     reuse: Reuse | None = None,
@@ -333,11 +338,13 @@ def adoptie_parts(
     the pages' slots (``render.slots``). With ``reuse``, the second part leaves out the
     files of an earlier build that may stay, and a dashboard's text that it kept is used.
     With ``sink``, the workers write the second part's files there as they make them: the
-    stream then carries ``Written`` in their place."""
+    stream then carries ``Written`` in their place, and the schools' workers start at once,
+    before ``cijfers`` (which may be a function that counts them) is asked for."""
     site = site or Site()
     paden = {brin: f"{SCHOLEN}/{brin}.yaml" for brin in view.scholen}
-    renderer = _Renderer(view, cijfers, site, paden, versie, reuse, sink)
+    renderer = _Renderer(view, {}, site, paden, versie, reuse, sink)
+    scholen = renderer.school_pages()  # first: the networks' workbooks reuse their forms
+    renderer.cijfers = cijfers() if callable(cijfers) else cijfers
     pages: dict[str, str | bytes] = dict([renderer.overview()])
     pages.update(renderer.netwerk_page(slug) for slug in view.netwerken)
-    # The schools first: the networks' workbooks reuse their forms.
-    return pages, chain(renderer.school_pages(), renderer.netwerk_downloads()), renderer.slots
+    return pages, chain(scholen, renderer.netwerk_downloads()), renderer.slots

@@ -19,6 +19,7 @@ import ctypes
 import gc
 import os
 import signal
+import weakref
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -45,13 +46,20 @@ def processes() -> int:
 
 
 def pmap(
-    function: Callable[..., T], items: Iterable[tuple[Any, ...]], min_items: int | None = None
+    function: Callable[..., T],
+    items: Iterable[tuple[Any, ...]],
+    min_items: int | None = None,
+    start: bool = False,
 ) -> Iterator[T]:
     """``function(*item)`` for every item, in order; in worker processes when it pays.
 
     ``items`` is read lazily, a few ahead of the results, and may be a generator. An
     exception in a worker is raised here, as it would be without workers. ``min_items``
     defaults to ``MIN_ITEMS``.
+
+    With ``start``, the workers start at once and are given every item: they work while
+    this process does something else, until it reads the results (which wait, all of
+    them: for small results, such as those of work that writes its own files).
     """
     if min_items is None:
         min_items = MIN_ITEMS
@@ -60,9 +68,15 @@ def pmap(
     first = list(islice(iterator, min_items))
     source = chain(first, iterator)
     if workers < 2 or len(first) < min_items or "fork" not in get_all_start_methods():
-        for item in source:
-            yield function(*item)
-        return
+        return (function(*item) for item in source)
+    if start:
+        return _Started(function, source, workers)
+    return _mapped(function, source, workers)
+
+
+def _mapped(
+    function: Callable[..., T], source: Iterable[tuple[Any, ...]], workers: int
+) -> Iterator[T]:
     # Forked, the workers get `function` as it is: initargs are not pickled.
     context = get_context("fork")
     with ProcessPoolExecutor(workers, context, initializer=_inherit, initargs=(function,)) as pool:
@@ -73,6 +87,30 @@ def pmap(
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
+
+
+class _Started(Iterator[T]):
+    """The results of work handed out to worker processes at once (``pmap(start=True)``);
+    the workers stop when the last result is read, or when this is dropped unread."""
+
+    def __init__(
+        self, function: Callable[..., T], items: Iterable[tuple[Any, ...]], workers: int
+    ) -> None:
+        pool = ProcessPoolExecutor(
+            workers, get_context("fork"), initializer=_inherit, initargs=(function,)
+        )
+        self._pending: deque[Future[T]] = deque(pool.submit(_call, *item) for item in items)
+        self._stop = weakref.finalize(self, pool.shutdown, wait=True, cancel_futures=True)
+
+    def __next__(self) -> T:
+        if not self._pending:
+            self._stop()
+            raise StopIteration
+        try:
+            return self._pending.popleft().result()
+        except BaseException:
+            self._stop()
+            raise
 
 
 _function: Callable[..., Any] | None = None  # in a worker: what it runs
