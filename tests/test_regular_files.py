@@ -23,6 +23,7 @@ from conftest import GELDIG, ROOT, SCHOOL_HEADER, git_repo
 from leerdoelen.cli import main
 from leerdoelen.commands.check import check
 from leerdoelen.load.project import load_project
+from leerdoelen.util import parallel
 from leerdoelen.versions.revisions import TreeSource
 
 DOMEIN = "goals/digitale-geletterdheid"
@@ -283,3 +284,31 @@ def test_a_symlink_left_in_build_is_removed_not_followed(project: Path) -> None:
     assert [p.name for p in (outside / "map").iterdir()] == ["DG-077.yaml"]
     assert not (project / "build/pages/lek").exists()
     assert (project / "public/doelen/index.html").is_file()
+
+
+def test_the_schools_workers_never_write_through_a_symlink_in_build_static(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The workers that make the school files write into build/static as soon as they
+    start: a symlink there is gone before they do (70 schools: in worker processes)."""
+    monkeypatch.setenv(parallel.ENV, "2")
+    (project / "adoptie/netwerken").mkdir()
+    (project / "adoptie/netwerken/noord.yaml").write_text(
+        "# yaml-language-server: $schema=../../schemas/netwerk.schema.json\n"
+        "naam: Noord\nsoort: schoolbestuur\ncontact: info@noord.example\npubliceren: true\n",
+        encoding="utf-8",
+    )
+    for n in range(10, 80):
+        school = SCHOOL.replace("12AB", f"{n}AB") + "netwerken: [noord]\n"
+        (project / f"adoptie/scholen/{n}AB.yaml").write_text(school, encoding="utf-8")
+    outside = project.parent / "buiten"
+    (project / "build/static").mkdir(parents=True)
+    (project / "build/static/scholen").symlink_to(outside / "map")
+    (project / "build/static/netwerken").symlink_to(outside)
+    code, out = build(project)
+    assert code == 0, out
+    assert sorted(p.name for p in outside.iterdir()) == ["geheim.yaml", "map"]
+    assert [p.name for p in (outside / "map").iterdir()] == ["DG-077.yaml"]
+    assert not (project / "build/static/scholen").is_symlink()
+    assert len(list((project / "public/scholen").glob("*/index.html"))) == 70
+    assert (project / "public/netwerken/noord/netwerk-noord.csv").is_file()
