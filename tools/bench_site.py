@@ -5,10 +5,10 @@ from the generator in ``tools/synthetic.py`` (plus one ``kader.yaml`` per domain
 copy of this project's ``site/``, ``schemas/`` and ``mkdocs.yml``. Over that project it
 times, in the same run:
 
-1. ``leerdoelen build``: in-process ``leerdoelen.commands.build.build_site(root, root / "public")``,
-   from a clean slate (no ``build/``, no ``public/``). The time is split into
-   *check+generate* (``generate``: check, render the pages, write ``build/pages``) and
-   *mkdocs* (``run_mkdocs``: the MkDocs-material build), by wrapping both functions;
+1. ``leerdoelen build``: ``python -m leerdoelen -C <project> -q build`` in a process of
+   its own (``tools/timing.py``), from a clean slate (no ``build/``, no ``public/``). Its
+   parts, *check+generate* (``generate``: check, render the pages, write ``build/pages``)
+   and *mkdocs* (``run_mkdocs``: the MkDocs-material build), are then timed each alone;
    the small rest (swapping the site in, counting pages) is only in the total.
 2. Bare MkDocs ("kale MkDocs"), the baseline: a site with the same theme (material, ``nl``)
    and the same plugin (search), one one-line Markdown file at the path of every ``.md``

@@ -5,9 +5,10 @@
 - ``clock`` and ``Seconds``: wall-clock time together with the CPU time of this process
   and its finished child processes over the same stretch (a busy machine inflates wall
   time far more than CPU time);
-- ``build_ours`` and ``build_bare``: one clean ``leerdoelen build`` (the site generator
-  runs beside the school pages), then its *check+genereren* and *mkdocs* parts each timed
-  alone on the same content; and one build of a bare MkDocs site, the baseline;
+- ``build_ours`` and ``build_bare``: one clean ``leerdoelen build`` in a process of its
+  own (the site generator runs beside the school pages), then its *check+genereren* and
+  *mkdocs* parts each timed alone, here, on the same content; and one build of a bare
+  MkDocs site in a process of its own, the baseline;
 - ``row``, ``secs``, ``ratio``, ``growth``, ``busy``: the lines the benchmarks print.
 """
 
@@ -17,6 +18,7 @@ import contextlib
 import gc
 import os
 import shutil
+import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -24,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from leerdoelen.commands.build import build_site, generate, run_engine
+from leerdoelen.commands.build import generate, run_engine
 from leerdoelen.versions.log import read_version
 
 BUSY = 0.8  # cpu / wall below this: the machine is busy with other work
@@ -124,17 +126,19 @@ def change_one_school(root: Path) -> None:
 
 
 def _timed_build(root: Path, engine: str, ours: Ours, field: str, said: str) -> None:
-    """``build_site`` on the clock, into ``ours.<field>``; exits when check refuses."""
+    """``leerdoelen build`` on the clock, into ``ours.<field>``, in a process of its own as
+    a user or CI runs it, start-up included; exits when it fails."""
     gc.collect()
     print(f"{said}…", flush=True)
+    command = [sys.executable, "-m", "leerdoelen", "-C", str(root), "-q", "build"]
     with clock(lambda t: setattr(ours, field, t)):
-        result = build_site(root, root / "public", engine)
-    if result.out is None:
-        sys.exit(f"check vond {result.check.errors} fout(en); de generator is stuk")
+        done = subprocess.run([*command, "--engine", engine], capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"leerdoelen build stopte ({done.returncode}):\n{done.stdout}{done.stderr}")
 
 
 def build_ours(root: Path, prefix: str, label: str = "", engine: str = "mkdocs") -> Ours:
-    """One clean ``build_site``, then the same after one school changed (warm: with the
+    """One clean ``leerdoelen build``, then the same after one school changed (warm: with the
     cache the first one left), then its parts alone; fails loudly when check refuses the
     content. Each part announces itself (``prefix: genereren…``) before its clock starts."""
     clean(root)
@@ -157,14 +161,13 @@ def build_ours(root: Path, prefix: str, label: str = "", engine: str = "mkdocs")
 
 
 def build_bare(config_file: Path, site_dir: Path) -> Seconds:
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
 
     shutil.rmtree(site_dir, ignore_errors=True)
     times: list[Seconds] = []
     gc.collect()
-    with clock(times.append):
-        build(load_config(str(config_file), site_dir=str(site_dir)))
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_file)]
+    with clock(times.append):  # in a process of its own, as ours
+        subprocess.run([*command, "-d", str(site_dir)], check=True, capture_output=True)
     return times[0]
 
 
