@@ -53,13 +53,14 @@ def pmap(
 ) -> Iterator[T]:
     """``function(*item)`` for every item, in order; in worker processes when it pays.
 
-    ``items`` is read lazily, a few ahead of the results, and may be a generator. An
-    exception in a worker is raised here, as it would be without workers. ``min_items``
-    defaults to ``MIN_ITEMS``.
+    ``items`` may be a generator: the first ``min_items`` (default ``MIN_ITEMS``) are read
+    at once, to decide, the rest a few ahead of the results. An exception in a worker is
+    raised here, as it would be without workers.
 
-    With ``start``, the workers start at once and are given every item: they work while
-    this process does something else, until it reads the results (which wait, all of
-    them: for small results, such as those of work that writes its own files).
+    With ``start``, workers (if it uses them) start at once and are given every item:
+    they work while this process does something else, until it reads the results, which
+    wait, all of them (so: for small results, such as those of work that writes its own
+    files). Without workers, each item is done when its result is read.
     """
     if min_items is None:
         min_items = MIN_ITEMS
