@@ -250,6 +250,24 @@ def test_the_cache_is_not_used_through_a_symlink(project: Path, tmp_path: Path) 
     assert list(elsewhere.iterdir()) == []
 
 
+def test_school_records_are_not_kept_in_a_cache_that_came_with_a_commit(
+    project: Path, tmp_path: Path
+) -> None:
+    """build/ committed (a pull request can bring it in despite .gitignore) is the
+    stranger's: the workers that make the school files keep no records there."""
+    import git
+
+    root = _copy(project, tmp_path)
+    folder = root / CACHE / RECORDS
+    folder.mkdir(parents=True)
+    (folder / "vreemd.json").write_text("[]", encoding="utf-8")
+    repo = git.Repo(root)
+    repo.git.add("--force", "build")
+    repo.index.commit("build/ meegekomen")
+    _built(root)
+    assert sorted(p.name for p in folder.iterdir()) == ["vreemd.json"]
+
+
 def test_school_records_are_not_kept_through_a_symlink(project: Path, tmp_path: Path) -> None:
     """The records folder replaced by a symlink: nothing is written or removed there, and
     the records that the rebuild needs (the changed school's networks count all their

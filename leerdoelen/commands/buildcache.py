@@ -106,6 +106,9 @@ class BuildCache:
     data: dict[str, list[Any]] = field(default_factory=dict)  # name → [fingerprint, data]
     recalled: dict[str, list[Any]] = field(default_factory=dict)  # this build's, kept or new
     written: set[str] = field(default_factory=set)  # the groups made again
+    # Where this build keeps records (``prepared``): build/cache/scholen when build/cache
+    # is ours and that is a folder, not a symlink; decided once, before any worker writes.
+    keeping: Path | None = None
     _keep: set[str] | None = None
 
     @classmethod
@@ -213,8 +216,8 @@ class BuildCache:
         """Keep the records of a school whose files are being made, in the worker process
         that makes them (a cold build: 7,000 files, which ``save`` would write one by one
         at the end); ``save`` writes those of the schools it was not asked for."""
-        if (blob := self.blobs.get(brin)) is not None and (folder := self._records_folder()):
-            self._keep_records(folder, blob, records)
+        if (blob := self.blobs.get(brin)) is not None and self.keeping is not None:
+            self._keep_records(self.keeping, blob, records)
 
     def save(self, corpus: Corpus) -> None:
         """After a build that succeeded: remember every school's summary and every group's
@@ -224,7 +227,7 @@ class BuildCache:
         for group in self.made.values():
             for path in group.files:
                 group.files[path] = stamp(self.root / self.static / path)
-        folder = self._records_folder()  # checked once: records are not written through a symlink
+        folder = self.keeping
         schools, made = {}, 0
         for brin, summary in corpus.samenvattingen.items():
             if (blob := self.blobs.get(brin)) is None:
@@ -296,6 +299,7 @@ def prepared(root: Path, result: CheckResult, static: Path) -> BuildCache:
         with contextlib.suppress(OSError):
             if disk_kind(folder := root / CACHE / RECORDS) is None:
                 folder.mkdir(parents=True)
+        cache.keeping = cache._records_folder()
     for brin in corpus.scholen:
         cache.blobs[brin] = corpus.adoptie_sources[brin].blob
     for path, blob in project.recalled.items():
