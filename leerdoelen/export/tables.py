@@ -77,19 +77,12 @@ def csv_bytes(
     time of writing every row with ``csv.writer``.
     """
     guard = range(len(header)) if text is None else text
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator=CRLF)
-    writer.writerow(header)
     kinds = [(i in groepen, i in guard) for i in range(len(header))]
     caches = [_FIELDS.setdefault(kind, {}) for kind in kinds]
-    lines = [out.getvalue()]
+    lines = [_written(header)]
     for row in rows:
         if len(row) != len(kinds) or len(row) < 2:  # a lone field: the writer's own rules
-            out = io.StringIO()
-            csv.writer(out, delimiter=";", lineterminator=CRLF).writerow(
-                _cells(guard, groepen)(row)
-            )
-            lines.append(out.getvalue())
+            lines.append(_written(_cells(guard, groepen)(row)))
             continue
         fields = []
         for cache, kind, value in zip(caches, kinds, row, strict=True):
@@ -107,9 +100,14 @@ def csv_bytes(
 def _field(value: Waarde, groep: bool, guard: bool) -> str:
     """One value as ``csv_bytes`` writes it in a column of this kind."""
     cells = _cells((0,) if guard else (), (0,) if groep else ())([value, ""])
+    return _written(cells).removesuffix(";" + CRLF)
+
+
+def _written(cells: Sequence[Waarde]) -> str:
+    """One row as ``csv.writer`` writes it for Dutch Excel, with its line end."""
     out = io.StringIO()
     csv.writer(out, delimiter=";", lineterminator=CRLF).writerow(cells)
-    return out.getvalue().removesuffix(";" + CRLF)
+    return out.getvalue()
 
 
 CRLF = "\r\n"
@@ -118,11 +116,8 @@ CRLF = "\r\n"
 def csv_row(row: Sequence[Waarde], text: Sequence[int] | None = None) -> bytes:
     """One row as ``csv_bytes`` writes it, without its line end: cells before the cells of
     another row (``csv_records``), each field quoted or not on its own."""
-    out = io.StringIO()
-    csv.writer(out, delimiter=";", lineterminator=CRLF).writerow(
-        _cells(range(len(row)) if text is None else text, ())(row)
-    )
-    return out.getvalue().removesuffix(CRLF).encode("utf-8")
+    cells = _cells(range(len(row)) if text is None else text, ())(row)
+    return _written(cells).removesuffix(CRLF).encode("utf-8")
 
 
 def csv_records(data: bytes, rows: int) -> list[bytes] | None:
