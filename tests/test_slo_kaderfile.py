@@ -29,7 +29,7 @@ from leerdoelen.load import yamledit
 from leerdoelen.load.project import load_project
 from leerdoelen.load.yamlfile import compose, parse_yaml
 from leerdoelen.slo.frame import build_frames
-from leerdoelen.slo.kaderfile import kader_text
+from leerdoelen.slo.kaderfile import _Folded, kader_text
 from leerdoelen.slo.source import read_checkout
 
 pytestmark = pytest.mark.slow  # SLO imports of the real fixture, and a hypothesis run
@@ -468,3 +468,16 @@ def test_random_changes_to_an_imported_kader_read_as_the_writers(
     changed = data.draw(_changed_kader(kader))
     edited = _assert_reads_as_the_writers(changed, text)
     assert kader_text(changed, edited) == (edited, True)
+
+
+def test_a_comment_behind_a_text_that_becomes_a_folded_block_stays_a_comment() -> None:
+    """Behind a block scalar's last line a comment would be text: it moves behind the key
+    or the block's header, and the text is still edited in place."""
+    long = _Folded(" ".join(["De leerling werkt met data"] * 5))
+    text = "a:\n  titel: kort  # redactie\n  b: 1\nc:\n- kort # twee\n- x\nd: kort # drie\n"
+    data = {"a": {"titel": long, "b": 1}, "c": [long, "x"], "d": {"e": long}}
+    edited = yamledit.edit(text, data, 80)
+    assert yamledit.same(yaml.safe_load(edited), data)
+    assert "  titel: >-  # redactie\n" in edited
+    assert "- >- # twee\n" in edited
+    assert "d: # drie\n" in edited

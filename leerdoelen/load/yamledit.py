@@ -25,10 +25,12 @@ import yaml
 from leerdoelen.load.yamlfile import build, compose
 from leerdoelen.load.yamltext import (
     after,
+    block_scalar,
     content_end,
     first_on_line,
     header_start,
     indent,
+    last_value,
     line_end,
     line_start,
     newline_before,
@@ -389,21 +391,34 @@ class _Editor:
             if not isinstance(root, yaml.MappingNode):
                 raise EditError(f"kan regel {slot.key.start_mark.line + 1} niet schrijven")
             key, value = root.value[0]
-            self._add(
-                slot.key.end_mark.index,
-                end,
-                fragment[key.end_mark.index : content_end(fragment, value)],
-            )
+            written = fragment[key.end_mark.index : content_end(fragment, value)]
+            self._put(slot.key.end_mark.index, end, written, block_scalar(last_value(value)))
         elif isinstance(slot, _Item):  # "- " and the value, indented behind it
             column = slot.dash - line_start(text, slot.dash) + 2
-            self._add(slot.dash, end, "- " + self._value(new, column, flow))
+            written, block = self._value(new, column, flow)
+            self._put(slot.dash, end, "- " + written, block)
         else:
-            self._add(node.start_mark.index, end, self._value(new, node.start_mark.column, flow))
+            self._put(node.start_mark.index, end, *self._value(new, node.start_mark.column, flow))
 
-    def _value(self, data: Any, column: int, flow: bool | None) -> str:
-        """``data`` as YAML text that starts at ``column`` (its first line not indented)."""
+    def _put(self, start: int, end: int, written: str, block: bool) -> None:
+        """Replace ``start:end`` by ``written``. When that ends in a block scalar, the
+        comment behind the old value goes behind the first line (a key or a block scalar's
+        header), where it stays a comment; behind a block scalar's last line it would be
+        text."""
+        text = self.text
+        tail = text[end : line_end(text, end)].rstrip("\r\n")
+        if block and tail.strip() and "\n" in written:
+            first = written.index("\n")
+            written = written[:first] + tail + written[first:]
+            end += len(tail)
+        self._add(start, end, written)
+
+    def _value(self, data: Any, column: int, flow: bool | None) -> tuple[str, bool]:
+        """``data`` as YAML text that starts at ``column`` (its first line not indented), and
+        whether it ends in a block scalar."""
         fragment = self._dump(data, column, flow)
         root = compose(fragment)
         if root is None:
             raise EditError("leeg document")
-        return fragment[root.start_mark.index : content_end(fragment, root)]
+        written = fragment[root.start_mark.index : content_end(fragment, root)]
+        return written, block_scalar(last_value(root))

@@ -45,14 +45,24 @@ def past_comments(text: str, pos: int, column: int) -> int:
     return pos
 
 
-def content_end(text: str, node: yaml.Node) -> int:
-    """Where a node's own text ends: before the line break, blank lines and comments that
-    follow a block scalar or a block collection's last value."""
+def last_value(node: yaml.Node) -> yaml.Node:
+    """The node whose text a node's text ends with: a block collection's last value, deep."""
     while isinstance(node, yaml.MappingNode | yaml.SequenceNode) and not node.flow_style:
         last = node.value[-1]
         node = last[1] if isinstance(last, tuple) else last
+    return node
+
+
+def block_scalar(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.style in ("|", ">")
+
+
+def content_end(text: str, node: yaml.Node) -> int:
+    """Where a node's own text ends: before the line break, blank lines and comments that
+    follow a block scalar or a block collection's last value."""
+    node = last_value(node)
     end = node.end_mark.index
-    if isinstance(node, yaml.ScalarNode) and node.style in ("|", ">"):
+    if block_scalar(node):
         end = len(text[:end].rstrip("\r\n "))
     return end
 
