@@ -11,16 +11,20 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from pathlib import Path
 
 import openpyxl
 import pytest
 from conftest import OPEN_NETWORK, STALE_SCHOOL, VERSIE, XSS_SCHOOL, klein_project
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl.worksheet.worksheet import Worksheet
 
 from leerdoelen.commands.build import newest_release
 from leerdoelen.commands.check import check
 from leerdoelen.core.adoptie import ADOPTIE_STATUSSEN
+from leerdoelen.export import xlsx
 from leerdoelen.export.xlsx import Controle, Formulier, xlsx_bytes
 from leerdoelen.render.adoptie import render_adoptie
 from leerdoelen.render.checklist import SCHOOL_KOLOMMEN
@@ -269,3 +273,33 @@ def test_text_that_xml_forbids_is_dropped_and_the_rest_kept() -> None:
         ["A1", "<b>&"],
         ["B2", dt.datetime(2026, 3, 1)],
     ]
+
+
+_CELL = st.one_of(
+    st.sampled_from(["", " ", "a", "x" * 70, "é <&>"]), st.integers(0, 1), st.booleans()
+)
+_ROWS = st.lists(st.lists(_CELL, min_size=3, max_size=3).map(tuple), max_size=5)
+
+
+def _width(value: object) -> int:
+    return len(value) if isinstance(value, str) else 0
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_ROWS, min_size=2, max_size=4), st.integers(1, 3))
+def test_a_sheet_is_the_same_whatever_sheets_were_made_before(
+    sheets: list[list[tuple[object, ...]]], first_open: int
+) -> None:
+    """Cells and a form's leading locked cells are kept between sheets (xlsx._CELLS,
+    xlsx._LEADS): what a sheet holds never depends on them, and its columns are as wide
+    as their widest text."""
+    header = ("a", "b", "c")
+    form = Formulier(open=header[first_open:])
+    last = sheets[-1]
+    made = [xlsx._sheet_xml(header, rows, form) for rows in sheets]  # type: ignore[arg-type]
+    xlsx._CELLS.clear()
+    xlsx._LEADS.clear()
+    assert made[-1] == xlsx._sheet_xml(header, last, form)  # type: ignore[arg-type]
+    widths = [max([1, *(_width(row[i]) for row in last)]) for i in range(3)]
+    found = re.findall(rb'<col min="\d" max="\d" width="(\d+)"', made[-1])
+    assert [int(w) for w in found] == [min(w, 60) + 2 for w in widths]

@@ -7,7 +7,8 @@ mode writes, but fast and byte-for-byte reproducible.
   and each download only adds its sheets, written here in the same XML that openpyxl's
   write-only mode writes (inline strings, a bold header row).
 - The zip entries get a fixed timestamp and ``docProps/core.xml`` fixed dates, so an
-  unchanged checklist gives the same bytes and ``write_tree`` leaves the file alone.
+  unchanged checklist gives the same bytes and ``write_tree`` leaves the file alone. The
+  parts are compressed with ISA-L (``xlsx_packed.deflated``), the skeleton's once.
 - The skeleton is made per number of sheets, with placeholder names that ``xlsx_bytes``
   replaces in ``xl/workbook.xml``: a network's workbook (a sheet per school) costs no
   openpyxl run of its own. Its styles are the header's and the form's (``S_…``).
@@ -36,12 +37,7 @@ from dataclasses import dataclass
 from functools import cache
 from xml.sax.saxutils import escape
 
-from leerdoelen.export.xlsx_packed import (
-    PackedSheet,
-    sheet_name,
-    write_packed,
-    zip_info,
-)
+from leerdoelen.export.xlsx_packed import PackedSheet, deflated, sheet_name, write_packed
 from leerdoelen.load.sheets import column_letter
 
 Waarde = str | int | dt.date
@@ -52,6 +48,7 @@ DATUM = "yyyy-mm-dd"  # the number format of date cells
 # default style 0 is locked, as every cell is unless its style says otherwise.
 S_KOP, S_OPEN, S_OPEN_DATUM, S_DATUM = 1, 2, 3, 4  # bold header; unlocked text and date; date
 _EPOCH = dt.date(1899, 12, 30)
+_WORKBOOK = "xl/workbook.xml"
 FIXED = dt.datetime(2020, 1, 1)  # the workbook's created/modified: content, not clock
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _SHEET_HEAD = (
@@ -156,6 +153,23 @@ def _cell(
     return None
 
 
+_LEADS: dict[tuple[object, int], dict[object, tuple[str, tuple[int, ...]]]] = {}
+_ROW = "\x00"  # the row number, left open (XML text never holds it: _NOT_XML)
+
+
+def _lead(
+    values: Sequence[Waarde], kinds: list[tuple[str, str, str]]
+) -> tuple[str, tuple[int, ...]]:
+    """The cells of ``values`` in the first columns, with ``_ROW`` for the row number, and
+    the widths they ask for."""
+    made = [
+        _cell(*kind, value.__class__, value) or _NONE
+        for kind, value in zip(kinds, values, strict=True)
+    ]
+    xml = "".join(head + _ROW + tail for head, tail, _width in made if head)
+    return xml, tuple(width for _head, _tail, width in made)
+
+
 def _sheet_xml(
     header: Sequence[str], rows: Iterable[Sequence[Waarde]], formulier: Formulier | None = None
 ) -> bytes:
@@ -181,14 +195,30 @@ def _sheet_xml(
         if c.kolom in header:
             i = header.index(c.kolom)
             widths[i] = max(widths[i], 10 if c.datum else 0, *(len(v) for v in c.lijst))
-    kinds = zip(letters, style, date_style, strict=True)
+    kinds = list(zip(letters, style, date_style, strict=True))
     columns = [_CELLS.setdefault(kind, {}) for kind in kinds]
+    # A form's leading locked columns (a school's form: the goal's own cells) are the same
+    # in every school's sheet: made once, per row of values, with the row number left open.
+    lead = next((i for i, h in enumerate(header) if h in form.open), 0)
+    leads = _LEADS.setdefault((tuple(kinds), lead), {}) if lead else {}
+    leads_used: set[tuple[str, tuple[int, ...]]] = set()
     r = 1
     for row in rows:
         r += 1
         number = str(r)
         cells = []
-        for i, value in enumerate(row):
+        if lead:
+            values = row[:lead]
+            made_lead = leads.get(values)
+            if made_lead is None:
+                made_lead = _lead(values, kinds[:lead])
+                # Texts only: a key of numbers would take 1 and True for the same.
+                if len(leads) < _CELLS_MAX and all(v.__class__ is str for v in values):
+                    leads[values] = made_lead
+            leads_used.add(made_lead)
+            cells.append(made_lead[0].replace(_ROW, number))
+        for i in range(lead, len(row)):
+            value = row[i]
             column = columns[i]
             key = value if value.__class__ is str else (value.__class__, value)
             made = column.get(key)
@@ -202,6 +232,8 @@ def _sheet_xml(
                 if width > widths[i]:
                     widths[i] = width
         parts.append(f'<row r="{number}">{"".join(cells)}</row>')
+    for _xml, lead_widths in leads_used:
+        widths[:lead] = map(max, widths[:lead], lead_widths)
     cols = "".join(
         f'<col min="{i}" max="{i}" width="{min(w, 60) + 2}" customWidth="1"{s} />'
         for i, (w, s) in enumerate(
@@ -290,22 +322,28 @@ def xlsx_bytes(
     ``formulieren``: per sheet title, what makes that sheet a form (``Formulier``)."""
     formulieren = formulieren or {}
     titles = [s.title if isinstance(s, PackedSheet) else s[0] for s in sheets]
-    skeleton = _skeleton(len(sheets))
-    written: dict[str, bytes | PackedSheet] = {
+    written: dict[str, PackedSheet] = {
         sheet_name(i): s
         if isinstance(s, PackedSheet)
-        else _sheet_xml(s[1], s[2], formulieren.get(s[0]))
+        else deflated(_sheet_xml(s[1], s[2], formulieren.get(s[0])))
         for i, s in enumerate(sheets, start=1)
     }
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in skeleton:
-            part = written.get(name, data)
-            if isinstance(part, PackedSheet):
-                write_packed(archive, name, part)
-                continue
-            if name == "xl/workbook.xml":
-                part = _workbook_xml(data, titles)
-            # Level 1: twice as fast as the default, and only ~10% bigger here.
-            archive.writestr(zip_info(name), part, zipfile.ZIP_DEFLATED, compresslevel=1)
+        for name, part in _packed_skeleton(len(sheets)):
+            if name in written:
+                part = written[name]
+            elif isinstance(part, bytes):  # the workbook part, which names the sheets
+                part = deflated(_workbook_xml(part, titles))
+            write_packed(archive, name, part)
     return buffer.getvalue()
+
+
+@cache
+def _packed_skeleton(count: int) -> tuple[tuple[str, bytes | PackedSheet], ...]:
+    """The skeleton's parts compressed once, but for the worksheets (empty) and the
+    workbook part, which names them."""
+    return tuple(
+        (name, data if not data or name == _WORKBOOK else deflated(data))
+        for name, data in _skeleton(count)
+    )

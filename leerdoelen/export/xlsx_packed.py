@@ -1,6 +1,12 @@
-"""A worksheet copied, compressed as it is, from one workbook into another: a network's
+"""A workbook's parts compressed as its zip holds them: each with ISA-L (``deflated``),
+and a worksheet copied, compressed as it is, from one workbook into another: a network's
 workbook holds each of its schools' forms as the school's own workbook has them, so each
-form is written and compressed once (``export.xlsx``)."""
+form is written and compressed once (``export.xlsx``).
+
+Why ISA-L (``isal``): measured on a school's form (178 KB of XML), zlib at level 1 took
+0.63 ms and gave 22.4 KB; ISA-L at level 1 0.14 ms and 21.5 KB (libdeflate 0.34 ms,
+zlib-ng 0.26 ms). A raw deflate stream is a raw deflate stream: every zip reader reads it.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +14,8 @@ import io
 import struct
 import zipfile
 from dataclasses import dataclass
+
+from isal import isal_zlib
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
@@ -20,6 +28,11 @@ class PackedSheet:
     crc: int
     size: int  # uncompressed
     data: bytes | memoryview  # deflated
+
+
+def deflated(data: bytes, title: str = "") -> PackedSheet:
+    """``data`` compressed as a zip entry holds it: raw deflate, ISA-L's level 1."""
+    return PackedSheet(title, isal_zlib.crc32(data), len(data), isal_zlib.compress(data, 1, -15))
 
 
 def packed_sheet(xlsx: bytes, number: int, title: str) -> PackedSheet:
@@ -59,10 +72,10 @@ def zip_info(name: str) -> zipfile.ZipInfo:
 
 
 def write_packed(archive: zipfile.ZipFile, name: str, sheet: PackedSheet) -> None:
-    """Add ``sheet`` as the entry ``name``, byte for byte as ``writestr`` writes it when
-    it compresses the same data (at the level that compressed ``sheet``): the header,
-    the data, and the entry in the central directory. ``zipfile`` has no call that takes
-    data compressed already, so this does what its ``open(..., "w")`` does."""
+    """Add ``sheet`` as the entry ``name``, as ``writestr`` writes an entry it compresses
+    itself: the header, the data, and the entry in the central directory. ``zipfile`` has
+    no call that takes data compressed already, so this does what its ``open(..., "w")``
+    does."""
     assert archive.fp is not None
     info = zip_info(name)
     info.external_attr = 0o600 << 16  # as writestr's open(..., "w") sets it: ?rw-------
