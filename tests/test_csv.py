@@ -33,7 +33,9 @@ def written(
 # ends, formula characters, spaces, and text beyond ASCII.
 TEXT = st.text(alphabet=st.sampled_from(list(";\"'\r\n\t =+-@ab,5-6 groepé€")), max_size=12)
 GROEPEN = st.sampled_from(["", "1-2", "5-6, 7-8", "groep 3-4", "1-2,3-4"])
-VALUE = st.one_of(TEXT, st.integers(-5, 5), st.dates(dt.date(2025, 1, 1), dt.date(2026, 12, 31)))
+VALUE = st.one_of(
+    TEXT, st.integers(-5, 5), st.booleans(), st.dates(dt.date(2025, 1, 1), dt.date(2026, 12, 31))
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -47,7 +49,8 @@ def test_the_bytes_are_the_writers(width: int, data: st.DataObject) -> None:
     text = data.draw(st.one_of(st.none(), st.lists(st.integers(0, width - 1), unique=True)))
     row = st.tuples(*(GROEPEN if i in groepen else VALUE for i in range(width)))
     rows = data.draw(st.lists(row, max_size=6))
-    assert csv_bytes(header, rows, text, groepen) == written(header, rows, text, groepen)
+    lead = data.draw(st.integers(0, width))  # the first fields joined once (and kept)
+    assert csv_bytes(header, rows, text, groepen, lead) == written(header, rows, text, groepen)
 
 
 def test_a_value_is_written_as_its_column_asks_each_time() -> None:
@@ -57,6 +60,8 @@ def test_a_value_is_written_as_its_column_asks_each_time() -> None:
     rows: list[Sequence[Waarde]] = [("=1", "=1"), ("1", 1), ("+a", "+a")]
     assert csv_bytes(header, rows, (0,)) == written(header, rows, (0,), ())
     assert csv_bytes(header, rows, (0,)).splitlines()[1] == b"'=1;=1"
+    rows = [(1, "a"), (True, "a"), (1, "a")]  # the first fields joined once: 1 is not True
+    assert csv_bytes(header, rows, (0,), lead=1) == written(header, rows, (0,), ())
 
 
 def test_a_row_before_a_csvs_rows_is_a_row_of_the_whole() -> None:

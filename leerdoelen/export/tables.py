@@ -58,6 +58,7 @@ _GROEPEN_CELLS: dict[str, str] = {}  # a cell's groepen_tekst: a few dozen disti
 # the codes, titles, statuses, groepen and dates of a checklist repeat in every school's.
 _FIELDS: dict[tuple[bool, bool], dict[object, str]] = {}
 _FIELDS_MAX = 100_000
+_LEADS: dict[tuple[object, int], dict[object, str]] = {}  # the first fields, joined
 
 
 def csv_bytes(
@@ -65,12 +66,15 @@ def csv_bytes(
     rows: Iterable[Sequence[Waarde]],
     text: Sequence[int] | None = None,
     groepen: Sequence[int] = (),
+    lead: int = 0,
 ) -> bytes:
     """A CSV for Dutch Excel: semicolons, CRLF, a BOM; formula-like cells kept as text.
 
     ``text``: the columns that can hold free text; only those need the formula guard (the
     others hold codes, statuses, dates and numbers). Default: every column. ``groepen``:
-    the columns that list groep bands, written as ``groepen_tekst`` writes them.
+    the columns that list groep bands, written as ``groepen_tekst`` writes them. ``lead``:
+    how many first fields repeat together in many tables (a checklist's goal cells):
+    those are joined once per row of values.
 
     Each field is quoted, or not, on its own (``csv``'s minimal quoting), so a value's
     field is made by ``csv`` once and then joined: a school's checklist in a third of the
@@ -79,22 +83,47 @@ def csv_bytes(
     guard = range(len(header)) if text is None else text
     kinds = [(i in groepen, i in guard) for i in range(len(header))]
     caches = [_FIELDS.setdefault(kind, {}) for kind in kinds]
+    leads = _LEADS.setdefault((tuple(kinds), lead), {})
     lines = [_written(header)]
     for row in rows:
         if len(row) != len(kinds) or len(row) < 2:  # a lone field: the writer's own rules
             lines.append(_written(_cells(guard, groepen)(row)))
             continue
         fields = []
-        for cache, kind, value in zip(caches, kinds, row, strict=True):
+        if lead:
+            values = row[:lead]
+            joined = leads.get(values)
+            if joined is None:
+                joined = ";".join(_fields(caches[:lead], kinds[:lead], values))
+                # Texts only: a key of numbers would take 1 and True for the same.
+                if len(leads) < _FIELDS_MAX and all(v.__class__ is str for v in values):
+                    leads[values] = joined
+            fields.append(joined)
+        for i in range(lead, len(row)):  # inline, as _fields: a call per row costs
+            value = row[i]
             key = value if value.__class__ is str else (value.__class__, value)
-            field = cache.get(key)
+            field = caches[i].get(key)
             if field is None:
-                field = _field(value, *kind)
-                if len(cache) < _FIELDS_MAX:
-                    cache[key] = field
+                field = _fields(caches[i : i + 1], kinds[i : i + 1], (value,))[0]
             fields.append(field)
         lines.append(";".join(fields) + CRLF)
     return "".join(lines).encode("utf-8-sig")
+
+
+def _fields(
+    caches: list[dict[object, str]], kinds: list[tuple[bool, bool]], values: Sequence[Waarde]
+) -> list[str]:
+    """The values' fields, each made once per column kind (``_FIELDS``)."""
+    fields = []
+    for cache, kind, value in zip(caches, kinds, values, strict=True):
+        key = value if value.__class__ is str else (value.__class__, value)
+        field = cache.get(key)
+        if field is None:
+            field = _field(value, *kind)
+            if len(cache) < _FIELDS_MAX:
+                cache[key] = field
+        fields.append(field)
+    return fields
 
 
 def _field(value: Waarde, groep: bool, guard: bool) -> str:

@@ -38,6 +38,8 @@ SCHOOL_KOLOMMEN = (
 SCHOOL_TEKST = tuple(
     SCHOOL_KOLOMMEN.index(k) for k in ("titel", "domein", "subdomein", "toelichting", "bewijs")
 )
+# The goal's own columns, the same in every school's checklist: the first six.
+SCHOOL_LEAD = SCHOOL_KOLOMMEN.index("status")
 # The column with groep bands: in a CSV "groep 5-6", which a spreadsheet keeps as text.
 SCHOOL_GROEPEN = (SCHOOL_KOLOMMEN.index("groepen"),)
 # The school sheet as a form: the school fills in its own columns; the goal's are locked.
@@ -239,7 +241,7 @@ def scholen_rij(s: SchoolStand) -> tuple[Waarde, ...]:
 
 def school_csv(rijen: Iterable[tuple[Waarde, ...]]) -> bytes:
     """A school's checklist as its CSV download."""
-    return csv_bytes(SCHOOL_KOLOMMEN, rijen, SCHOOL_TEKST, SCHOOL_GROEPEN)
+    return csv_bytes(SCHOOL_KOLOMMEN, rijen, SCHOOL_TEKST, SCHOOL_GROEPEN, SCHOOL_LEAD)
 
 
 def netwerk_csv(
