@@ -232,8 +232,9 @@ def _sheet_xml(
                 if width > widths[i]:
                     widths[i] = width
         parts.append(f'<row r="{number}">{"".join(cells)}</row>')
-    for _xml, lead_widths in leads_used:
-        widths[:lead] = map(max, widths[:lead], lead_widths)
+    if leads_used:  # per column, in one pass
+        lead_widths = zip(*(used for _xml, used in leads_used), strict=True)
+        widths[:lead] = map(max, widths[:lead], map(max, lead_widths))
     cols = "".join(
         f'<col min="{i}" max="{i}" width="{min(w, 60) + 2}" customWidth="1"{s} />'
         for i, (w, s) in enumerate(
