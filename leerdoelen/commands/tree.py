@@ -4,6 +4,7 @@ a symlink, and nothing left over from before."""
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -32,17 +33,41 @@ def _unlink_links(target: Path) -> None:
 
 def write_file(target: Path, relative: str, content: str | bytes) -> bool:
     """Make ``target/relative`` hold ``content``, writing it only if it differs; whether
-    it did."""
+    it did. A changed file is a new file, not the old one overwritten: a published site
+    may hard-link it. Made with one call where nothing is there yet (a cold build: 21,000
+    files), without a look first and a folder made for each."""
     data = content.encode("utf-8") if isinstance(content, str) else content
-    path = target / relative
-    if path.is_file():
-        if path.read_bytes() == data:
+    path = os.path.join(target, relative)
+    try:
+        _create(path, data)
+        return True
+    except FileNotFoundError:  # its folder is not there yet
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        _create(path, data)
+        return True
+    except FileExistsError:
+        if _holds(path, data):
             return False
-        # A new file, not the old one overwritten: a published site may hard-link it.
-        path.unlink()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+        os.unlink(path)  # (a folder there: the error says so)
+    _create(path, data)
     return True
+
+
+def _holds(path: str, data: bytes) -> bool:
+    """Whether ``path`` is a regular file (not a symlink) that holds ``data``."""
+    found = os.lstat(path)
+    if not stat.S_ISREG(found.st_mode) or found.st_size != len(data):
+        return False
+    with open(path, "rb") as stream:
+        return stream.read() == data
+
+
+_NEW = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+
+
+def _create(path: str, data: bytes) -> None:
+    with open(os.open(path, _NEW, 0o666), "wb") as stream:
+        stream.write(data)
 
 
 class Folder:
