@@ -6,7 +6,10 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from leerdoelen.load import yamlfile
 from leerdoelen.load.yamlfile import MAX_BYTES, load_yaml, parse_yaml
 
 
@@ -124,3 +127,26 @@ def test_file_over_the_size_limit_is_not_read(tmp_path: Path) -> None:
 def test_top_level_list_loads_and_is_left_to_the_schema() -> None:
     loaded = parse_yaml(b"- a\n- b\n", "x")
     assert loaded.ok and loaded.data == ["a", "b"]
+
+
+# Mostly plain ASCII, as our files are, with what _CONTROL refuses or lets through.
+_TEXT = st.text(
+    st.one_of(
+        st.sampled_from(list("ab -[{:?\t\n\r")),
+        st.sampled_from(["\x00", "\x07", "\x0b", "\x1f", "\x7f", "\x85", "é", "\ufffe", "😀"]),
+        st.characters(),
+    ),
+    max_size=30,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_the_quick_scans_find_what_the_full_ones_find(text: str) -> None:
+    """``_control`` checks plain ASCII bytes instead of running the regular expression;
+    ``_indicators`` counts bytes: each gives what the full scan over the text gives."""
+    raw = text.encode("utf-8", "surrogatepass")
+    full = yamlfile._CONTROL.search(text)
+    quick = yamlfile._control(raw, text)
+    assert (quick and quick.start()) == (full and full.start())
+    assert yamlfile._indicators(raw) == sum(map(text.count, "-[{:?"))
