@@ -56,6 +56,7 @@ from leerdoelen.render.checklist import (
     ONGEPUBLICEERD,
     SCHOLEN_KOLOMMEN,
     Checklist,
+    checklist_koppen,
     checklist_workbook,
     matrix,
     netwerk_csv,
@@ -94,6 +95,7 @@ class _Renderer:
         self.sink = sink  # where the workers write the schools' and networks' files
         self.env = environment()
         self.checklist = Checklist(view.indeling, "../../")  # school pages: scholen/<BRIN>/
+        self.koppen = checklist_koppen(view.indeling)  # the downloads' rows: the goals' cells
         # Without a sink, the downloads of schools in a network, for its downloads, which
         # hold their rows too (``school_pages`` first: the network workers are forked
         # with these); with one, they are read back from it.
@@ -145,7 +147,7 @@ class _Renderer:
         folder = f"scholen/{brin}"
         page = f"{folder}/index.html"
         naam = f"checklist-{brin}"
-        rijen = list(school_rijen(self.view.indeling, stand))
+        rijen = school_rijen(self.koppen, stand)
         if self.reuse is not None:
             self.reuse.keep_records(brin, stand.records)
         files: Files = [
@@ -199,7 +201,7 @@ class _Renderer:
         def rijen(school: SchoolStand) -> list[tuple[Waarde, ...]]:
             """A school's checklist rows: only for what was not kept from its own files."""
             if school.brin not in per_school:
-                per_school[school.brin] = list(school_rijen(self.view.indeling, school))
+                per_school[school.brin] = school_rijen(self.koppen, school)
             return per_school[school.brin]
 
         codes = tuple(self.checklist.doel)  # every checklist goal, in checklist order

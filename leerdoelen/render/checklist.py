@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterable, Sequence
 
 from leerdoelen.adoptie.view import DomeinBlok, SchoolStand, SubdomeinBlok
 from leerdoelen.core.adoptie import ADOPTIE_STATUSSEN, Stand
-from leerdoelen.core.model import Kader, Kerndoel, Leerdoel, Subdomein
 from leerdoelen.export.tables import csv_bytes, csv_records, csv_row
 from leerdoelen.export.xlsx import Blad, Controle, Formulier, Waarde, xlsx_bytes
 from leerdoelen.export.xlsx_packed import PackedSheet
@@ -161,37 +160,52 @@ def _datum(day: dt.date) -> str:
 # --- the downloads' rows -----------------------------------------------------------------
 
 
-def school_rij(
-    doel: Leerdoel, blok: tuple[Kader, Subdomein, Kerndoel], record: Stand | None
-) -> tuple[Waarde, ...]:
-    """One goal of a school's checklist, as the downloads have it."""
-    kader, subdomein, kerndoel = blok
+Kop = tuple[str, tuple[Waarde, ...]]  # a checklist goal's code, and its own cells
+
+
+def checklist_koppen(indeling: list[DomeinBlok]) -> list[Kop]:
+    """Every checklist goal, in checklist order, with the cells that are its own (the
+    first six of ``SCHOOL_KOLOMMEN``): the same in every school's rows, so made once."""
+    return [
+        (
+            doel.code,
+            (
+                doel.code,
+                doel.titel,
+                d.kader.titel,
+                sub.subdomein.titel,
+                kern.kerndoel.code,
+                doel.status,
+            ),
+        )
+        for d in indeling
+        for sub in d.subdomeinen
+        for kern in sub.kerndoelen
+        for doel in kern.doelen
+    ]
+
+
+def school_rijen(koppen: list[Kop], stand: SchoolStand) -> list[tuple[Waarde, ...]]:
+    """A school's whole checklist, in checklist order (``SCHOOL_KOLOMMEN``): each goal's
+    own cells (``checklist_koppen``), then the school's record of it."""
+    records = stand.records
+    return [(*kop, *_eigen(records.get(code))) for code, kop in koppen]
+
+
+_NIET_GESTART: tuple[Waarde, ...] = ("niet gestart", "", "", "", "")
+
+
+def _eigen(record: Stand | None) -> tuple[Waarde, ...]:
+    """A school's cells of one goal: status, groepen, datum, toelichting, bewijs."""
+    if record is None:
+        return _NIET_GESTART
     return (
-        doel.code,
-        doel.titel,
-        kader.titel,
-        subdomein.titel,
-        kerndoel.code,
-        doel.status,
-        record.status if record else "niet gestart",
-        ", ".join(record.groepen) if record else "",
-        record.datum if record and record.datum else "",
-        " ".join(record.toelichting.split()) if record and record.toelichting else "",
-        (record.bewijs or "") if record else "",
+        record.status,
+        ", ".join(record.groepen),
+        record.datum or "",
+        " ".join(record.toelichting.split()) if record.toelichting else "",
+        record.bewijs or "",
     )
-
-
-def school_rijen(indeling: list[DomeinBlok], stand: SchoolStand) -> Iterable[tuple[Waarde, ...]]:
-    """A school's whole checklist, in checklist order (``SCHOOL_KOLOMMEN``)."""
-    for domein in indeling:
-        for sub in domein.subdomeinen:
-            for kern in sub.kerndoelen:
-                for doel in kern.doelen:
-                    yield school_rij(
-                        doel,
-                        (domein.kader, sub.subdomein, kern.kerndoel),
-                        stand.records.get(doel.code),
-                    )
 
 
 def info_rijen(
