@@ -23,9 +23,8 @@ rewritten by MkDocs, so they are written as the final relative directory URLs.
 The templates use a Jinja environment with autoescaping (HTML is the default here). Every
 text from the files goes through ``render.text`` as on the goal pages: ``inline`` (emphasis
 and links), ``label`` (the text of a link), ``plain`` (page titles, attributes) and
-``title`` (front matter); the results
-are safe in raw HTML and in Markdown alike. Every value is put on one line (a blank line
-would end a raw HTML block).
+``title`` (front matter); the results are safe in raw HTML and in Markdown alike. Every
+value is put on one line (a blank line would end a raw HTML block).
 """
 
 from __future__ import annotations
@@ -95,7 +94,7 @@ class _Renderer:
         self.sink = sink  # where the workers write the schools' and networks' files
         self.env = environment()
         self.checklist = Checklist(view.indeling, "../../")  # school pages: scholen/<BRIN>/
-        self.koppen = checklist_koppen(view.indeling)  # the downloads' rows: the goals' cells
+        self.koppen = checklist_koppen(view.indeling)  # the goals' cells of the downloads
         # Without a sink, the downloads of schools in a network, for its downloads, which
         # hold their rows too (``school_pages`` first: the network workers are forked
         # with these); with one, they are read back from it.
@@ -193,8 +192,7 @@ class _Renderer:
         """A network's CSV (every record of every school) and XLSX (its schools, and their
         status per checklist goal); what the schools' own downloads hold is taken from them."""
         stand = self.view.netwerk(slug)
-        folder = f"netwerken/{slug}"
-        naam = f"netwerk-{slug}"
+        naam = f"netwerken/{slug}/netwerk-{slug}"
         scholen = stand.scholen
         per_school: dict[str, list[tuple[Waarde, ...]]] = {}
 
@@ -217,9 +215,9 @@ class _Renderer:
         forms = {s.brin: rijen(s) for s in scholen if s.brin not in packed}
         own_csv = partial(self._own, soort="csv")
         files: Files = [
-            (f"{folder}/{naam}.csv", netwerk_csv(scholen, rijen, own_csv, len(codes))),
+            (f"{naam}.csv", netwerk_csv(scholen, rijen, own_csv, len(codes))),
             (
-                f"{folder}/{naam}.xlsx",
+                f"{naam}.xlsx",
                 checklist_workbook(list(scholen), forms, self.versie, self.paden, sheets, packed),
             ),
         ]
