@@ -285,6 +285,22 @@ def test_school_records_are_not_kept_through_a_symlink(project: Path, tmp_path: 
     assert _differences(_built(root), _cold(root, tmp_path)) == []
 
 
+def test_school_records_cut_short_are_read_from_the_school_files(
+    project: Path, tmp_path: Path
+) -> None:
+    """The records are written in place (no temporary file): a file cut short, by a crash
+    say, is not read as records, and the rebuild reads those from the school files."""
+    root = _copy(project, tmp_path)
+    _built(root)
+    kept = list((root / CACHE / RECORDS).iterdir())
+    assert kept
+    for path in kept:
+        data = path.read_bytes()
+        path.write_bytes(data[: len(data) // 2])
+    _edit(root / SCHOOL, "status: ingevoerd", "status: bezig")
+    assert _differences(_built(root), _cold(root, tmp_path)) == []
+
+
 def test_every_school_summary_survives_json(project: Path) -> None:
     summaries = check(project).project.corpus.samenvattingen
     assert summaries
