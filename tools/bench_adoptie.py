@@ -26,16 +26,18 @@ school file ("check warm": only that school is read again).
 Then it times, in the same run, with the CPU+wall clock and the build helpers of
 ``tools/timing.py``, as ``tools/bench_site.py`` does:
 
-1. ``leerdoelen build``: ``python -m leerdoelen -C <project> -q build``, in a process of
-   its own as a user or CI runs it, from a clean slate (cold): MkDocs in a process of its
-   own beside the school pages and downloads; its start-up (some 1.5 s) counts, as it
-   does for them. Then again after one record of one school changed (warm: with the cache in
-   ``build/cache`` that the first build left; at most ``WARM_TARGET`` seconds at 7,000
-   schools). Then its parts, each alone on the same content: *check+genereren*
-   (``generate``: check, render every page and download, write ``build/pages`` and
-   ``build/static``) and *mkdocs* (``run_engine``); what they cost together beyond the
-   total is what running them side by side saves. Then the same with ``--engine
-   zensical`` (when installed), with its ratio against the baseline beside MkDocs'.
+1. ``leerdoelen build``: ``python -m leerdoelen -C <project> -q build``, in a process of its
+   own as a user or CI runs it, from a clean slate (cold; the last output moved aside and
+   the disk cache written out first, as for the baseline: ``timing.put_aside``): MkDocs in a
+   process of its own beside the school pages and downloads; its start-up (some 1.5 s)
+   counts, as it does for them. Then again after one record of one school changed (warm:
+   with the cache in ``build/cache`` that the first build left; at most ``WARM_TARGET``
+   seconds at 7,000 schools). Then its parts, each alone on the same content:
+   *check+genereren* (``generate``: check, render every page and download, write
+   ``build/pages`` and ``build/static``) and *mkdocs* (``run_engine``); what they cost
+   together beyond the total is what running them side by side saves. Then the same with
+   ``--engine zensical`` (when installed), with its ratio against the baseline beside
+   MkDocs'.
 2. Bare MkDocs ("kale MkDocs"), the baseline, also in a process of its own
    (``python -m mkdocs build``): material (``nl``) with the search plugin
    and our nav, one one-line Markdown page for every ``index.html`` our build produced,
