@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -48,10 +49,10 @@ def counted_of(corpus: Corpus, kerndoel: str) -> list[Leerdoel]:
     return [d for d in corpus.per_kerndoel.get(kerndoel, ()) if d.status == "vastgesteld"]
 
 
-NIET_GESTART = "niet gestart"  # the status of a goal without a record
+NIET_GESTART = ADOPTIE_STATUSSEN[0]  # the status of a goal that a school has no record of
 
 
-def statuses(school_records: dict[str, Stand], codes: list[str]) -> list[str]:
+def statuses(school_records: dict[str, Stand], codes: Iterable[str]) -> list[str]:
     """The status of each goal at one school. The counts of a national build ask this
     of millions of school × goal pairs: one comprehension, no call per pair."""
     get = school_records.get
@@ -186,15 +187,13 @@ def achterblijvers(
     corpus: Corpus, school_records: list[dict[str, Stand]], limit: int = 10
 ) -> list[tuple[Leerdoel, int]]:
     """The counted goals that the fewest of these schools have ingevoerd: (goal, schools)."""
-    goals = counted_goals(corpus)
-    codes = [g.code for g in goals]
     ingevoerd = Counter(
         code
         for school in school_records
-        for code, s in zip(codes, statuses(school, codes), strict=True)
-        if s == "ingevoerd"
+        for code, record in school.items()
+        if record.status == "ingevoerd"
     )
-    rows = [(g, ingevoerd[g.code]) for g in goals]
+    rows = [(g, ingevoerd[g.code]) for g in counted_goals(corpus)]
     return sorted(rows, key=lambda row: (row[1], row[0].code))[:limit]
 
 

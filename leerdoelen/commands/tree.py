@@ -40,16 +40,14 @@ def write_file(target: Path, relative: str, content: str | bytes) -> bool:
     path = os.path.join(target, relative)
     try:
         _create(path, data)
-        return True
     except FileNotFoundError:  # its folder is not there yet
         os.makedirs(os.path.dirname(path), exist_ok=True)
         _create(path, data)
-        return True
     except FileExistsError:
         if _holds(path, data):
             return False
         os.unlink(path)  # (a folder there: the error says so)
-    _create(path, data)
+        _create(path, data)
     return True
 
 

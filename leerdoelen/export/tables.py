@@ -94,36 +94,29 @@ def csv_bytes(
             values = row[:lead]
             joined = leads.get(values)
             if joined is None:
-                joined = ";".join(_fields(caches[:lead], kinds[:lead], values))
+                joined = ";".join(map(_field_in, caches, kinds, values))
                 # Texts only: a key of numbers would take 1 and True for the same.
                 if len(leads) < _FIELDS_MAX and all(v.__class__ is str for v in values):
                     leads[values] = joined
             fields.append(joined)
-        for i in range(lead, len(row)):  # inline, as _fields: a call per row costs
+        for i in range(lead, len(row)):  # _field_in's lookup inline: a call per field costs
             value = row[i]
             key = value if value.__class__ is str else (value.__class__, value)
             field = caches[i].get(key)
-            if field is None:
-                field = _fields(caches[i : i + 1], kinds[i : i + 1], (value,))[0]
-            fields.append(field)
+            fields.append(_field_in(caches[i], kinds[i], value) if field is None else field)
         lines.append(";".join(fields) + CRLF)
     return "".join(lines).encode("utf-8-sig")
 
 
-def _fields(
-    caches: list[dict[object, str]], kinds: list[tuple[bool, bool]], values: Sequence[Waarde]
-) -> list[str]:
-    """The values' fields, each made once per column kind (``_FIELDS``)."""
-    fields = []
-    for cache, kind, value in zip(caches, kinds, values, strict=True):
-        key = value if value.__class__ is str else (value.__class__, value)
-        field = cache.get(key)
-        if field is None:
-            field = _field(value, *kind)
-            if len(cache) < _FIELDS_MAX:
-                cache[key] = field
-        fields.append(field)
-    return fields
+def _field_in(cache: dict[object, str], kind: tuple[bool, bool], value: Waarde) -> str:
+    """A value's field in a column of this kind, made once and kept (``_FIELDS``)."""
+    key = value if value.__class__ is str else (value.__class__, value)
+    field = cache.get(key)
+    if field is None:
+        field = _field(value, *kind)
+        if len(cache) < _FIELDS_MAX:
+            cache[key] = field
+    return field
 
 
 def _field(value: Waarde, groep: bool, guard: bool) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 
+from leerdoelen.adoptie.progress import NIET_GESTART, statuses
 from leerdoelen.adoptie.view import DomeinBlok, SchoolStand, SubdomeinBlok
 from leerdoelen.core.adoptie import ADOPTIE_STATUSSEN, Stand
 from leerdoelen.export.tables import csv_bytes, csv_records, csv_row
@@ -192,7 +193,7 @@ def school_rijen(koppen: list[Kop], stand: SchoolStand) -> list[tuple[Waarde, ..
     return [(*kop, *_eigen(records.get(code))) for code, kop in koppen]
 
 
-_NIET_GESTART: tuple[Waarde, ...] = ("niet gestart", "", "", "", "")
+_NIET_GESTART: tuple[Waarde, ...] = (NIET_GESTART, "", "", "", "")
 
 
 def _eigen(record: Stand | None) -> tuple[Waarde, ...]:
@@ -229,12 +230,7 @@ def matrix(codes: Iterable[str], scholen: Sequence[SchoolStand]) -> Iterable[tup
     """One row per school: its status for every goal of ``codes`` (a column each)."""
     codes = tuple(codes)
     for s in scholen:
-        recs = s.records
-        yield (
-            s.brin,
-            s.school.naam,
-            *(r.status if (r := recs.get(code)) else "niet gestart" for code in codes),
-        )
+        yield (s.brin, s.school.naam, *statuses(s.records, codes))
 
 
 def scholen_rij(s: SchoolStand) -> tuple[Waarde, ...]:
