@@ -57,6 +57,10 @@ def test_warm_check_reports_what_a_cold_one_does(project: Path) -> None:
     assert {d.code for d in cold.diagnostics} >= {"LD113", "LD117"}
     first = check(project, cache=True)
     assert first.project.recalled == {}
+    # The first time, every school passed alone where it was read: summarised, not loaded.
+    assert len(first.project.passed) == _schools(project)
+    assert first.project.corpus.scholen == {}
+    assert first.project.corpus.samenvattingen == cold.project.corpus.samenvattingen
     warm = check(project, cache=True)
     assert _seen(warm) == _seen(cold) == _seen(first)
     assert warm.files == cold.files

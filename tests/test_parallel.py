@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from conftest import add_adoptie, copy_project
 from leerdoelen.cli.report import as_json
 from leerdoelen.commands.build import docs_tree
 from leerdoelen.commands.check import check
+from leerdoelen.load.cachefile import CACHE
 from leerdoelen.util import parallel
 
 
@@ -94,8 +96,9 @@ def test_started_work_dropped_unread_stops_its_workers(monkeypatch: pytest.Monke
     assert multiprocessing.active_children() == []
 
 
-def _check_and_pages(root: Path) -> tuple[str, dict[str, str | bytes]]:
-    result = check(root)
+def _check_and_pages(root: Path, cache: bool = False) -> tuple[str, dict[str, str | bytes]]:
+    shutil.rmtree(root / CACHE, ignore_errors=True)  # a build's check, from scratch
+    result = check(root, cache=cache)
     report = as_json(result)
     return report, docs_tree(root, result) if result.ok else {}
 
@@ -116,8 +119,10 @@ def test_check_and_pages_are_the_same_with_workers(
     monkeypatch.setenv(parallel.ENV, "2")
     monkeypatch.setattr(parallel, "MIN_ITEMS", 1)  # every school and network in workers
     together = _check_and_pages(root)
-    assert together[0] == alone[0]
-    assert together[1] == alone[1]
+    # As a build checks: each school judged alone in the worker that read it.
+    judged = _check_and_pages(root, cache=True)
+    assert together[0] == alone[0] == judged[0]
+    assert together[1] == alone[1] == judged[1]
     assert bool(alone[1]) is not broken
     if broken:
         assert '"LD107"' in alone[0] and '"LD409"' in alone[0]

@@ -287,7 +287,8 @@ def _group(entry: object) -> Group | None:
 
 def prepared(root: Path, result: CheckResult, static: Path) -> BuildCache:
     """The cache for building a project that passed ``check(root, cache=True)``: a school
-    the check did not load gets its kept summary, or is loaded now."""
+    that the check's cache answered for gets its kept summary, or is loaded now (one that
+    passed alone has its summary in the corpus already)."""
     project, corpus = result.project, result.project.corpus
     cache = BuildCache.open(root, static, context_hash(corpus))
     if usable(root, root / CACHE / FILE_NAME):  # the records' folder, for the workers
@@ -297,6 +298,8 @@ def prepared(root: Path, result: CheckResult, static: Path) -> BuildCache:
         cache.keeping = cache._records_folder()
     for brin in corpus.scholen:
         cache.blobs[brin] = corpus.adoptie_sources[brin].blob
+    for path, blob in project.passed.items():  # their summaries are in the corpus
+        cache.blobs[path.rpartition("/")[2].removesuffix(".yaml")] = blob
     for path, blob in project.recalled.items():
         if summary := cache.samenvatting(path, blob):
             corpus.samengevat[summary.brin] = summary

@@ -21,18 +21,17 @@ from leerdoelen.core.adoptie import (
     Samenvatting,
     SchoolSoort,
     Stand,
+    records_read,
+    records_text,
 )
-from leerdoelen.core.model import Groep
 
 STATUS = {status: i for i, status in enumerate(ADOPTIE_STATUSSEN)}
 
 
 # --- a school's summary -------------------------------------------------------------------
 # The head (all but the records) of every school is read by every build; the records only
-# for the schools whose pages or networks are made again. 7,000 schools hold 2 million
-# records: as JSON lists they were 15 million objects, 7 s to read. So a school's records
-# are one string (a line each: code, status, groepen, datum, which hold no tab, comma or
-# line break) and only the free texts are JSON.
+# for the schools whose pages or networks are made again, from a file of their own, as
+# ``records_text`` writes them.
 
 
 def samenvatting_json(s: Samenvatting) -> list[Any]:
@@ -41,16 +40,7 @@ def samenvatting_json(s: Samenvatting) -> list[Any]:
 
 
 def records_json(records: dict[str, Stand]) -> list[Any]:
-    lines = "\n".join(
-        f"{code}\t{STATUS[r.status]}\t{','.join(r.groepen)}\t{_day(r.datum) or ''}"
-        for code, r in records.items()
-    )
-    texts = {
-        code: [r.toelichting, r.bewijs]
-        for code, r in records.items()
-        if r.toelichting is not None or r.bewijs is not None
-    }
-    return [lines, texts]
+    return list(records_text(records))
 
 
 def samenvatting_from_json(
@@ -74,46 +64,11 @@ def records_from_json(data: Any) -> dict[str, Stand] | None:
         lines, texts = data
     except (TypeError, ValueError):
         return None
-    if not isinstance(lines, str) or not isinstance(texts, dict):
-        return None
-    return _records(lines, texts)
+    return records_read(lines, texts)
 
 
-def _records(lines: str, texts: dict[str, Any]) -> dict[str, Stand] | None:
-    """The records of ``samenvatting_json``'s lines and texts; None for anything else."""
-    records = {}
-    # Two million records at national scale: the loop does lookups, no calls of ours.
-    statuses, groups, days = _STATUSES, _GROEPEN, _DAYS
-    try:
-        for line in lines.split("\n") if lines else ():
-            code, status, groepen, datum = line.split("\t")
-            if (bands := groups.get(groepen)) is None:
-                bands = tuple(groepen.split(",")) if groepen else ()
-                if not set(bands) <= _BANDS:
-                    raise ValueError(groepen)
-                groups[groepen] = bands
-            if (day := days.get(datum)) is None and datum:
-                day = days[datum] = dt.date.fromisoformat(datum)
-            records[code] = Stand(statuses[status], bands, day)
-        if not texts.keys() <= records.keys():
-            raise ValueError(texts)
-        for code, pair in texts.items():
-            toelichting, bewijs = _pair(pair)
-            if bewijs is not None and not _URL.fullmatch(_text(bewijs)):
-                raise ValueError(bewijs)  # https only, as the model says
-            records[code] = records[code]._replace(
-                toelichting=_optional(toelichting), bewijs=_optional(bewijs)
-            )
-    except (TypeError, ValueError, KeyError):
-        return None
-    return records
-
-
-_STATUSES = {str(i): status for i, status in enumerate(ADOPTIE_STATUSSEN)}
-_BANDS = frozenset(get_args(Groep))
 _SOORTEN = frozenset(get_args(SchoolSoort))
 _URL = re.compile(r"https://[^\s]+")
-_GROEPEN: dict[str, tuple[str, ...]] = {}  # as written → the groepen
 _DAYS: dict[str, dt.date] = {}  # ISO date → the date: a few hundred days recur
 
 
@@ -131,10 +86,6 @@ def _text(value: object) -> str:
     if not isinstance(value, str):
         raise TypeError(value)
     return value
-
-
-def _optional(value: object) -> str | None:
-    return None if value is None else _text(value)
 
 
 def _flag(value: object) -> bool:

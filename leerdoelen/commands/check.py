@@ -13,6 +13,7 @@ from leerdoelen.load.checkcache import CheckCache
 from leerdoelen.load.project import Project, load_project
 from leerdoelen.util.gcpause import gc_paused
 from leerdoelen.util.progress import step
+from leerdoelen.validate.adoptie import passed_alone
 from leerdoelen.validate.rules import run_rules
 from leerdoelen.versions.diff import compare
 from leerdoelen.versions.identity import identity_rules
@@ -57,11 +58,14 @@ def check(
     revision), the identity rules (LD5xx) run too.
 
     With ``cache``, school files that passed before and are unchanged are answered from
-    ``build/cache`` (``leerdoelen.load.checkcache``): the result is the same, but those
-    schools are not in the corpus, so only a command that reports uses it."""
+    ``build/cache`` (``leerdoelen.load.checkcache``), and the others are judged alone where
+    they are read (``validate.adoptie.passed_alone``): the result is the same, but the
+    schools that passed are not in ``corpus.scholen``, only their summaries, so only a
+    command that reports or builds uses it."""
     remembered = CheckCache(root) if cache else None
+    judge = passed_alone if cache else None
     with gc_paused():
-        project = load_project(root, cache=remembered)
+        project = load_project(root, cache=remembered, judge=judge)
         found = list(project.diagnostics)
         for file in project.files:
             found.extend(file.problems)
@@ -84,11 +88,13 @@ def check(
         found.extend(d for d in removed_rules(removed) if d.path not in seen)
     if remembered is not None:
         sources = corpus.adoptie_sources
-        remembered.keep({sources[b].path: sources[b].blob for b in corpus.scholen}, found)
-    files = len(project.files) + len(project.recalled)
+        loaded = {sources[b].path: sources[b].blob for b in corpus.scholen}
+        remembered.keep(project.passed | loaded, found)
+    paths = [*(f.path for f in project.files), *project.recalled, *project.passed]
+    files = len(paths)
     if only := tuple(p.rstrip("/") for p in only):
         found = [d for d in found if any(_within(p, only) for p in (d.path, *d.related))]
-        files = sum(_within(p, only) for p in [*(f.path for f in project.files), *project.recalled])
+        files = sum(_within(p, only) for p in paths)
     return CheckResult(project, files, sorted(set(found)))
 
 

@@ -8,9 +8,10 @@ for the JSON Schemas.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from typing import Annotated, Literal, NamedTuple, get_args
 
 from pydantic import ConfigDict, Field, StringConstraints
@@ -124,6 +125,9 @@ class Stand(NamedTuple):
     bewijs: str | None = None
 
 
+Head = tuple[str, str, str, str, bool, tuple[str, ...], dt.date | None]  # all but records
+
+
 @dataclass(frozen=True, eq=False)
 class Samenvatting:
     """What the site shows of one school: its current records, without the archived
@@ -154,8 +158,32 @@ class Samenvatting:
     __hash__ = None  # type: ignore[assignment]
 
     def _value(self) -> tuple[object, ...]:
+        return (*self.head(), self.records)
+
+    def head(self) -> Head:
+        """All but the records."""
         head = (self.brin, self.naam, self.plaats, self.soort, self.voorbeeld, self.netwerken)
-        return (*head, self.nieuwste, self.records)
+        return (*head, self.nieuwste)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Sent from the worker that read the school to the build: its records as text
+        # (``records_text``), read when first asked for. Some 300 records as objects cost
+        # the worker 2.5 times as much to pickle.
+        return (_unpickled, (self.head(), records_text(self.records)))
+
+
+RecordsText = tuple[str, dict[str, list[str | None]]]  # ``records_text``
+
+
+def _unpickled(head: Head, text: RecordsText) -> Samenvatting:
+    return Samenvatting(*head, partial(_records_of, text))
+
+
+def _records_of(text: RecordsText) -> dict[str, Stand]:
+    records = records_read(*text)
+    if records is None:  # never: records_text wrote it
+        raise ValueError("geen records van records_text")
+    return records
 
 
 def samenvatting(school: School) -> Samenvatting:
@@ -173,3 +201,69 @@ def samenvatting(school: School) -> Samenvatting:
             if not r.gearchiveerd
         },
     )
+
+
+# --- a school's records as text -----------------------------------------------------------
+# 7,000 schools hold 2 million records: as objects (or JSON lists) that is 15 million
+# objects to pickle or read. So the records are one string, a line each (code, status as
+# its number, groepen, datum: none holds a tab, comma or line break), and only the free
+# texts are a mapping. The build's cache keeps them so (``commands.cachedata``), and a
+# ``Samenvatting`` travels so between processes.
+
+_STATUS_NUMBER = {status: str(i) for i, status in enumerate(ADOPTIE_STATUSSEN)}
+_NUMBER_STATUS = {number: status for status, number in _STATUS_NUMBER.items()}
+_BANDS = frozenset(get_args(Groep))
+_URL = re.compile(r"https://[^\s]+")
+_GROEPEN: dict[str, tuple[str, ...]] = {}  # as written → the groepen
+_DAYS: dict[str, dt.date] = {}  # ISO date → the date: a few hundred days recur
+
+
+def records_text(records: dict[str, Stand]) -> RecordsText:
+    """Records as ``records_read`` reads them: their lines, and their free texts by code."""
+    number = _STATUS_NUMBER
+    days: dict[dt.date | None, str] = {None: ""}  # each day made ISO once
+    lines = []
+    for code, r in records.items():
+        if (iso := days.get(day := r.datum)) is None and day is not None:
+            iso = days[day] = day.isoformat()
+        lines.append(f"{code}\t{number[r.status]}\t{','.join(r.groepen)}\t{iso}")
+    texts = {
+        code: [r.toelichting, r.bewijs]
+        for code, r in records.items()
+        if r.toelichting is not None or r.bewijs is not None
+    }
+    return "\n".join(lines), texts
+
+
+def records_read(lines: object, texts: object) -> dict[str, Stand] | None:
+    """The records that ``records_text`` wrote; None for anything else."""
+    if not isinstance(lines, str) or not isinstance(texts, dict):
+        return None
+    records = {}
+    # Two million records at national scale: the loop does lookups, no calls of ours.
+    statuses, groups, days = _NUMBER_STATUS, _GROEPEN, _DAYS
+    try:
+        for line in lines.split("\n") if lines else ():
+            code, status, groepen, datum = line.split("\t")
+            if (bands := groups.get(groepen)) is None:
+                bands = tuple(groepen.split(",")) if groepen else ()
+                if not set(bands) <= _BANDS:
+                    raise ValueError(groepen)
+                groups[groepen] = bands
+            if (day := days.get(datum)) is None and datum:
+                day = days[datum] = dt.date.fromisoformat(datum)
+            records[code] = Stand(statuses[status], bands, day)
+        if not texts.keys() <= records.keys():
+            raise ValueError(texts)
+        for code, pair in texts.items():
+            if not isinstance(pair, list) or len(pair) != 2:
+                raise ValueError(pair)
+            toelichting, bewijs = pair
+            if not (toelichting is None or isinstance(toelichting, str)):
+                raise ValueError(toelichting)
+            if not (bewijs is None or (isinstance(bewijs, str) and _URL.fullmatch(bewijs))):
+                raise ValueError(bewijs)  # https only, as the model says
+            records[code] = records[code]._replace(toelichting=toelichting, bewijs=bewijs)
+    except (TypeError, ValueError, KeyError):
+        return None
+    return records

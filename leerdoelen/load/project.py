@@ -16,7 +16,7 @@ from fnmatch import fnmatchcase
 from functools import partial
 from pathlib import Path
 
-from leerdoelen.core.adoptie import Netwerk, School
+from leerdoelen.core.adoptie import Netwerk, Samenvatting, School
 from leerdoelen.core.corpus import Corpus, SourceFile
 from leerdoelen.core.diagnostics import Diagnostic, diagnostic, printable
 from leerdoelen.core.model import Kader, Leerdoel
@@ -54,6 +54,24 @@ class Project:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     # School files that the check cache answered for (path → blob id): checked, not loaded.
     recalled: dict[str, str] = field(default_factory=dict)
+    # School files that passed alone (``Passed``, path → blob id): checked where they were
+    # read; not in ``corpus.scholen``, their summaries in ``corpus.samengevat``.
+    passed: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Passed:
+    """A school file that passed every check on its own, in the worker that read it
+    (``load_project``'s ``judge``): what the build needs of it instead of the file."""
+
+    path: str
+    blob: str
+    warnings: list[Diagnostic]  # its own: suspicious YAML, no schema hint
+    samenvatting: Samenvatting
+
+
+# Judges a school file alone, when the goals and networks are loaded (in ``Corpus``).
+Judge = Callable[[Corpus, YamlFile], Passed | None]
 
 
 def at(file: SourceFile, *loc: int | str, key: bool = False) -> tuple[str, int, int]:
@@ -77,20 +95,24 @@ def load_project(
     source: Source | None = None,
     adoptie: bool = True,
     cache: CheckCache | None = None,
+    judge: Judge | None = None,
 ) -> Project:
     """Load the content under ``root``: from disk, or from ``source`` (a commit's tree).
 
     ``adoptie=False`` loads only the goals and their frames (no adoption, no site check).
     With ``cache`` (from disk only), school files it answers for are not loaded: they are
-    in ``Project.recalled``, their warnings among the diagnostics.
+    in ``Project.recalled``, their warnings among the diagnostics. With ``judge`` (from
+    disk only), each other school file is judged alone where it is read, and one that
+    passes is not loaded either: its summary is in ``corpus.samengevat``.
     """
     if source is not None:
-        cache = None
+        cache, judge = None, None
     source = source or DiskSource(root)
     project = Project(root, Corpus())
     parts: list[tuple[str, Callable[[Project, Source], None]]] = [(GOALS, _load_goals)]
     if adoptie:
-        parts += [(ADOPTIE, partial(_load_adoptie, cache=cache)), (SITE, _check_site)]
+        adopted = partial(_load_adoptie, cache=cache, judge=judge)
+        parts += [(ADOPTIE, adopted), (SITE, _check_site)]
     for folder, load in parts:
         kind = source.kind(folder)
         if kind == DIR:
@@ -121,7 +143,9 @@ def _strays(project: Project, entries: Iterable[Entry], code: str) -> None:
         project.diagnostics.append(refused(entry) or diagnostic(code, entry.path))
 
 
-def _load_adoptie(project: Project, source: Source, cache: CheckCache | None) -> None:
+def _load_adoptie(
+    project: Project, source: Source, cache: CheckCache | None, judge: Judge | None
+) -> None:
     """``adoptie/netwerken/<slug>.yaml`` and ``adoptie/scholen/<BRIN>.yaml``; the
     networks first, so that ``cache`` knows them when it answers for schools."""
     corpus = project.corpus
@@ -152,8 +176,18 @@ def _load_adoptie(project: Project, source: Source, cache: CheckCache | None) ->
                 project.recalled[path] = cache.recalled[path]["blob"]
                 project.diagnostics.extend(warnings)
             files = [f for f in files if f.path not in answered]
-        pairs = zip(files, source.load_many(f.path for f in files), strict=True)  # by pmap
+        paths = (f.path for f in files)
+        if judge is not None and model is School and isinstance(source, DiskSource):
+            loaded_files = source.load_many(paths, partial(judge, corpus))
+        else:
+            loaded_files = source.load_many(paths)
+        pairs = zip(files, loaded_files, strict=True)  # by pmap
         for item, loaded_file in progress.counted(pairs, f"{entry.name.title()} lezen", len(files)):
+            if isinstance(loaded_file, Passed):
+                project.passed[loaded_file.path] = loaded_file.blob
+                project.diagnostics.extend(loaded_file.warnings)
+                corpus.samengevat[loaded_file.samenvatting.brin] = loaded_file.samenvatting
+                continue
             file = _accept(project, loaded_file, schema)
             if name := name_problem(entry.name, item.name):
                 report(diagnostic("LD410", item.path, naam=item.name, probleem=name))
@@ -188,6 +222,13 @@ def _read(project: Project, source: Source, path: str, schema: str) -> YamlFile:
 def _accept(project: Project, loaded: YamlFile, schema: str) -> YamlFile:
     """Keep a loaded file; it should start with the hint that names its schema."""
     project.files.append(loaded)
+    if problem := schema_hint(loaded, schema):
+        project.diagnostics.append(problem)
+    return loaded
+
+
+def schema_hint(loaded: YamlFile, schema: str) -> Diagnostic | None:
+    """LD113 when the file does not start with the hint that names its schema."""
     # The first line as YAML sees it: with Windows line endings too (git's core.autocrlf).
     end = _LINE_END.search(loaded.text)
     first = loaded.text[: end.start()] if end else loaded.text
@@ -195,8 +236,8 @@ def _accept(project: Project, loaded: YamlFile, schema: str) -> YamlFile:
         first.startswith(SCHEMA_HINT) and first.endswith(f"{schema}.schema.json")
     ):
         expected = f"../../schemas/{schema}.schema.json"
-        project.diagnostics.append(diagnostic("LD113", loaded.path, 1, 1, schema=expected))
-    return loaded
+        return diagnostic("LD113", loaded.path, 1, 1, schema=expected)
+    return None
 
 
 def _load_domein(project: Project, source: Source, folder: Entry) -> None:

@@ -7,14 +7,17 @@ A source never follows a symlink: it reports it, and what else is no content, as
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeVar, overload
 
 from leerdoelen.load.regular import DIR, disk_kind, entry_kind
 from leerdoelen.load.yamlfile import YamlFile, load_yaml
 from leerdoelen.util import parallel
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,10 +79,30 @@ class DiskSource:
     def load(self, path: str) -> YamlFile:
         return load_yaml(self.root / path, path)
 
-    def load_many(self, paths: Iterable[str]) -> Iterator[YamlFile]:
-        # Thousands of school files: parsed in worker processes, in order, while this
-        # process validates the ones already parsed.
-        return parallel.pmap(load_yaml, ((self.root / path, path) for path in paths))
+    @overload
+    def load_many(self, paths: Iterable[str]) -> Iterator[YamlFile]: ...
+
+    @overload
+    def load_many(
+        self, paths: Iterable[str], judge: Callable[[YamlFile], T | None]
+    ) -> Iterator[YamlFile | T]: ...
+
+    def load_many(
+        self, paths: Iterable[str], judge: Callable[[YamlFile], T | None] | None = None
+    ) -> Iterator[YamlFile | T]:
+        """With ``judge``, what it makes of each file, where it is not None, instead of it."""
+        # Thousands of school files: parsed (and judged) in worker processes, in order,
+        # while this process takes in the ones already done.
+        items = ((self.root / path, path) for path in paths)
+        if judge is None:
+            return parallel.pmap(load_yaml, items)
+        return parallel.pmap(partial(_judged, judge=judge), items)
+
+
+def _judged(file: Path, path: str, judge: Callable[[YamlFile], T | None]) -> YamlFile | T:
+    loaded = load_yaml(file, path)
+    judged = judge(loaded)
+    return loaded if judged is None else judged
 
 
 def below(source: Source, folder: str) -> list[Entry]:

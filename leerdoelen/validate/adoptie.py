@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 
-from leerdoelen.core.adoptie import future_date
+from pydantic import ValidationError
+
+from leerdoelen.core.adoptie import School, future_date, samenvatting
 from leerdoelen.core.clock import today
-from leerdoelen.core.corpus import Corpus
-from leerdoelen.core.diagnostics import Diagnostic, diagnostic, listing, suggest
-from leerdoelen.load.project import at
+from leerdoelen.core.corpus import Corpus, SourceFile
+from leerdoelen.core.diagnostics import Diagnostic, diagnostic, listing, printable, suggest
+from leerdoelen.load.names import SCHOLEN, name_problem
+from leerdoelen.load.project import Passed, at, schema_hint
+from leerdoelen.load.shape import name_records
+from leerdoelen.load.yamlfile import YamlFile
 
 CLOSE = 0.7  # how alike an unknown name must be to a known one to be suggested
 
@@ -50,72 +56,102 @@ ROLE_WORDS = frozenset(
 def school_records(corpus: Corpus) -> Iterator[Diagnostic]:
     """Each record names a current goal once, with no date after today (a planned start
     may lie ahead); networks exist. Every message names the school and the goal."""
-    vandaag = today()
-    goals = corpus.leerdoelen
-    current = {code for code, goal in goals.items() if goal.status != "vervallen"}
+    vandaag, current = today(), current_goals(corpus)
     for brin, school in corpus.scholen.items():
         file = corpus.adoptie_sources[brin]
-        for i, netwerk in enumerate(school.netwerken):
-            if netwerk not in corpus.netwerken:
-                yield diagnostic(
-                    "LD404",
-                    *at(file, "netwerken", i),
-                    school=brin,
-                    netwerk=netwerk,
-                    suggestie=suggest(netwerk, corpus.netwerken, CLOSE),
-                )
-        # 2 million records at national scale: a school whose records all name a current
-        # goal once, none dated ahead, has nothing to report (set operations, no loop of
-        # ours); the others are walked record by record.
-        codes = [record.code for record in school.doelen]
-        named = set(codes)
-        if (
-            len(named) == len(codes)
-            and named <= current
-            and not any(r.datum is not None and r.datum > vandaag for r in school.doelen)
-        ):
-            continue
-        first: dict[str, int] = {}  # code → index of its first record
-        for i, record in enumerate(school.doelen):
-            # Positions are looked up only for a record that has something to report.
-            if record.code in first:
-                eerder = at(file, "doelen", first[record.code], "code")[1]
+        yield from school_problems(corpus, school, file, vandaag, current)
+
+
+def current_goals(corpus: Corpus) -> set[str]:
+    return {code for code, goal in corpus.leerdoelen.items() if goal.status != "vervallen"}
+
+
+def school_problems(
+    corpus: Corpus, school: School, file: SourceFile, vandaag: dt.date, current: set[str]
+) -> Iterator[Diagnostic]:
+    """``school_records`` for one school, loaded from ``file``; ``current``: the codes of
+    the goals that are not vervallen."""
+    brin, goals = school.brin, corpus.leerdoelen
+    for i, netwerk in enumerate(school.netwerken):
+        if netwerk not in corpus.netwerken:
+            yield diagnostic(
+                "LD404",
+                *at(file, "netwerken", i),
+                school=brin,
+                netwerk=netwerk,
+                suggestie=suggest(netwerk, corpus.netwerken, CLOSE),
+            )
+    # 2 million records at national scale: a school whose records all name a current
+    # goal once, none dated ahead, has nothing to report (set operations, no loop of
+    # ours); the others are walked record by record.
+    codes = [record.code for record in school.doelen]
+    named = set(codes)
+    if (
+        len(named) == len(codes)
+        and named <= current
+        and not any(r.datum is not None and r.datum > vandaag for r in school.doelen)
+    ):
+        return
+    first: dict[str, int] = {}  # code → index of its first record
+    for i, record in enumerate(school.doelen):
+        # Positions are looked up only for a record that has something to report.
+        if record.code in first:
+            eerder = at(file, "doelen", first[record.code], "code")[1]
+            where = at(file, "doelen", i, "code")
+            yield diagnostic("LD405", *where, school=brin, code=record.code, eerder=eerder)
+        first.setdefault(record.code, i)
+        goal = goals.get(record.code)
+        if goal is None:
+            if record.code not in corpus.unloaded:
                 where = at(file, "doelen", i, "code")
-                yield diagnostic("LD405", *where, school=brin, code=record.code, eerder=eerder)
-            first.setdefault(record.code, i)
-            goal = goals.get(record.code)
-            if goal is None:
-                if record.code not in corpus.unloaded:
-                    where = at(file, "doelen", i, "code")
-                    suggestie = (
-                        f"; het leerdoel is verwijderd ({pad}): zet het terug met status: "
-                        "vervallen, dan archiveert 'leerdoelen school sync' deze registratie"
-                        if (pad := corpus.verwijderd.get(record.code))
-                        else suggest(record.code, goals, CLOSE)
-                    )
-                    yield diagnostic(
-                        "LD401", *where, school=brin, code=record.code, suggestie=suggestie
-                    )
-            elif goal.status == "vervallen" and not record.gearchiveerd:
-                vervangers = (
-                    f" en vervangen door {listing(goal.vervangen_door)}"
-                    if goal.vervangen_door
-                    else ""
+                suggestie = (
+                    f"; het leerdoel is verwijderd ({pad}): zet het terug met status: "
+                    "vervallen, dan archiveert 'leerdoelen school sync' deze registratie"
+                    if (pad := corpus.verwijderd.get(record.code))
+                    else suggest(record.code, goals, CLOSE)
                 )
-                where = at(file, "doelen", i, "code")
                 yield diagnostic(
-                    "LD402", *where, school=brin, code=record.code, vervangers=vervangers
+                    "LD401", *where, school=brin, code=record.code, suggestie=suggestie
                 )
-            if future_date(record, vandaag) and record.datum is not None:
-                yield diagnostic(
-                    "LD403",
-                    *at(file, "doelen", i, "datum"),
-                    school=brin,
-                    code=record.code,
-                    status=record.status,
-                    datum=record.datum.isoformat(),
-                    vandaag=vandaag.isoformat(),
-                )
+        elif goal.status == "vervallen" and not record.gearchiveerd:
+            vervangers = (
+                f" en vervangen door {listing(goal.vervangen_door)}" if goal.vervangen_door else ""
+            )
+            where = at(file, "doelen", i, "code")
+            yield diagnostic("LD402", *where, school=brin, code=record.code, vervangers=vervangers)
+        if future_date(record, vandaag) and record.datum is not None:
+            yield diagnostic(
+                "LD403",
+                *at(file, "doelen", i, "datum"),
+                school=brin,
+                code=record.code,
+                status=record.status,
+                datum=record.datum.isoformat(),
+                vandaag=vandaag.isoformat(),
+            )
+
+
+def passed_alone(corpus: Corpus, file: YamlFile) -> Passed | None:
+    """A school file judged on its own, in the worker that read it, when the rest of the
+    project is loaded (goals and networks: all that its rules read): its summary when
+    nothing in it is wrong, else None, and it is loaded and judged with the rest, as
+    without this. Nothing of ``file`` changes unless it passes."""
+    name = file.path.rpartition("/")[2]
+    if not file.ok or name_problem(SCHOLEN, name):
+        return None
+    try:
+        school = School.model_validate(file.data)
+    except ValidationError:
+        return None
+    if f"{school.brin}.yaml" != name:
+        return None
+    problems = school_problems(corpus, school, file, today(), current_goals(corpus))
+    if next(problems, None) is not None:
+        return None
+    name_records(file, f"school {printable(school.brin)}", "doelen")
+    hint = schema_hint(file, "school")
+    warnings = [hint, *file.warnings] if hint else file.warnings
+    return Passed(file.path, file.blob, warnings, samenvatting(school))
 
 
 def _looks_personal(contact: str) -> bool:
