@@ -38,7 +38,6 @@ from leerdoelen.commands.cachedata import (
     cijfers_from_json,
     cijfers_json,
     records_from_json,
-    records_json,
     samenvatting_from_json,
     samenvatting_json,
 )
@@ -212,12 +211,12 @@ class BuildCache:
         self.made[name] = Group(self.asked[name], {path: [0, 0] for path in paths})
         self.written.add(name)
 
-    def keep_records(self, brin: str, records: dict[str, Stand]) -> None:
+    def keep_records(self, school: Samenvatting) -> None:
         """Keep the records of a school whose files are being made, in the worker process
         that makes them (a cold build: 7,000 files, which ``save`` would write one by one
         at the end); ``save`` writes those of the schools it was not asked for."""
-        if (blob := self.blobs.get(brin)) is not None and self.keeping is not None:
-            self._keep_records(self.keeping, blob, records)
+        if (blob := self.blobs.get(school.brin)) is not None and self.keeping is not None:
+            self._keep_records(self.keeping, blob, school)
 
     def save(self, corpus: Corpus) -> None:
         """After a build that succeeded: remember every school's summary and every group's
@@ -238,7 +237,7 @@ class BuildCache:
             else:
                 schools[brin] = [blob, samenvatting_json(summary)]
                 if folder is not None and f"scholen/{brin}" not in self.written:
-                    self._keep_records(folder, blob, summary.records)  # not by its worker
+                    self._keep_records(folder, blob, summary)  # not by its worker
                 made += 1
         if folder is not None:
             self._forget_records(folder, {blob for blob, _ in schools.values()})
@@ -258,8 +257,8 @@ class BuildCache:
             self.root, FILE_NAME, FORMAT, self.key, schools=schools, groups=groups, data=data
         )
 
-    def _keep_records(self, folder: Path, blob: str, records: dict[str, Stand]) -> None:
-        data = json.dumps([self.key, *records_json(records)], ensure_ascii=False)
+    def _keep_records(self, folder: Path, blob: str, school: Samenvatting) -> None:
+        data = json.dumps([self.key, *school.text], ensure_ascii=False)
         # A file per school file, 7,000 of them in a build from scratch: written in place,
         # with no temporary file to rename (write_atomic's cost 1.6 s more). A file cut
         # short is no JSON array, so it is never read as records (``_records``).

@@ -22,7 +22,6 @@ from leerdoelen.core.adoptie import (
     SchoolSoort,
     Stand,
     records_read,
-    records_text,
 )
 
 STATUS = {status: i for i, status in enumerate(ADOPTIE_STATUSSEN)}
@@ -35,12 +34,8 @@ STATUS = {status: i for i, status in enumerate(ADOPTIE_STATUSSEN)}
 
 
 def samenvatting_json(s: Samenvatting) -> list[Any]:
-    """A summary's head: all but its records (``records_json``)."""
+    """A summary's head: all but its records (``Samenvatting.text``)."""
     return [s.brin, s.naam, s.plaats, s.soort, s.voorbeeld, list(s.netwerken), _day(s.nieuwste)]
-
-
-def records_json(records: dict[str, Stand]) -> list[Any]:
-    return list(records_text(records))
 
 
 def samenvatting_from_json(
@@ -59,7 +54,7 @@ def samenvatting_from_json(
 
 
 def records_from_json(data: Any) -> dict[str, Stand] | None:
-    """The records that ``records_json`` wrote; None for anything else."""
+    """The records as JSON (``Samenvatting.text``, a list); None for anything else."""
     try:
         lines, texts = data
     except (TypeError, ValueError):

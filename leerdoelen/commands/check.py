@@ -13,7 +13,7 @@ from leerdoelen.load.checkcache import CheckCache
 from leerdoelen.load.project import Project, load_project
 from leerdoelen.util.gcpause import gc_paused
 from leerdoelen.util.progress import step
-from leerdoelen.validate.adoptie import passed_alone
+from leerdoelen.validate.adoptie import judge_alone
 from leerdoelen.validate.rules import run_rules
 from leerdoelen.versions.diff import compare
 from leerdoelen.versions.identity import identity_rules
@@ -59,11 +59,11 @@ def check(
 
     With ``cache``, school files that passed before and are unchanged are answered from
     ``build/cache`` (``leerdoelen.load.checkcache``), and the others are judged alone where
-    they are read (``validate.adoptie.passed_alone``): the result is the same, but the
+    they are read (``validate.adoptie.judge_alone``): the result is the same, but the
     schools that passed are not in ``corpus.scholen``, only their summaries, so only a
     command that reports or builds uses it."""
     remembered = CheckCache(root) if cache else None
-    judge = passed_alone if cache else None
+    judge = judge_alone if cache else None
     with gc_paused():
         project = load_project(root, cache=remembered, judge=judge)
         found = list(project.diagnostics)

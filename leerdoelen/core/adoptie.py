@@ -150,6 +150,12 @@ class Samenvatting:
         """The current records by goal code."""
         return self.bron if isinstance(self.bron, dict) else self.bron()
 
+    @cached_property
+    def text(self) -> RecordsText:
+        """The records as text (``records_text``): made once, for the build's cache as
+        for another process."""
+        return records_text(self.records)
+
     def __eq__(self, other: object) -> bool:  # by value, whatever made the records
         if not isinstance(other, Samenvatting):
             return NotImplemented
@@ -169,14 +175,16 @@ class Samenvatting:
         # Sent from the worker that read the school to the build: its records as text
         # (``records_text``), read when first asked for. Some 300 records as objects cost
         # the worker 2.5 times as much to pickle.
-        return (_unpickled, (self.head(), records_text(self.records)))
+        return (_unpickled, (self.head(), self.text))
 
 
 RecordsText = tuple[str, dict[str, list[str | None]]]  # ``records_text``
 
 
 def _unpickled(head: Head, text: RecordsText) -> Samenvatting:
-    return Samenvatting(*head, partial(_records_of, text))
+    summary = Samenvatting(*head, partial(_records_of, text))
+    vars(summary)["text"] = text  # as ``text`` would make it again
+    return summary
 
 
 def _records_of(text: RecordsText) -> dict[str, Stand]:

@@ -70,8 +70,8 @@ class Passed:
     samenvatting: Samenvatting
 
 
-# Judges a school file alone, when the goals and networks are loaded (in ``Corpus``).
-Judge = Callable[[Corpus, YamlFile], Passed | None]
+# How to judge a school file alone, once the goals and networks are in the corpus.
+Judge = Callable[[Corpus], Callable[[YamlFile], Passed | None]]
 
 
 def at(file: SourceFile, *loc: int | str, key: bool = False) -> tuple[str, int, int]:
@@ -178,7 +178,7 @@ def _load_adoptie(
             files = [f for f in files if f.path not in answered]
         paths = (f.path for f in files)
         if judge is not None and model is School and isinstance(source, DiskSource):
-            loaded_files = source.load_many(paths, partial(judge, corpus))
+            loaded_files = source.load_many(paths, judge(corpus))
         else:
             loaded_files = source.load_many(paths)
         pairs = zip(files, loaded_files, strict=True)  # by pmap

@@ -148,7 +148,7 @@ class _Renderer:
         naam = f"checklist-{brin}"
         rijen = school_rijen(self.koppen, stand)
         if self.reuse is not None:
-            self.reuse.keep_records(brin, stand.records)
+            self.reuse.keep_records(stand.school)
         files: Files = [
             (f"{folder}/{naam}.csv", school_csv(rijen)),
             (

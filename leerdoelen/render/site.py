@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Protocol
 from urllib.parse import quote
 
-from leerdoelen.core.adoptie import Stand
+from leerdoelen.core.adoptie import Samenvatting
 from leerdoelen.util.files import Written
 
 
@@ -42,7 +42,7 @@ class Reuse(Protocol):
 
     def wrote(self, name: str, paths: Iterable[str]) -> None: ...
 
-    def keep_records(self, brin: str, records: dict[str, Stand]) -> None:
+    def keep_records(self, school: Samenvatting) -> None:
         """Keep a school's records for the next build: asked by the worker that made the
         school's files, which has them at hand."""
         ...

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from pydantic import ValidationError
 
@@ -131,27 +131,31 @@ def school_problems(
             )
 
 
-def passed_alone(corpus: Corpus, file: YamlFile) -> Passed | None:
-    """A school file judged on its own, in the worker that read it, when the rest of the
-    project is loaded (goals and networks: all that its rules read): its summary when
+def judge_alone(corpus: Corpus) -> Callable[[YamlFile], Passed | None]:
+    """How to judge a school file on its own, in the worker that reads it, once the rest of
+    the project is loaded (goals and networks: all that its rules read): its summary when
     nothing in it is wrong, else None, and it is loaded and judged with the rest, as
-    without this. Nothing of ``file`` changes unless it passes."""
-    name = file.path.rpartition("/")[2]
-    if not file.ok or name_problem(SCHOLEN, name):
-        return None
-    try:
-        school = School.model_validate(file.data)
-    except ValidationError:
-        return None
-    if f"{school.brin}.yaml" != name:
-        return None
-    problems = school_problems(corpus, school, file, today(), current_goals(corpus))
-    if next(problems, None) is not None:
-        return None
-    name_records(file, f"school {printable(school.brin)}", "doelen")
-    hint = schema_hint(file, "school")
-    warnings = [hint, *file.warnings] if hint else file.warnings
-    return Passed(file.path, file.blob, warnings, samenvatting(school))
+    without this. Nothing of a file changes unless it passes."""
+    vandaag, current = today(), current_goals(corpus)
+
+    def passed(file: YamlFile) -> Passed | None:
+        name = file.path.rpartition("/")[2]
+        if not file.ok or name_problem(SCHOLEN, name):
+            return None
+        try:
+            school = School.model_validate(file.data)
+        except ValidationError:
+            return None
+        if f"{school.brin}.yaml" != name:
+            return None
+        if next(school_problems(corpus, school, file, vandaag, current), None) is not None:
+            return None
+        name_records(file, f"school {printable(school.brin)}", "doelen")
+        hint = schema_hint(file, "school")
+        warnings = [hint, *file.warnings] if hint else file.warnings
+        return Passed(file.path, file.blob, warnings, samenvatting(school))
+
+    return passed
 
 
 def _looks_personal(contact: str) -> bool:
