@@ -153,7 +153,8 @@ def _cell(
     return None
 
 
-_LEADS: dict[tuple[object, int], dict[object, tuple[str, tuple[int, ...]]]] = {}
+# Per kind of sheet, per row of values: its cells, their widths, and per row number the cells.
+_LEADS: dict[tuple[object, int], dict[object, tuple[str, tuple[int, ...], dict[str, str]]]] = {}
 _ROW = "\x00"  # the row number, left open (XML text never holds it: _NOT_XML)
 
 
@@ -199,9 +200,10 @@ def _sheet_xml(
     columns = [_CELLS.setdefault(kind, {}) for kind in kinds]
     # A form's leading locked columns (a school's form: the goal's own cells) are the same
     # in every school's sheet: made once, per row of values, with the row number left open.
+    # A goal is on the same row in every school's form: its cells are kept per row number.
     lead = next((i for i, h in enumerate(header) if h in form.open), 0)
     leads = _LEADS.setdefault((tuple(kinds), lead), {}) if lead else {}
-    leads_used: set[tuple[str, tuple[int, ...]]] = set()
+    lead_widths: list[tuple[int, ...]] = []
     r = 1
     for row in rows:
         r += 1
@@ -211,16 +213,22 @@ def _sheet_xml(
             values = row[:lead]
             made_lead = leads.get(values)
             if made_lead is None:
-                made_lead = _lead(values, kinds[:lead])
+                made_lead = (*_lead(values, kinds[:lead]), {})
                 # Texts only: a key of numbers would take 1 and True for the same.
                 if len(leads) < _CELLS_MAX and all(v.__class__ is str for v in values):
                     leads[values] = made_lead
-            leads_used.add(made_lead)
-            cells.append(made_lead[0].replace(_ROW, number))
+            lead_xml, widths_asked, at_row = made_lead
+            lead_widths.append(widths_asked)
+            if (filled := at_row.get(number)) is None:
+                filled = lead_xml.replace(_ROW, number)
+                if len(at_row) < _CELLS_MAX:
+                    at_row[number] = filled
+            cells.append(filled)
         for i in range(lead, len(row)):
             value = row[i]
             column = columns[i]
-            key = value if value.__class__ is str else (value.__class__, value)
+            kind = value.__class__
+            key = value if kind is str or kind is dt.date else (kind, value)
             made = column.get(key)
             if made is None:
                 made = _cell(letters[i], style[i], date_style[i], value.__class__, value) or _NONE
@@ -232,9 +240,8 @@ def _sheet_xml(
                 if width > widths[i]:
                     widths[i] = width
         parts.append(f'<row r="{number}">{"".join(cells)}</row>')
-    if leads_used:  # per column, in one pass
-        lead_widths = zip(*(used for _xml, used in leads_used), strict=True)
-        widths[:lead] = map(max, widths[:lead], map(max, lead_widths))
+    if lead_widths:  # per column, in one pass
+        widths[:lead] = map(max, widths[:lead], map(max, zip(*lead_widths, strict=True)))
     cols = "".join(
         f'<col min="{i}" max="{i}" width="{min(w, 60) + 2}" customWidth="1"{s} />'
         for i, (w, s) in enumerate(
