@@ -41,8 +41,9 @@ from leerdoelen.commands.build import generate
 from leerdoelen.commands.check import check
 from leerdoelen.core.adoptie import School, samenvatting
 from leerdoelen.export.tables import csv_bytes, csv_records, csv_row, groepen_tekst
-from leerdoelen.export.xlsx import Formulier, xlsx_bytes
+from leerdoelen.export.xlsx import xlsx_bytes
 from leerdoelen.export.xlsx_packed import packed_sheet, read_packed
+from leerdoelen.export.xlsx_sheet import Formulier
 from leerdoelen.render.adoptie import _Renderer, render_adoptie
 from leerdoelen.render.checklist import (
     NETWERK_GROEPEN,

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from leerdoelen.export.tables import _cells, csv_bytes, csv_records, csv_row
-from leerdoelen.export.xlsx import Waarde
+from leerdoelen.export.xlsx_sheet import Waarde
 
 
 def written(

@@ -24,8 +24,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 from leerdoelen.commands.build import newest_release
 from leerdoelen.commands.check import check
 from leerdoelen.core.adoptie import ADOPTIE_STATUSSEN
-from leerdoelen.export import xlsx
-from leerdoelen.export.xlsx import Controle, Formulier, xlsx_bytes
+from leerdoelen.export import xlsx_sheet
+from leerdoelen.export.xlsx import xlsx_bytes
+from leerdoelen.export.xlsx_sheet import Controle, Formulier
 from leerdoelen.render.adoptie import render_adoptie
 from leerdoelen.render.checklist import SCHOOL_KOLOMMEN
 from leerdoelen.versions.release import Changelog
@@ -290,16 +291,16 @@ def _width(value: object) -> int:
 def test_a_sheet_is_the_same_whatever_sheets_were_made_before(
     sheets: list[list[tuple[object, ...]]], first_open: int
 ) -> None:
-    """Cells and a form's leading locked cells are kept between sheets (xlsx._CELLS,
-    xlsx._LEADS): what a sheet holds never depends on them, and its columns are as wide
+    """Cells and a form's leading locked cells are kept between sheets (xlsx_sheet._CELLS,
+    xlsx_sheet._LEADS): what a sheet holds never depends on them, and its columns are as wide
     as their widest text."""
     header = ("a", "b", "c")
     form = Formulier(open=header[first_open:])
     last = sheets[-1]
-    made = [xlsx._sheet_xml(header, rows, form) for rows in sheets]  # type: ignore[arg-type]
-    xlsx._CELLS.clear()
-    xlsx._LEADS.clear()
-    assert made[-1] == xlsx._sheet_xml(header, last, form)  # type: ignore[arg-type]
+    made = [xlsx_sheet.sheet_xml(header, rows, form) for rows in sheets]  # type: ignore[arg-type]
+    xlsx_sheet._CELLS.clear()
+    xlsx_sheet._LEADS.clear()
+    assert made[-1] == xlsx_sheet.sheet_xml(header, last, form)  # type: ignore[arg-type]
     widths = [max([1, *(_width(row[i]) for row in last)]) for i in range(3)]
     found = re.findall(rb'<col min="\d" max="\d" width="(\d+)"', made[-1])
     assert [int(w) for w in found] == [min(w, 60) + 2 for w in widths]

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from leerdoelen.core.corpus import Corpus
 from leerdoelen.core.model import GROEPEN, Leerdoel
-from leerdoelen.export.xlsx import Waarde
+from leerdoelen.export.xlsx_sheet import Waarde
 
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 

@@ -16,8 +16,9 @@ from leerdoelen.adoptie.progress import NIET_GESTART, statuses
 from leerdoelen.adoptie.view import DomeinBlok, SchoolStand, SubdomeinBlok
 from leerdoelen.core.adoptie import ADOPTIE_STATUSSEN, Stand
 from leerdoelen.export.tables import csv_bytes, csv_records, csv_row
-from leerdoelen.export.xlsx import Blad, Controle, Formulier, Waarde, xlsx_bytes
+from leerdoelen.export.xlsx import Blad, xlsx_bytes
 from leerdoelen.export.xlsx_packed import PackedSheet
+from leerdoelen.export.xlsx_sheet import Controle, Formulier, Waarde
 from leerdoelen.render.text import inline, plain
 
 SOORT = {"bao": "basisonderwijs", "sbo": "speciaal basisonderwijs", "so": "speciaal onderwijs"}
