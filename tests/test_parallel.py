@@ -27,9 +27,14 @@ def _pid(_: int) -> int:
     return os.getpid()
 
 
-def test_pmap_keeps_order_in_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("start", [False, True])
+@pytest.mark.parametrize("chunk", [1, 7])
+def test_pmap_keeps_order_in_workers(
+    monkeypatch: pytest.MonkeyPatch, chunk: int, start: bool
+) -> None:
     monkeypatch.setenv(parallel.ENV, "2")
-    assert list(parallel.pmap(_square, ((i,) for i in range(200)), min_items=1)) == [
+    items = ((i,) for i in range(200))
+    assert list(parallel.pmap(_square, items, min_items=1, start=start, chunk=chunk)) == [
         i * i for i in range(200)
     ]
 
@@ -54,12 +59,16 @@ def test_pmap_uses_workers_only_when_it_pays(monkeypatch: pytest.MonkeyPatch) ->
     assert set(parallel.pmap(_pid, [(i,) for i in range(50)], min_items=1)) == {os.getpid()}
 
 
-def test_pmap_raises_a_workers_exception(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("start", [False, True])
+@pytest.mark.parametrize("chunk", [1, 4])
+def test_pmap_raises_a_workers_exception_after_the_results_before_it(
+    monkeypatch: pytest.MonkeyPatch, chunk: int, start: bool
+) -> None:
     monkeypatch.setenv(parallel.ENV, "2")
+    results = parallel.pmap(_square, [(1,), (2,), (-3,), (4,)], 1, start, chunk)
+    assert [next(results), next(results)] == [1, 4]  # as in one process
     with pytest.raises(ValueError, match="negatief: -3"):
-        list(parallel.pmap(_square, [(1,), (2,), (-3,), (4,)], min_items=1))
-    with pytest.raises(ValueError, match="negatief: -3"):
-        list(parallel.pmap(_square, [(1,), (2,), (-3,), (4,)], min_items=1, start=True))
+        next(results)
 
 
 def _write(folder: Path, i: int) -> int:

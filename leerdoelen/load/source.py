@@ -95,8 +95,8 @@ class DiskSource:
         # while this process takes in the ones already done.
         items = ((self.root / path, path) for path in paths)
         if judge is None:
-            return parallel.pmap(load_yaml, items)
-        return parallel.pmap(partial(_judged, judge=judge), items)
+            return parallel.pmap(load_yaml, items, chunk=parallel.CHUNK)
+        return parallel.pmap(partial(_judged, judge=judge), items, chunk=parallel.CHUNK)
 
 
 def _judged(file: Path, path: str, judge: Callable[[YamlFile], T | None]) -> YamlFile | T:

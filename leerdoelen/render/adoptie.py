@@ -114,7 +114,8 @@ class _Renderer:
         networks' downloads hold too, are kept in ``own`` when there is no sink. With a
         sink, the workers start now, and make them while this process goes on."""
         brins = [b for b, s in self.view.scholen.items() if not self._kept(f"scholen/{b}", [s])]
-        made = parallel.pmap(self.school_files, ((b,) for b in brins), start=bool(self.sink))
+        todo = ((b,) for b in brins)
+        made = parallel.pmap(self.school_files, todo, start=bool(self.sink), chunk=parallel.CHUNK)
         return self._school_results(brins, made)
 
     def _school_results(
@@ -314,8 +315,7 @@ def render_adoptie(
 
     ``commits`` maps a BRIN to its file's last commit date (``adoptie.staleness.commit_dates``);
     ``vandaag`` defaults to ``clock.today()``; ``versie`` is the goals' version (the newest
-    release tag), for the workbooks. The overview is there even without data.
-    """
+    release tag), for the workbooks. The overview is there even without data."""
     view = adoptie_view(corpus, commits or {}, vandaag or today())
     cijfers = {slug: netwerk_cijfers(view.netwerk(slug)) for slug in view.netwerken}
     pages, scholen, slots = adoptie_parts(view, cijfers, site, versie)

@@ -31,7 +31,8 @@ from typing import Any, TypeVar
 
 ENV = "LEERDOELEN_PROCESSEN"
 MIN_ITEMS = 64  # below this, starting workers costs more than it saves
-AHEAD = 8  # items in flight per worker: enough to keep them busy, little memory
+AHEAD = 8  # tasks in flight per worker: enough to keep them busy, little memory
+CHUNK = 8  # files per task, for work of a few milliseconds a file (``pmap``'s ``chunk``)
 PR_SET_PDEATHSIG = 1  # prctl(2): the signal this process gets when its parent dies
 
 T = TypeVar("T")
@@ -50,12 +51,17 @@ def pmap(
     items: Iterable[tuple[Any, ...]],
     min_items: int | None = None,
     start: bool = False,
+    chunk: int = 1,
 ) -> Iterator[T]:
     """``function(*item)`` for every item, in order; in worker processes when it pays.
 
     ``items`` may be a generator: the first ``min_items`` (default ``MIN_ITEMS``) are read
     at once, to decide, the rest a few ahead of the results. An exception in a worker is
-    raised here, as it would be without workers.
+    raised here, as it would be without workers, after the results of the items before it.
+
+    A worker is handed ``chunk`` items at a time: each task costs this process some
+    0.3 ms (measured: a third of its time in a national build went to 14,000 tasks of one
+    school each), so small items go in chunks.
 
     With ``start``, workers (if it uses them) start at once and are given every item:
     they work while this process does something else, until it reads the results, which
@@ -70,48 +76,66 @@ def pmap(
     source = chain(first, iterator)
     if workers < 2 or len(first) < min_items or "fork" not in get_all_start_methods():
         return (function(*item) for item in source)
+    tasks = _chunks(source, max(chunk, 1))
     if start:
-        return _Started(function, source, workers)
-    return _mapped(function, source, workers)
+        return _Started(function, tasks, workers)
+    return _mapped(function, tasks, workers)
 
 
-def _mapped(
-    function: Callable[..., T], source: Iterable[tuple[Any, ...]], workers: int
-) -> Iterator[T]:
+Task = list[tuple[Any, ...]]  # the items a worker is handed at once
+Done = tuple[list[Any], BaseException | None]  # their results, up to an exception
+
+
+def _chunks(items: Iterable[tuple[Any, ...]], size: int) -> Iterator[Task]:
+    iterator = iter(items)
+    while task := list(islice(iterator, size)):
+        yield task
+
+
+def _mapped(function: Callable[..., T], tasks: Iterable[Task], workers: int) -> Iterator[T]:
     # Forked, the workers get `function` as it is: initargs are not pickled.
     context = get_context("fork")
     with ProcessPoolExecutor(workers, context, initializer=_inherit, initargs=(function,)) as pool:
-        pending: deque[Future[T]] = deque()
-        for item in source:
-            pending.append(pool.submit(_call, *item))
+        pending: deque[Future[Done]] = deque()
+        for task in tasks:
+            pending.append(pool.submit(_call, task))
             if len(pending) >= workers * AHEAD:
-                yield pending.popleft().result()
+                yield from _results(pending.popleft())
         while pending:
-            yield pending.popleft().result()
+            yield from _results(pending.popleft())
+
+
+def _results(future: Future[Done]) -> Iterator[Any]:
+    done, error = future.result()
+    yield from done
+    if error is not None:
+        raise error
 
 
 class _Started(Iterator[T]):
     """The results of work handed out to worker processes at once (``pmap(start=True)``);
     the workers stop when the last result is read, or when this is dropped unread."""
 
-    def __init__(
-        self, function: Callable[..., T], items: Iterable[tuple[Any, ...]], workers: int
-    ) -> None:
+    def __init__(self, function: Callable[..., T], tasks: Iterable[Task], workers: int) -> None:
         pool = ProcessPoolExecutor(
             workers, get_context("fork"), initializer=_inherit, initargs=(function,)
         )
-        self._pending: deque[Future[T]] = deque(pool.submit(_call, *item) for item in items)
+        self._pending: deque[Future[Done]] = deque(pool.submit(_call, task) for task in tasks)
         self._stop = weakref.finalize(self, pool.shutdown, wait=True, cancel_futures=True)
+        self._done: Iterator[T] = iter(())
 
     def __next__(self) -> T:
-        if not self._pending:
-            self._stop()
-            raise StopIteration
-        try:
-            return self._pending.popleft().result()
-        except BaseException:
-            self._stop()
-            raise
+        while True:
+            try:
+                return next(self._done)
+            except StopIteration:
+                if not self._pending:
+                    self._stop()
+                    raise
+                self._done = _results(self._pending.popleft())
+            except BaseException:
+                self._stop()
+                raise
 
 
 _function: Callable[..., Any] | None = None  # in a worker: what it runs
@@ -123,9 +147,15 @@ def _inherit(function: Callable[..., Any]) -> None:
     _function = function
 
 
-def _call(*item: Any) -> Any:
+def _call(task: Task) -> Done:
     assert _function is not None
-    return _function(*item)
+    done = []
+    try:
+        for item in task:
+            done.append(_function(*item))
+    except Exception as error:  # after the results before it, as without workers
+        return done, error
+    return done, None
 
 
 @contextmanager
