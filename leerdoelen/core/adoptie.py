@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 from typing import Annotated, Literal, NamedTuple, get_args
@@ -196,19 +196,26 @@ def _records_of(text: RecordsText) -> dict[str, Stand]:
 
 def samenvatting(school: School) -> Samenvatting:
     return Samenvatting(
-        school.brin,
-        school.naam,
-        school.plaats,
-        school.soort,
-        school.voorbeeld,
-        tuple(school.netwerken),
-        max((r.datum for r in school.doelen if r.datum is not None), default=None),
+        *_head(school),
         {
             r.code: Stand(r.status, tuple(r.groepen), r.datum, r.toelichting, r.bewijs)
             for r in school.doelen
             if not r.gearchiveerd
         },
     )
+
+
+def samenvatting_as_text(school: School) -> Samenvatting:
+    """``samenvatting(school)`` with its records as text, read when first asked for: for a
+    summary that goes to another process, made without its records as objects."""
+    text = records_text({r.code: r for r in school.doelen if not r.gearchiveerd})
+    return _unpickled(_head(school), text)
+
+
+def _head(school: School) -> Head:
+    newest = max((r.datum for r in school.doelen if r.datum is not None), default=None)
+    place = (school.brin, school.naam, school.plaats, school.soort)
+    return (*place, school.voorbeeld, tuple(school.netwerken), newest)
 
 
 # --- a school's records as text -----------------------------------------------------------
@@ -226,7 +233,7 @@ _GROEPEN: dict[str, tuple[str, ...]] = {}  # as written → the groepen
 _DAYS: dict[str, dt.date] = {}  # ISO date → the date: a few hundred days recur
 
 
-def records_text(records: dict[str, Stand]) -> RecordsText:
+def records_text(records: Mapping[str, Stand | Registratie]) -> RecordsText:
     """Records as ``records_read`` reads them: their lines, and their free texts by code."""
     number = _STATUS_NUMBER
     days: dict[dt.date | None, str] = {None: ""}  # each day made ISO once

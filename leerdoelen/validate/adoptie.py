@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 
 from pydantic import ValidationError
 
-from leerdoelen.core.adoptie import School, future_date, samenvatting
+from leerdoelen.core.adoptie import School, future_date, samenvatting_as_text
 from leerdoelen.core.clock import today
 from leerdoelen.core.corpus import Corpus, SourceFile
 from leerdoelen.core.diagnostics import Diagnostic, diagnostic, listing, printable, suggest
@@ -153,7 +153,7 @@ def judge_alone(corpus: Corpus) -> Callable[[YamlFile], Passed | None]:
         name_records(file, f"school {printable(school.brin)}", "doelen")
         hint = schema_hint(file, "school")
         warnings = [hint, *file.warnings] if hint else file.warnings
-        return Passed(file.path, file.blob, warnings, samenvatting(school))
+        return Passed(file.path, file.blob, warnings, samenvatting_as_text(school))
 
     return passed
 
