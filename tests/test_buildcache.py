@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 from conftest import add_adoptie, commit_all, copy_project, git_repo
+from markupsafe import Markup
 
-from leerdoelen.commands.build import build_site
+from leerdoelen.commands.build import build_site, site_parts
 from leerdoelen.commands.buildcache import FILE_NAME, RECORDS
 from leerdoelen.commands.cachedata import (
     records_from_json,
@@ -22,7 +23,9 @@ from leerdoelen.commands.cachedata import (
 )
 from leerdoelen.commands.check import check
 from leerdoelen.commands.publish import STATIC
+from leerdoelen.commands.settings import markdown_extensions
 from leerdoelen.load.cachefile import CACHE
+from leerdoelen.render.slots import _TABLE, convert, slot_converter
 
 SCHOOL = "adoptie/scholen/99AA.yaml"
 
@@ -373,6 +376,15 @@ def test_no_placeholder_is_left_and_the_slots_are_filled(project: Path, tmp_path
     assert "Techniekregio Maasdelta" in goal or "Nog geen scholen" in goal
     dashboard = (site / "netwerken/techniekregio-maasdelta/index.html").read_text(encoding="utf-8")
     assert '<h2 id="doelstellingen">Doelstellingen</h2>' in dashboard
+
+
+def test_a_slot_converts_as_markdown_does_with_its_tables_set_aside(project: Path) -> None:
+    _, _, slots = site_parts(project, check(project))
+    converter = slot_converter(markdown_extensions(project))
+    texts = [t for parts in slots.values() for t in parts.values() if not isinstance(t, Markup)]
+    assert sum(len(_TABLE.findall(text)) for text in texts) >= 4  # the dashboards' tables
+    for text in texts:
+        assert convert(converter, text) == converter.reset().convert(text)
 
 
 def test_a_spoiled_engine_cache_is_not_used(project: Path, tmp_path: Path) -> None:

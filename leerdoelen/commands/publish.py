@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from leerdoelen.commands.engines import BuildError
 from leerdoelen.load.cachefile import package_hash, read_record, versions, write_record
-from leerdoelen.render.slots import Slots, built_page, fill, slot_converter
+from leerdoelen.render.slots import Slots, built_page, convert, fill, slot_converter
 from leerdoelen.render.theme import theme_stylesheets
 from leerdoelen.util import parallel
 from leerdoelen.util.files import link_or_copy
@@ -83,7 +83,7 @@ def _convert(extensions: list[str | dict[str, object]], text: str) -> str:
     name = json.dumps(extensions, sort_keys=True)
     if (converter := _converters.get(name)) is None:
         converter = _converters[name] = slot_converter(extensions)
-    return converter.reset().convert(text)
+    return convert(converter, text)
 
 
 def _memo_key(extensions: list[str | dict[str, object]]) -> str:

@@ -17,6 +17,7 @@ be a piece of HTML inside raw HTML, such as a table cell (``Markup``, placed whe
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import markdown
@@ -68,6 +69,30 @@ def slot_converter(extensions: Iterable[str | dict[str, object]]) -> markdown.Ma
         else:
             names.append(extension)
     return markdown.Markdown(extensions=names, extension_configs=configs)
+
+
+# A raw HTML table as the templates write it, a block of its own: Markdown passes it on as
+# it is, but only after its HTML parser has read it, at a cost per tag (the tables of 70
+# dashboards of 7,000 schools: 2.9 s of the 3.2 s their conversion took). So such a
+# table is set aside, in a placeholder, while the rest is converted.
+_TABLE = re.compile(
+    r"(?:(?<=\n\n)|\A)"  # after a blank line
+    r"<div class=\"ld-[\w-]+\"><table>(?:\n.+)*?\n</tbody></table></div>"  # no blank line
+    r"(?=\n\n|\n?\Z)"  # before one
+)
+
+
+def convert(converter: markdown.Markdown, text: str) -> str:
+    """A slot's Markdown as HTML, as ``converter`` makes it, its tables set aside."""
+    tables: dict[str, str] = {}
+
+    def aside(found: re.Match[str]) -> str:
+        name = f"ld-tabel-{len(tables)}"
+        tables[name] = found[0]
+        return PLACEHOLDER.format(name)
+
+    html = converter.reset().convert(_TABLE.sub(aside, text))
+    return fill(html, tables)
 
 
 def fill(page_html: str, html: dict[str, str]) -> str:
