@@ -186,7 +186,11 @@ def _load_adoptie(
             if isinstance(loaded_file, Passed):
                 project.passed[loaded_file.path] = loaded_file.blob
                 project.diagnostics.extend(loaded_file.warnings)
-                corpus.samengevat[loaded_file.samenvatting.brin] = loaded_file.samenvatting
+                summary = loaded_file.samenvatting
+                corpus.samengevat[summary.brin] = summary
+                # Its records are read here, while the workers read the next files: a build
+                # needs all of them, and its workers, forked later, then find them read.
+                summary.records  # noqa: B018
                 continue
             file = _accept(project, loaded_file, schema)
             if name := name_problem(entry.name, item.name):
