@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -74,15 +75,13 @@ def netwerk_praktijk(
 ) -> dict[str, NetwerkPraktijk]:
     """Per goal code, where one published network with these schools stands with it: the
     goals one of them has ingevoerd or wrote about. One pass over their records."""
-    ingevoerd: dict[str, int] = {}  # code → schools
+    ingevoerd: Counter[str] = Counter()  # code → schools
     kandidaten: dict[str, list[Praktijkvoorbeeld]] = {}
-    for school in scholen:
-        for code, record in school.records.items():
-            tekst = record.toelichting or record.bewijs
-            if record.status == "ingevoerd":
-                ingevoerd[code] = ingevoerd.get(code, 0) + 1
-            if tekst:
-                kandidaten.setdefault(code, []).append(_voorbeeld(school, record))
+    for school in scholen:  # 2 million records at national scale: comprehensions
+        records = school.records.items()
+        ingevoerd.update([code for code, record in records if record.status == "ingevoerd"])
+        for code, record in [(c, r) for c, r in records if r.toelichting or r.bewijs]:
+            kandidaten.setdefault(code, []).append(_voorbeeld(school, record))
     return {
         code: NetwerkPraktijk(
             slug,

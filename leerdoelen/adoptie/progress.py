@@ -173,9 +173,8 @@ def doelstelling_standen(
     for doel in doelen:
         goals = scope(corpus, doel)
         codes, rank = [g.code for g in goals], RANK[doel.status]
-        gehaald = sum(
-            all(RANK[s] >= rank for s in statuses(school, codes)) for school in school_records
-        )
+        reached = {status for status, r in RANK.items() if r >= rank}
+        gehaald = sum(reached.issuperset(statuses(school, codes)) for school in school_records)
         begin = _begin(school_records, goals, vandaag)
         stands.append(
             DoelstellingStand(doel, len(school_records), gehaald, len(goals), vandaag, begin)
@@ -187,12 +186,9 @@ def achterblijvers(
     corpus: Corpus, school_records: list[dict[str, Stand]], limit: int = 10
 ) -> list[tuple[Leerdoel, int]]:
     """The counted goals that the fewest of these schools have ingevoerd: (goal, schools)."""
-    ingevoerd = Counter(
-        code
-        for school in school_records
-        for code, record in school.items()
-        if record.status == "ingevoerd"
-    )
+    ingevoerd: Counter[str] = Counter()
+    for school in school_records:  # a list per school: no generator step per record
+        ingevoerd.update([code for code, record in school.items() if record.status == "ingevoerd"])
     rows = [(g, ingevoerd[g.code]) for g in counted_goals(corpus)]
     return sorted(rows, key=lambda row: (row[1], row[0].code))[:limit]
 
@@ -234,6 +230,6 @@ def kerndoel_standen(corpus: Corpus, school_records: list[dict[str, Stand]]) -> 
         for school in school_records:
             found = statuses(school, codes)
             counts.update(found)
-            volledig += all(s == "ingevoerd" for s in found)
+            volledig += found.count("ingevoerd") == len(found)
         stands.append(KerndoelStand(kerndoel, len(goals), len(school_records), counts, volledig))
     return stands
