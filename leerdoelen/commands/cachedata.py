@@ -7,7 +7,6 @@ trusted.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter
 from collections.abc import Callable
 from typing import Any, get_args
@@ -17,10 +16,12 @@ from leerdoelen.adoptie.progress import Voortgang
 from leerdoelen.adoptie.view import NetwerkCijfers, Voorop
 from leerdoelen.core.adoptie import (
     ADOPTIE_STATUSSEN,
+    HTTPS,
     Netwerk,
     Samenvatting,
     SchoolSoort,
     Stand,
+    iso_day,
     records_read,
 )
 
@@ -63,8 +64,6 @@ def records_from_json(data: Any) -> dict[str, Stand] | None:
 
 
 _SOORTEN = frozenset(get_args(SchoolSoort))
-_URL = re.compile(r"https://[^\s]+")
-_DAYS: dict[str, dt.date] = {}  # ISO date → the date: a few hundred days recur
 
 
 def _pair(value: object) -> list[Any]:
@@ -92,9 +91,7 @@ def _flag(value: object) -> bool:
 def _date(value: object) -> dt.date | None:
     if value is None:
         return None
-    if (day := _DAYS.get(_text(value))) is None:
-        day = _DAYS[_text(value)] = dt.date.fromisoformat(_text(value))
-    return day
+    return iso_day(_text(value))
 
 
 # --- a network's figures -------------------------------------------------------------------
@@ -161,7 +158,7 @@ def _voorbeeld(data: object) -> Praktijkvoorbeeld:
         and type(plaats) is str
         and status in STATUS
         and (toelichting is None or type(toelichting) is str)
-        and (bewijs is None or (type(bewijs) is str and _URL.fullmatch(bewijs)))  # https only
+        and (bewijs is None or (type(bewijs) is str and HTTPS.fullmatch(bewijs)))  # https only
         and type(voorbeeld) is bool
     ):
         raise ValueError(data)

@@ -228,9 +228,16 @@ def _head(school: School) -> Head:
 _STATUS_NUMBER = {status: str(i) for i, status in enumerate(ADOPTIE_STATUSSEN)}
 _NUMBER_STATUS = {number: status for status, number in _STATUS_NUMBER.items()}
 _BANDS = frozenset(get_args(Groep))
-_URL = re.compile(r"https://[^\s]+")
+HTTPS = re.compile(r"https://[^\s]+")  # a bewijs link as the model's Url allows it: https only
 _GROEPEN: dict[str, tuple[str, ...]] = {}  # as written → the groepen
 _DAYS: dict[str, dt.date] = {}  # ISO date → the date: a few hundred days recur
+
+
+def iso_day(text: str) -> dt.date:
+    """The date of ``YYYY-MM-DD``, made once per day; ValueError for anything else."""
+    if (day := _DAYS.get(text)) is None:
+        day = _DAYS[text] = dt.date.fromisoformat(text)
+    return day
 
 
 def records_text(records: Mapping[str, Stand | Registratie]) -> RecordsText:
@@ -266,7 +273,7 @@ def records_read(lines: object, texts: object) -> dict[str, Stand] | None:
                     raise ValueError(groepen)
                 groups[groepen] = bands
             if (day := days.get(datum)) is None and datum:
-                day = days[datum] = dt.date.fromisoformat(datum)
+                day = iso_day(datum)
             records[code] = Stand(statuses[status], bands, day)
         if not texts.keys() <= records.keys():
             raise ValueError(texts)
@@ -276,7 +283,7 @@ def records_read(lines: object, texts: object) -> dict[str, Stand] | None:
             toelichting, bewijs = pair
             if not (toelichting is None or isinstance(toelichting, str)):
                 raise ValueError(toelichting)
-            if not (bewijs is None or (isinstance(bewijs, str) and _URL.fullmatch(bewijs))):
+            if not (bewijs is None or (isinstance(bewijs, str) and HTTPS.fullmatch(bewijs))):
                 raise ValueError(bewijs)  # https only, as the model says
             records[code] = records[code]._replace(toelichting=toelichting, bewijs=bewijs)
     except (TypeError, ValueError, KeyError):
