@@ -182,13 +182,19 @@ def doelstelling_standen(
     return stands
 
 
+def ingevoerd_per_goal(school_records: Iterable[dict[str, Stand]]) -> Counter[str]:
+    """Per goal code, how many of these schools have it ingevoerd."""
+    ingevoerd: Counter[str] = Counter()
+    for school in school_records:  # a list per school: no generator step per record
+        ingevoerd.update([code for code, record in school.items() if record.status == "ingevoerd"])
+    return ingevoerd
+
+
 def achterblijvers(
     corpus: Corpus, school_records: list[dict[str, Stand]], limit: int = 10
 ) -> list[tuple[Leerdoel, int]]:
     """The counted goals that the fewest of these schools have ingevoerd: (goal, schools)."""
-    ingevoerd: Counter[str] = Counter()
-    for school in school_records:  # a list per school: no generator step per record
-        ingevoerd.update([code for code, record in school.items() if record.status == "ingevoerd"])
+    ingevoerd = ingevoerd_per_goal(school_records)
     rows = [(g, ingevoerd[g.code]) for g in counted_goals(corpus)]
     return sorted(rows, key=lambda row: (row[1], row[0].code))[:limit]
 
